@@ -1,0 +1,59 @@
+# clearleaf UI strings: English (the default language of the built-in theme).
+# Every locale must name itself in its own language.
+language-name = English
+
+# Used when site.yaml has no title for this language.
+site-title = Mental health equality resources
+
+## Page frame
+skip-to-content = Skip to main content
+nav-label = Main menu
+breadcrumb-label = You are here
+home = Home
+language-switcher-label = Read this page in another language
+# Shown after a language in the switcher when that page is not translated yet.
+# $language is the name of the language the reader will see instead.
+language-fallback-marker = (in { $language })
+footer-label = About this site
+footer-other-formats = Ask for this information in another format, such as large print, audio or Braille.
+footer-translations-note = Translations on this site are examples. A qualified translator must check them before they are used.
+page-title-pattern = { $page } – { $site }
+section-title-pattern = { $page } – { $section } – { $site }
+
+## Standard and Easy-read forms
+form-easy-read = Easy read
+form-standard = Standard
+easy-read-link = Read the Easy read version of this page
+standard-link = Read the standard version of this page
+other-form-label = Other versions of this page
+
+## Sections and lists
+in-this-section = In this section
+pages-count = { $count ->
+    [one] One page
+   *[other] { $count } pages
+}
+
+## Dates
+last-reviewed = Last checked: { $date }
+review-due = Next check due: { $date }
+
+## Markdown parts
+footnotes-label = Notes
+footnote-ref = Note { $number }
+footnote-back = Back to the text of note { $number }
+task-done = Done
+task-todo = Not done yet
+words-we-use = Words we use
+
+## Translation notices
+notice-label = Notice about this page
+fallback-notice = This page is not available in { $language } yet. Below is the { $source-language } version.
+outdated-notice = The { $source-language } version of this page has changed since this translation was made. Some details here may be out of date.
+outdated-notice-link = Read the up-to-date { $source-language } version
+easy-read-fallback-notice = There is no Easy read version of this page in { $language } yet. Below is the { $source-language } Easy read version.
+
+## Error page
+not-found-title = Page not found
+not-found-body = We could not find this page. It may have moved.
+not-found-home = Go to the home page

@@ -1,0 +1,31 @@
+//! `clearleaf build` (the default) and `clearleaf check` (the same, writing nothing).
+
+use std::path::PathBuf;
+
+use crate::error::Result;
+use crate::pipeline::{self, Options};
+use crate::report::Format;
+
+/// Runs a build or check and prints the report; returns the exit status (0 or 1).
+pub fn run(opts: &Options, format: Format) -> Result<i32> {
+    let report = pipeline::build(opts)?;
+    let text = report.render(format);
+    match format {
+        Format::Text => eprint!("{text}"),
+        Format::Json | Format::Github => print!("{text}"),
+    }
+    let failed = report.fails(opts.deny_warnings);
+    if format == Format::Text {
+        match (&opts.out, failed) {
+            (Some(out), false) => eprintln!("Built the site into {}", out.display()),
+            (Some(_), true) => eprintln!("The build failed, so the previous output was left as it was."),
+            (None, _) => {}
+        }
+    }
+    Ok(if failed { 1 } else { 0 })
+}
+
+/// The output folder: `--out`, else `public` in the site folder.
+pub fn out_dir(root: &std::path::Path, out: Option<PathBuf>) -> PathBuf {
+    out.unwrap_or_else(|| root.join("public"))
+}

@@ -1,0 +1,4 @@
+//! One file per subcommand; `main.rs` only parses the command line and dispatches here.
+
+pub mod build;
+pub mod init;

@@ -1,0 +1,325 @@
+//! `site.yaml`: the site's settings, validated into a [`Config`] the rest of the pipeline can
+//! trust (known languages, a base URL that ends in `/`, known rule IDs).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::checks::rules;
+use crate::error::{did_you_mean, Diagnostic, Error, Result};
+use crate::i18n::language::{direction_of, is_known_tag, Dir};
+use crate::yaml;
+
+/// The file name of the site configuration.
+pub const FILE: &str = "site.yaml";
+
+/// What to publish when a translation is missing (SPEC §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingPolicy {
+    /// Show the source content at the target URL with a notice in the reader's language.
+    #[default]
+    Fallback,
+    /// Publish nothing at the target URL.
+    Omit,
+}
+
+/// What to publish when a translation is out of date (SPEC §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OutdatedPolicy {
+    /// Publish it with a notice that the source has changed.
+    #[default]
+    Notice,
+    /// Publish the source instead, with a notice.
+    Fallback,
+    /// Fail the build.
+    Error,
+}
+
+/// A per-rule severity from `checks:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Fail the build.
+    Error,
+    /// Report only.
+    Warning,
+    /// Do not run or report the rule.
+    Off,
+}
+
+/// `translations:` in site.yaml.
+#[derive(Clone, Debug, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Translations {
+    /// Policy for missing translations.
+    pub missing: MissingPolicy,
+    /// Policy for outdated translations.
+    pub outdated: OutdatedPolicy,
+}
+
+/// `easy_read:` in site.yaml: the thresholds of the Easy-read checks.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct EasyRead {
+    /// Words per sentence above which a warning is given.
+    pub max_sentence_words: usize,
+    /// Words per sentence above which an error is given.
+    pub max_sentence_words_error: usize,
+    /// Sentences per paragraph or picture row.
+    pub max_paragraph_sentences: usize,
+    /// Words per Easy-read page.
+    pub max_page_words: usize,
+    /// Extra hard words for this site.
+    pub hard_words: Vec<String>,
+    /// Acronyms that need no explanation on this site.
+    pub acronyms: Vec<String>,
+}
+
+impl Default for EasyRead {
+    fn default() -> Self {
+        EasyRead {
+            max_sentence_words: 15,
+            max_sentence_words_error: 20,
+            max_paragraph_sentences: 3,
+            max_page_words: 1000,
+            hard_words: Vec::new(),
+            acronyms: Vec::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum LanguageEntry {
+    Code(String),
+    Full { code: String, dir: Option<Dir> },
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    default_language: Option<String>,
+    languages: Option<Vec<LanguageEntry>>,
+    theme: Option<String>,
+    translations: Translations,
+    easy_read: EasyRead,
+    checks: BTreeMap<String, Level>,
+}
+
+const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks"];
+const NESTED_KEYS: &[&str] = &["missing", "outdated", "max_sentence_words", "max_sentence_words_error", "max_paragraph_sentences", "max_page_words", "hard_words", "acronyms", "code", "dir"];
+
+/// One language of the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// BCP 47 tag as written in site.yaml and file names.
+    pub code: String,
+    /// Script direction.
+    pub dir: Dir,
+}
+
+/// The validated site configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Site title (a Fluent `site-title` per language takes precedence in the theme).
+    pub title: Option<String>,
+    /// Absolute or root-relative base URL, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, e.g. `/resources/`: every internal link starts with it.
+    pub base_path: String,
+    /// The default language: its pages live at the root of the site.
+    pub default_language: String,
+    /// All languages, the default first, then in site.yaml order.
+    pub languages: Vec<Language>,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Translation policies.
+    pub translations: Translations,
+    /// Easy-read thresholds.
+    pub easy_read: EasyRead,
+    /// Per-rule severity overrides.
+    pub checks: BTreeMap<String, Level>,
+}
+
+impl Config {
+    /// Reads and validates `root/site.yaml`.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(FILE);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::input(Diagnostic::new(FILE, format!("there is no {FILE} in {}", root.display())).hint(
+                    "Run clearleaf in your site's folder, point --root at it, or create a new site with `clearleaf init my-site`.",
+                ))
+            } else {
+                Error::io(&path, e)
+            }
+        })?;
+        let text = crate::load::decode_text(FILE, bytes)?;
+        Config::parse(root, &text)
+    }
+
+    /// Validates the text of a site.yaml.
+    pub fn parse(root: &Path, text: &str) -> Result<Config> {
+        let (raw, unknown): (RawConfig, _) = yaml::parse(text).map_err(|e| {
+            let mut d = Diagnostic::new(FILE, e.message).hint(e.hint);
+            d.line = e.line;
+            d.column = e.column;
+            Error::input(d)
+        })?;
+        let mut problems = Vec::new();
+        for key in unknown {
+            let last = key.path.rsplit('.').next().unwrap_or(&key.path);
+            let candidates = if key.path.contains('.') { NESTED_KEYS } else { KEYS };
+            let mut d = Diagnostic::new(FILE, format!("unknown setting `{}`", key.path));
+            d.line = key.line;
+            d = match did_you_mean(last, candidates.iter().copied()) {
+                Some(s) => d.hint(format!("Did you mean `{s}`?")),
+                None => d.hint(format!("Remove it. The settings are: {}.", KEYS.join(", "))),
+            };
+            problems.push(d);
+        }
+        let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
+
+        let default_language = raw.default_language.unwrap_or_else(|| "en".into());
+        let mut languages: Vec<Language> = match raw.languages {
+            None => vec![Language { code: default_language.clone(), dir: direction_of(&default_language) }],
+            Some(list) => list
+                .into_iter()
+                .map(|e| match e {
+                    LanguageEntry::Code(code) => Language { dir: direction_of(&code), code },
+                    LanguageEntry::Full { code, dir } => Language { dir: dir.unwrap_or_else(|| direction_of(&code)), code },
+                })
+                .collect(),
+        };
+        for lang in &languages {
+            if !is_known_tag(&lang.code) {
+                let mut d = Diagnostic::new(FILE, format!("`{}` is not a language code clearleaf knows", lang.code))
+                    .hint("Use a BCP 47 language code, such as en, cy, pl, ur, ar or pt-BR.");
+                d.line = line_of(&lang.code);
+                problems.push(d);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for lang in &languages {
+            if !seen.insert(lang.code.as_str()) {
+                let mut d = Diagnostic::new(FILE, format!("the language `{}` is listed twice", lang.code)).hint("List each language once.");
+                d.line = line_of(&lang.code);
+                problems.push(d);
+            }
+        }
+        match languages.iter().position(|l| l.code == default_language) {
+            Some(i) => {
+                let default = languages.remove(i);
+                languages.insert(0, default);
+            }
+            None => {
+                let mut d = Diagnostic::new(FILE, format!("the default language `{default_language}` is not in `languages`"))
+                    .hint(format!("Add {default_language} to the languages list, or change default_language."));
+                d.line = line_of("default_language").or_else(|| line_of("languages"));
+                problems.push(d);
+            }
+        }
+        for (rule, _) in &raw.checks {
+            if !rules::ALL.contains(&rule.as_str()) {
+                let mut d = Diagnostic::new(FILE, format!("`{rule}` in `checks` is not a rule clearleaf has"));
+                d.line = line_of(rule);
+                d = match did_you_mean(rule, rules::ALL.iter().copied()) {
+                    Some(s) => d.hint(format!("Did you mean `{s}`?")),
+                    None => d.hint("Use a rule ID from the README, such as A11Y-IMG-NAME or ER-PASSIVE."),
+                };
+                problems.push(d);
+            }
+        }
+        let mut base_url = raw.base_url.unwrap_or_else(|| "/".into());
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let base_path = match base_url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_else(|| "/".into()),
+            None if base_url.starts_with('/') => base_url.clone(),
+            None => {
+                let mut d = Diagnostic::new(FILE, format!("base_url `{base_url}` is neither a full URL nor a path"))
+                    .hint("Write the address the site will have, like https://example.org/resources/");
+                d.line = line_of("base_url");
+                problems.push(d);
+                "/".into()
+            }
+        };
+        if !problems.is_empty() {
+            return Err(Error::Input(problems));
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title,
+            base_url,
+            base_path,
+            default_language,
+            languages,
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            translations: raw.translations,
+            easy_read: raw.easy_read,
+            checks: raw.checks,
+        })
+    }
+
+    /// The language with this code, if the site has it.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// Whether `code` is one of the site's languages.
+    pub fn has_language(&self, code: &str) -> bool {
+        self.language(code).is_some()
+    }
+
+    /// An absolute URL for a root-relative one (for sitemap, canonical and hreflang).
+    pub fn absolute(&self, url: &str) -> String {
+        match self.base_url.split_once("://") {
+            Some((scheme, rest)) => {
+                let host = rest.split('/').next().unwrap_or(rest);
+                format!("{scheme}://{host}{url}")
+            }
+            None => url.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(Path::new("."), text)
+    }
+
+    #[test]
+    fn defaults_and_order() {
+        let c = parse("languages: [cy, en, {code: ur}]\nbase_url: https://example.org/res\n").unwrap();
+        let codes: Vec<_> = c.languages.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["en", "cy", "ur"]);
+        assert_eq!(c.languages[2].dir, Dir::Rtl);
+        assert_eq!(c.base_path, "/res/");
+        assert_eq!(c.absolute("/res/cy/"), "https://example.org/res/cy/");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_suggestion() {
+        let Err(Error::Input(d)) = parse("title: x\nlanguage: [en]\n") else { panic!() };
+        assert_eq!(d[0].line, Some(2));
+        assert_eq!(d[0].hint.as_deref(), Some("Did you mean `languages`?"));
+    }
+
+    #[test]
+    fn unknown_language_and_rule_are_errors() {
+        let Err(Error::Input(d)) = parse("languages: [en, xx]\nchecks:\n  ER-PASIVE: off\n") else { panic!() };
+        assert!(d.iter().any(|d| d.message.contains("`xx`") && d.line == Some(1)));
+        assert!(d.iter().any(|d| d.hint.as_deref() == Some("Did you mean `ER-PASSIVE`?") && d.line == Some(3)));
+    }
+}

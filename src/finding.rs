@@ -1,0 +1,106 @@
+//! The one type every check reports with, so that the text, JSON and GitHub reporters treat
+//! accessibility, Easy-read, translation and content findings the same way.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. `Error` fails the build (exit status 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Reported, but the build still succeeds (unless `--deny-warnings`).
+    Warning,
+    /// Fails the build.
+    Error,
+}
+
+/// The two forms every page can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// The page as written for most readers.
+    Standard,
+    /// The Easy-read version: short sentences, one idea each, a picture beside each idea.
+    Easy,
+}
+
+impl Form {
+    /// The form's name as used in reports and templates.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Standard => "standard",
+            Form::Easy => "easy",
+        }
+    }
+}
+
+/// One problem found in the site, pointing at the file and line that caused it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Rule ID, e.g. `A11Y-IMG-NAME` (see `notes/a11y-easyread-spec.md` and SPEC §7).
+    pub rule: &'static str,
+    /// Default severity, or the one `site.yaml` `checks:` set.
+    pub severity: Severity,
+    /// Site-relative path with `/` separators, e.g. `content/help/out-of-hours.easy.md`,
+    /// or a theme file such as `builtin:templates/page.html`.
+    pub file: String,
+    /// 1-based line in `file`, when known.
+    pub line: Option<usize>,
+    /// The URL of the page the finding is about, when it is about one page.
+    pub url: Option<String>,
+    /// Language of that page.
+    pub lang: Option<String>,
+    /// Form of that page.
+    pub form: Option<Form>,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+impl Finding {
+    /// A finding of `rule` in `file`; add the rest with the builder methods.
+    pub fn new(rule: &'static str, severity: Severity, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity,
+            file: file.into(),
+            line: None,
+            url: None,
+            lang: None,
+            form: None,
+            message: message.into(),
+            help: String::new(),
+        }
+    }
+
+    /// Sets the 1-based line.
+    pub fn line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// Sets the line when one is known.
+    pub fn maybe_line(mut self, line: Option<usize>) -> Self {
+        self.line = line;
+        self
+    }
+
+    /// Sets the help text that shows how to fix the problem.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    /// Names the page (URL, language and form) the finding is about.
+    pub fn page(mut self, url: &str, lang: &str, form: Form) -> Self {
+        self.url = Some(url.to_string());
+        self.lang = Some(lang.to_string());
+        self.form = Some(form);
+        self
+    }
+
+    /// The order SPEC §7 asks for: file, line, rule (then the rest, so output is stable).
+    pub fn sort_key(&self) -> (&str, usize, &str, &str, &str) {
+        (&self.file, self.line.unwrap_or(0), self.rule, self.url.as_deref().unwrap_or(""), &self.message)
+    }
+}

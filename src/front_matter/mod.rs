@@ -1,0 +1,156 @@
+//! Stage 2: split the YAML front matter from the markdown and type it. Malformed YAML, wrong
+//! types and a missing title are errors with file, line and column; unknown keys are warnings
+//! with a suggestion, because a typo must not stop a leaflet from being published.
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::error::{did_you_mean, Diagnostic};
+use crate::finding::{Finding, Severity};
+use crate::yaml;
+
+/// The keys a page may have (SPEC §3).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct FrontMatter {
+    /// Page title (required).
+    pub title: Option<String>,
+    /// Meta description.
+    pub description: Option<String>,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// Last clinical or content review.
+    pub reviewed: Option<Date>,
+    /// After this date the page gets CONTENT-REVIEW-DUE.
+    pub review_due: Option<Date>,
+    /// Left out of the build unless `--drafts`.
+    pub draft: bool,
+    /// Order within its section (lower first).
+    pub weight: Option<i64>,
+    /// Outdated variants of this page fall back to it.
+    pub critical: bool,
+    /// On variants: the hash of the source they were made from.
+    pub source_hash: Option<String>,
+    /// Easy read: who checked it with readers.
+    pub checked_by: Option<String>,
+    /// Easy read: when.
+    pub checked_on: Option<Date>,
+}
+
+const KEYS: &[&str] = &["title", "description", "date", "reviewed", "review_due", "draft", "weight", "critical", "source_hash", "checked_by", "checked_on"];
+
+/// A page split into typed front matter and markdown body.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    /// The typed front matter; `title` is guaranteed to be present and not blank.
+    pub front: FrontMatter,
+    /// Byte offset in the file text where the markdown body starts.
+    pub body_start: usize,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+    /// FRONT-MATTER-UNKNOWN-KEY warnings.
+    pub findings: Vec<Finding>,
+}
+
+/// The YAML between the opening and closing `---` lines, and where the body starts.
+struct Split<'a> {
+    yaml: &'a str,
+    body_start: usize,
+    body_line: usize,
+}
+
+fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(rel, "this file is empty").at_line(1).hint(
+            "A page starts with front matter: a line ---, then title: Your title, then another line ---, then the text.",
+        ));
+    }
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
+        return Err(Diagnostic::new(rel, "this page has no front matter").at(1, 1).hint(
+            "Start the file with a line ---, then title: Your title, then another line --- before the text.",
+        ));
+    };
+    let mut offset = 4;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let bare = line.trim_end_matches('\n').trim_end();
+        if bare == "---" || bare == "..." {
+            return Ok(Split { yaml: &rest[..offset - 4], body_start: (offset + line.len()).min(text.len()), body_line: i + 3 });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::new(rel, "the front matter is never closed").at(1, 1).hint(
+        "Add a line with only --- after the last front matter line (title, description …) and before the text.",
+    ))
+}
+
+/// Splits and types the front matter of `text` (the whole file, already decoded).
+pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
+    let s = split(rel, text)?;
+    let (front, unknown): (FrontMatter, _) = yaml::parse(s.yaml).map_err(|e| {
+        let mut d = Diagnostic::new(rel, e.message).hint(e.hint);
+        // +1: the YAML starts on the line after the opening `---`.
+        d.line = Some(e.line.map_or(1, |l| l + 1));
+        d.column = e.column;
+        d
+    })?;
+    if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return Err(Diagnostic::new(rel, "this page has no title").at(1, 1).hint(
+            "Add a line like `title: Getting help out of hours` between the --- lines at the top.",
+        ));
+    }
+    let findings = unknown
+        .into_iter()
+        .map(|k| {
+            let line = k.line.map(|l| l + 1);
+            let help = match did_you_mean(&k.path, KEYS.iter().copied()) {
+                Some(s) => format!("Did you mean `{s}`? Unknown keys are ignored."),
+                None => format!("Remove it: it is ignored. The keys a page can have are: {}.", KEYS.join(", ")),
+            };
+            Finding::new("FRONT-MATTER-UNKNOWN-KEY", Severity::Warning, rel, format!("The front matter key `{}` is not one clearleaf knows.", k.path))
+                .maybe_line(line)
+                .help(help)
+        })
+        .collect();
+    Ok(Parsed { front, body_start: s.body_start, body_line: s.body_line, findings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_types() {
+        let text = "---\ntitle: Help\ndate: 2026-03-01\nweight: 3\ncritical: true\n---\n# Body\n";
+        let p = parse("a.md", text).unwrap();
+        assert_eq!(p.front.title.as_deref(), Some("Help"));
+        assert_eq!(p.front.date, Some(jiff::civil::date(2026, 3, 1)));
+        assert_eq!(p.front.weight, Some(3));
+        assert!(p.front.critical);
+        assert_eq!(&text[p.body_start..], "# Body\n");
+        assert_eq!(p.body_line, 7);
+    }
+
+    #[test]
+    fn yaml_errors_point_at_the_file_line() {
+        let d = parse("a.md", "---\ntitle: Help\nweight: ten\n---\n").unwrap_err();
+        assert_eq!(d.line, Some(3));
+        let d = parse("a.md", "---\ntitle: Help\ndate: 2026-13-45\n---\n").unwrap_err();
+        assert_eq!(d.line, Some(3), "{d}");
+    }
+
+    #[test]
+    fn missing_title_unclosed_and_empty() {
+        assert!(parse("a.md", "---\ndescription: x\n---\n").unwrap_err().message.contains("no title"));
+        assert!(parse("a.md", "---\ntitle: x\n").unwrap_err().message.contains("never closed"));
+        assert!(parse("a.md", "").unwrap_err().message.contains("empty"));
+        assert!(parse("a.md", "# Hello\n").unwrap_err().message.contains("no front matter"));
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_suggestion() {
+        let p = parse("a.md", "---\ntitle: A\ntitel: B\n---\n").unwrap();
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.findings[0].line, Some(3));
+        assert!(p.findings[0].help.contains("`title`"));
+    }
+}

@@ -1,0 +1,161 @@
+//! Loading `.ftl` files and looking up messages with a fallback to the default language.
+
+use std::collections::{BTreeMap, HashMap};
+
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentResource};
+
+use super::builtin::LOCALE_FILES;
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Result};
+
+/// The site folder with locale overrides.
+pub const LOCALES_DIR: &str = "locales";
+
+/// One `.ftl` file: where it came from and its text.
+struct FtlFile {
+    /// `locales/cy/main.ftl` for a site file, `builtin:locales/cy/main.ftl` for an embedded one.
+    shown: String,
+    text: String,
+}
+
+/// UI strings of every site language.
+pub struct Locales {
+    default: String,
+    bundles: HashMap<String, FluentBundle<FluentResource>>,
+    /// For each language, each message ID and the file it is defined in (sorted, for reports).
+    messages: BTreeMap<String, BTreeMap<String, String>>,
+    /// Other per-language files from the locales folders (e.g. `glossary.yaml`), by language and name.
+    extra: BTreeMap<String, BTreeMap<String, (String, Vec<u8>)>>,
+}
+
+impl Locales {
+    /// Loads the built-in and site locales of every site language.
+    pub fn load(config: &Config) -> Result<Locales> {
+        // Language → file name → file: built-in first, then the site's files replace them by name.
+        let mut files: BTreeMap<String, BTreeMap<String, (String, Vec<u8>)>> = BTreeMap::new();
+        for (path, bytes) in LOCALE_FILES {
+            if let Some((lang, name)) = path.split_once('/') {
+                files.entry(lang.to_string()).or_default().insert(name.to_string(), (format!("builtin:locales/{path}"), bytes.to_vec()));
+            }
+        }
+        let site_dir = config.root.join(LOCALES_DIR);
+        if site_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&site_dir).min_depth(2).max_depth(2).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::Usage(format!("could not read {LOCALES_DIR}/: {e}")))?;
+                if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                let rel = crate::load::rel_path(&config.root, entry.path());
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                let mut parts = rel.splitn(3, '/').skip(1);
+                let (Some(lang), Some(name)) = (parts.next(), parts.next()) else { continue };
+                files.entry(lang.to_string()).or_default().insert(name.to_string(), (rel, bytes));
+            }
+        }
+        let mut problems = Vec::new();
+        let mut bundles = HashMap::new();
+        let mut messages = BTreeMap::new();
+        let mut extra = BTreeMap::new();
+        for lang in &config.languages {
+            let Some(lang_files) = files.remove(&lang.code) else {
+                problems.push(Diagnostic::new(format!("{LOCALES_DIR}/{}/", lang.code), format!("there are no UI strings for the language `{}`", lang.code)).hint(format!(
+                    "Create {LOCALES_DIR}/{}/main.ftl with at least the line `language-name = …` (the language's own name for itself). Copy the others from locales/en/main.ftl and translate them.",
+                    lang.code
+                )));
+                continue;
+            };
+            let langid = lang.code.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Placeables are isolated with <bdi> in the templates instead: FSI/PDI marks would
+            // end up in titles, attributes and slugs.
+            bundle.set_use_isolating(false);
+            let mut ids = BTreeMap::new();
+            let mut others = BTreeMap::new();
+            for (name, (shown, bytes)) in lang_files {
+                if !name.ends_with(".ftl") {
+                    others.insert(name, (shown, bytes));
+                    continue;
+                }
+                let text = match crate::load::decode_text(&shown, bytes) {
+                    Ok(t) => t,
+                    Err(Error::Input(d)) => {
+                        problems.extend(d);
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
+                let file = FtlFile { shown, text };
+                match FluentResource::try_new(file.text.clone()) {
+                    Ok(res) => {
+                        for entry in res.entries() {
+                            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                                ids.insert(m.id.name.to_string(), file.shown.clone());
+                            }
+                        }
+                        bundle.add_resource_overriding(res);
+                    }
+                    Err((_, errors)) => {
+                        for e in errors {
+                            let (line, column) = line_col(&file.text, e.pos.start);
+                            problems.push(Diagnostic::new(&file.shown, format!("this Fluent file has a syntax error: {}", e.kind)).at(line, column).hint(
+                                "Each line is `message-id = text`. Text that goes on over several lines must be indented; { and } must come in pairs.",
+                            ));
+                        }
+                    }
+                }
+            }
+            messages.insert(lang.code.clone(), ids);
+            extra.insert(lang.code.clone(), others);
+            bundles.insert(lang.code.clone(), bundle);
+        }
+        if !problems.is_empty() {
+            return Err(Error::Input(problems));
+        }
+        Ok(Locales { default: config.default_language.clone(), bundles, messages, extra })
+    }
+
+    /// The message `id` in `lang`, falling back to the default language; `None` if neither has it.
+    pub fn text(&self, lang: &str, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+        self.text_in(lang, id, args).or_else(|| self.text_in(&self.default, id, args))
+    }
+
+    /// The message `id` in exactly `lang`.
+    pub fn text_in(&self, lang: &str, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    }
+
+    /// The message `id` in `lang` only if the site itself (not the built-in locale) defines it.
+    pub fn site_text(&self, lang: &str, id: &str) -> Option<String> {
+        let file = self.messages.get(lang)?.get(id)?;
+        if file.starts_with("builtin:") { None } else { self.text_in(lang, id, None) }
+    }
+
+    /// The language's name for itself (`language-name`), or its code if the locale lacks one.
+    pub fn endonym(&self, lang: &str) -> String {
+        self.text_in(lang, "language-name", None).unwrap_or_else(|| lang.to_string())
+    }
+
+    /// Message IDs the default language has and `lang` lacks, with the file that defines them.
+    pub fn missing_in(&self, lang: &str) -> Vec<(&str, &str)> {
+        let (Some(default), Some(ids)) = (self.messages.get(&self.default), self.messages.get(lang)) else { return Vec::new() };
+        default.iter().filter(|(id, _)| !ids.contains_key(*id)).map(|(id, file)| (id.as_str(), file.as_str())).collect()
+    }
+
+    /// A non-Fluent file from a language's locale folder (e.g. `glossary.yaml`): shown path and bytes.
+    pub fn file(&self, lang: &str, name: &str) -> Option<(&str, &[u8])> {
+        self.extra.get(lang)?.get(name).map(|(shown, bytes)| (shown.as_str(), bytes.as_slice()))
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rfind('\n').map_or(before.chars().count(), |i| before[i + 1..].chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,12 @@
+//! Languages and Fluent UI strings: the built-in locales overridden file by file by the
+//! site's `locales/`, one concurrent bundle per language so rendering can run on rayon.
+
+pub mod language;
+mod locales;
+
+pub use locales::{Locales, LOCALES_DIR};
+
+/// Files compiled into the binary (see `build.rs`).
+pub mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}

@@ -1,0 +1,175 @@
+//! Stage 1: find every file under `content/`, name the page, language and form of each
+//! markdown file from its file name, and read it once.
+
+mod file_name;
+
+pub use file_name::{parse_file_name, VariantKey};
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Result};
+
+/// The folder pages live in.
+pub const CONTENT_DIR: &str = "content";
+
+/// A markdown file under `content/`, read and decoded.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Site-relative path, e.g. `content/help/out-of-hours.cy.md`.
+    pub rel: String,
+    /// Which page, language and form the file is.
+    pub key: VariantKey,
+    /// The text, with a BOM removed and CRLF turned into LF.
+    pub text: String,
+}
+
+/// A non-markdown file under `content/`, copied beside the page's output.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Site-relative source path, e.g. `content/help/phone.svg`.
+    pub rel: String,
+    /// Path inside the output folder, e.g. `help/phone.svg`.
+    pub out: String,
+    /// Absolute path on disk.
+    pub path: PathBuf,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Markdown files, sorted by path.
+    pub pages: Vec<SourceFile>,
+    /// Other files, sorted by path.
+    pub assets: Vec<Asset>,
+}
+
+/// Walks `content/`, checks every file name, and reads the markdown files in parallel.
+pub fn load_content(config: &Config) -> Result<Content> {
+    let root = &config.root;
+    let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        return Err(Error::input(
+            Diagnostic::new(CONTENT_DIR, "there is no content/ folder").hint("Put your pages in a folder named content next to site.yaml."),
+        ));
+    }
+    let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let mut problems = Vec::new();
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    let walker = WalkDir::new(&dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().map(|p| rel_path(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
+                let msg = if e.loop_ancestor().is_some() {
+                    "this folder link points back to a folder that contains it (a loop)".to_string()
+                } else {
+                    format!("could not be read: {}", e.io_error().map(ToString::to_string).unwrap_or_else(|| e.to_string()))
+                };
+                problems.push(Diagnostic::new(at, msg).hint("Remove the link or fix the file's permissions."));
+                continue;
+            }
+        };
+        let rel = rel_path(root, entry.path());
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {}
+                Ok(target) => {
+                    problems.push(Diagnostic::new(&rel, format!("this is a link to {}, which is outside the site folder", target.display()))
+                        .hint("Copy the file into the site instead: clearleaf only reads files inside the site folder."));
+                    continue;
+                }
+                Err(e) => {
+                    problems.push(Diagnostic::new(&rel, format!("this link cannot be followed: {e}")).hint("Remove the broken link."));
+                    continue;
+                }
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let inside = &rel[CONTENT_DIR.len() + 1..];
+        if inside.ends_with(".md") {
+            match parse_file_name(inside, config) {
+                Ok(key) => md.push((rel, key, entry.into_path())),
+                Err(d) => problems.push(d),
+            }
+        } else {
+            assets.push(Asset { out: inside.to_string(), rel, path: entry.into_path() });
+        }
+    }
+    let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md
+        .into_par_iter()
+        .map(|(rel, key, path)| {
+            let bytes = std::fs::read(&path).map_err(|e| Diagnostic::new(&rel, format!("could not be read: {e}")))?;
+            let text = decode_text(&rel, bytes).map_err(|e| match e {
+                Error::Input(mut d) => d.remove(0),
+                other => Diagnostic::new(&rel, other.to_string()),
+            })?;
+            Ok(SourceFile { rel, key, text })
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => problems.push(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(problems));
+    }
+    Ok(Content { pages, assets })
+}
+
+/// Hidden files, editor backups and OS clutter are not content.
+fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name == "Thumbs.db" || name == "desktop.ini"
+}
+
+/// `path` relative to the site root, with `/` separators.
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// UTF-8 text with a BOM removed and CRLF line ends turned into LF (line numbers stay the same).
+/// Other encodings are refused with the line of the first bad byte.
+pub fn decode_text(rel: &str, mut bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = at - bytes[..at].iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
+        Error::input(Diagnostic::new(rel, "this file is not UTF-8 text").at(line, column).hint(
+            "Save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8).",
+        ))
+    })?;
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bom_and_crlf() {
+        let t = decode_text("a.md", b"\xEF\xBB\xBF---\r\ntitle: A\r\n---\r\n".to_vec()).unwrap();
+        assert_eq!(t, "---\ntitle: A\n---\n");
+    }
+
+    #[test]
+    fn refuses_latin1_with_position() {
+        let Err(Error::Input(d)) = decode_text("a.md", b"ok\ncaf\xe9\n".to_vec()) else { panic!() };
+        assert_eq!((d[0].line, d[0].column), (Some(2), Some(4)));
+    }
+}

@@ -1,0 +1,113 @@
+//! The `clearleaf` command: parses the command line, runs a subcommand, turns the outcome into
+//! an exit status (0 built, 1 error findings, 2 invalid input or usage).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use clearleaf::cmd;
+use clearleaf::pipeline::Options;
+use clearleaf::report::Format;
+
+#[derive(Parser)]
+#[command(name = "clearleaf", version, about = "Builds accessible, Easy-read and multilingual static sites, and checks them.", args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    build: BuildArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (the default).
+    Build(BuildArgs),
+    /// Run every check without writing anything.
+    Check(CheckArgs),
+    /// Create a new site that builds at once.
+    Init {
+        /// Folder for the new site (default: the current folder).
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Clone)]
+struct CommonArgs {
+    /// The site folder (with site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Fail on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Include pages with `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// The date to check review dates against (YYYY-MM-DD); also CLEARLEAF_TODAY or SOURCE_DATE_EPOCH.
+    #[arg(long)]
+    today: Option<jiff::civil::Date>,
+    /// Number of threads (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
+}
+
+#[derive(Args, Clone)]
+struct BuildArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// The output folder (default: public in the site folder).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Overrides base_url from site.yaml.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Write HTML as rendered, without minifying.
+    #[arg(long)]
+    no_minify: bool,
+}
+
+#[derive(Args, Clone)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<String>, minify: bool) -> Result<Options, clearleaf::Error> {
+    if let Some(jobs) = c.jobs {
+        // Ignore the error if a pool already exists (it cannot in this process).
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
+    }
+    let today = clearleaf::today::resolve(c.today).map_err(clearleaf::Error::Usage)?;
+    Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true })
+}
+
+fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
+    match cli.command {
+        None => build(cli.build),
+        Some(Command::Build(b)) => build(b),
+        Some(Command::Check(c)) => {
+            let opts = options(&c.common, None, None, true)?;
+            cmd::build::run(&opts, c.common.format)
+        }
+        Some(Command::Init { dir }) => cmd::init::run(&dir.unwrap_or_else(|| PathBuf::from("."))),
+    }
+}
+
+fn build(b: BuildArgs) -> Result<i32, clearleaf::Error> {
+    let out = cmd::build::out_dir(&b.common.root, b.out);
+    let opts = options(&b.common, Some(out), b.base_url, !b.no_minify)?;
+    cmd::build::run(&opts, b.common.format)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Stage 8: minify and write. A build writes into a staging folder inside the output folder
+//! and swaps it in only when it succeeded, so a failed or killed build leaves the previous
+//! site as it was. Nothing outside the output folder is written or deleted, and a folder that
+//! holds files clearleaf did not make is never used as the output.
+
+mod sitemap;
+
+pub use sitemap::{robots_txt, sitemap_xml};
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Staging folder for the build in progress (inside the output folder).
+const STAGING: &str = ".clearleaf-staging";
+/// Where the previous site goes while the new one is swapped in.
+const OLD: &str = ".clearleaf-old";
+/// Marks a folder as clearleaf's output, so it may be replaced.
+pub const MARKER: &str = ".clearleaf-output";
+const MARKER_TEXT: &str = "This folder is the output of clearleaf. clearleaf replaces everything in it on each build.\n";
+
+/// An output folder being written.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+}
+
+/// Refuses output folders that would destroy the site or other files.
+pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
+    let refuse = |why: String| Err(Error::Usage(format!("refusing to write the site into {}: {why}. Choose another folder with --out, such as public.", out.display())));
+    let abs = absolute(out);
+    let root = absolute(root);
+    if abs.parent().is_none() {
+        return refuse("it is the root of the file system".into());
+    }
+    if root.starts_with(&abs) {
+        return refuse("it contains the site itself, which would be deleted".into());
+    }
+    for protected in ["content", "themes", "locales", "static"] {
+        if abs.starts_with(root.join(protected)) {
+            return refuse(format!("it is inside the site's {protected}/ folder"));
+        }
+    }
+    if abs.exists() && !abs.is_dir() {
+        return refuse("it is a file, not a folder".into());
+    }
+    if abs.is_dir() {
+        let mut entries = std::fs::read_dir(&abs).map_err(|e| Error::io(&abs, e))?;
+        let has_files = entries.next().is_some();
+        if has_files && !abs.join(MARKER).is_file() {
+            return refuse("it already holds files that clearleaf did not make".into());
+        }
+    }
+    Ok(abs)
+}
+
+/// `path` made absolute and normalised without touching the file system (it may not exist).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    // Resolve symlinks where the path exists, so `public -> .` is seen for what it is.
+    out.canonicalize().unwrap_or(out)
+}
+
+impl Staging {
+    /// Starts a build into `out` (already checked): removes what an interrupted build left.
+    pub fn prepare(out: PathBuf) -> Result<Staging> {
+        std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, e))?;
+        let dir = out.join(STAGING);
+        for leftover in [&dir, &out.join(OLD)] {
+            if leftover.exists() {
+                std::fs::remove_dir_all(leftover).map_err(|e| Error::io(leftover, e))?;
+            }
+        }
+        std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Staging { out, dir })
+    }
+
+    /// Writes `bytes` at `rel` (a `/`-separated path inside the output folder).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Copies a file into the output.
+    pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::copy(from, &path).map(|_| ()).map_err(|e| Error::io(from, e))
+    }
+
+    /// Swaps the new site in: the old entries move aside, the new ones move up, the old ones go.
+    pub fn commit(self) -> Result<()> {
+        self.write(MARKER, MARKER_TEXT.as_bytes())?;
+        let old = self.out.join(OLD);
+        std::fs::create_dir(&old).map_err(|e| Error::io(&old, e))?;
+        for entry in sorted_entries(&self.out)? {
+            let name = entry.file_name().unwrap_or_default();
+            if name == STAGING || name == OLD {
+                continue;
+            }
+            std::fs::rename(&entry, old.join(name)).map_err(|e| Error::io(&entry, e))?;
+        }
+        for entry in sorted_entries(&self.dir)? {
+            let name = entry.file_name().unwrap_or_default().to_owned();
+            std::fs::rename(&entry, self.out.join(&name)).map_err(|e| Error::io(&entry, e))?;
+        }
+        std::fs::remove_dir(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
+    }
+
+    /// Drops the unfinished build; the previous output stays as it was.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Minifies a page (when built with the `minify` feature).
+pub fn minify(html: &str) -> String {
+    #[cfg(feature = "minify")]
+    {
+        let mut cfg = minify_html::Cfg::new();
+        cfg.minify_css = true;
+        String::from_utf8(minify_html::minify(html.as_bytes(), &cfg)).unwrap_or_else(|_| html.to_string())
+    }
+    #[cfg(not(feature = "minify"))]
+    {
+        html.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("content")).unwrap();
+        std::fs::write(site.path().join("notes.txt"), "x").unwrap();
+        assert!(check_out_dir(site.path(), site.path()).is_err());
+        assert!(check_out_dir(site.path(), &site.path().join("content")).is_err());
+        assert!(check_out_dir(site.path(), &site.path().join("content/x")).is_err());
+        assert!(check_out_dir(site.path(), Path::new("/")).is_err());
+        assert!(check_out_dir(site.path(), &site.path().join("notes.txt")).is_err());
+        assert!(check_out_dir(&site.path().join("sub"), site.path()).is_err());
+        assert!(check_out_dir(site.path(), &site.path().join("public")).is_ok());
+    }
+
+    #[test]
+    fn swap_replaces_everything_and_abandon_keeps_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let s = Staging::prepare(out.clone()).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+        // The marker makes a non-empty folder acceptable next time.
+        check_out_dir(dir.path(), &out).unwrap();
+
+        let s = Staging::prepare(out.clone()).unwrap();
+        s.write("b/index.html", b"two").unwrap();
+        s.abandon();
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+        assert!(!out.join("b").exists() && !out.join(STAGING).exists());
+
+        let s = Staging::prepare(out.clone()).unwrap();
+        s.write("b/index.html", b"two").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("a").exists() && !out.join(OLD).exists());
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"two");
+    }
+}

@@ -1,0 +1,158 @@
+//! Turns findings into what people and CI read: compiler-like text, a JSON document (SPEC §7),
+//! or GitHub annotations.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Severity};
+
+/// Output formats of `build`, `check` and `audit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Like a compiler: `error[RULE]: file:line: message`, help on the next line.
+    Text,
+    /// One JSON document on stdout (SPEC §7).
+    Json,
+    /// `::error file=…,line=…::message` lines for GitHub Actions annotations.
+    Github,
+}
+
+/// Findings of one run, sorted and without repeats.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Pages built or checked.
+    pub pages: usize,
+    /// Findings sorted by file, line, rule.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    pages: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    summary: Summary,
+    findings: &'a [Finding],
+}
+
+impl Report {
+    /// Sorts the findings and drops repeats: a problem in a shared template or in content shown
+    /// on several pages (fallbacks) is one thing to fix, so it is reported once.
+    pub fn new(pages: usize, mut findings: Vec<Finding>) -> Report {
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut seen = std::collections::HashSet::new();
+        findings.retain(|f| seen.insert((f.rule, f.file.clone(), f.line, f.message.clone())));
+        Report { pages, findings }
+    }
+
+    /// Number of error findings.
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity == Severity::Error).count()
+    }
+
+    /// Number of warning findings.
+    pub fn warnings(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity == Severity::Warning).count()
+    }
+
+    /// Whether the run fails (exit status 1).
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.errors() > 0 || (deny_warnings && self.warnings() > 0)
+    }
+
+    /// The report in `format`.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Text => self.text(),
+            Format::Json => self.json(),
+            Format::Github => self.github(),
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut s = String::new();
+        for f in &self.findings {
+            let sev = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let at = match f.line {
+                Some(l) => format!("{}:{l}", f.file),
+                None => f.file.clone(),
+            };
+            let _ = writeln!(s, "{sev}[{}]: {at}: {}", f.rule, f.message);
+            if let Some(url) = &f.url {
+                let _ = writeln!(s, "  page: {url}");
+            }
+            if !f.help.is_empty() {
+                let _ = writeln!(s, "  help: {}", f.help);
+            }
+        }
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        let _ = writeln!(s, "{}, {}, {}", plural(self.pages, "page"), plural(self.errors(), "error"), plural(self.warnings(), "warning"));
+        s
+    }
+
+    fn json(&self) -> String {
+        let doc = Document { version: 1, summary: Summary { pages: self.pages, errors: self.errors(), warnings: self.warnings() }, findings: &self.findings };
+        serde_json::to_string_pretty(&doc).expect("findings serialise") + "\n"
+    }
+
+    fn github(&self) -> String {
+        let mut s = String::new();
+        for f in &self.findings {
+            let level = if f.severity == Severity::Error { "error" } else { "warning" };
+            let line = f.line.map(|l| format!(",line={l}")).unwrap_or_default();
+            let msg = format!("{} {}", f.message, f.help).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+            let _ = writeln!(s, "::{level} file={}{line},title={}::{msg}", f.file.replace(',', "%2C"), f.rule);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Report {
+        Report::new(
+            3,
+            vec![
+                Finding::new("LINK-BROKEN", Severity::Error, "content/b.md", "Broken.").line(4).help("Fix it."),
+                Finding::new("A11Y-IMG-NAME", Severity::Error, "content/a.md", "No alt.").line(9),
+                Finding::new("A11Y-IMG-NAME", Severity::Error, "content/a.md", "No alt.").line(9),
+                Finding::new("CONTENT-REVIEW-DUE", Severity::Warning, "content/a.md", "Due.").line(2),
+            ],
+        )
+    }
+
+    #[test]
+    fn sorted_and_deduplicated() {
+        let r = report();
+        let order: Vec<_> = r.findings.iter().map(|f| (f.file.as_str(), f.line)).collect();
+        assert_eq!(order, [("content/a.md", Some(2)), ("content/a.md", Some(9)), ("content/b.md", Some(4))]);
+        assert_eq!((r.errors(), r.warnings()), (2, 1));
+        assert!(r.fails(false));
+    }
+
+    #[test]
+    fn formats() {
+        let r = report();
+        let text = r.render(Format::Text);
+        assert!(text.starts_with("warning[CONTENT-REVIEW-DUE]: content/a.md:2: Due.\n"), "{text}");
+        assert!(text.contains("error[LINK-BROKEN]: content/b.md:4: Broken.\n  help: Fix it.\n"));
+        assert!(text.ends_with("3 pages, 2 errors, 1 warning\n"));
+        let json: serde_json::Value = serde_json::from_str(&r.render(Format::Json)).unwrap();
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["summary"]["errors"], 2);
+        assert_eq!(json["findings"][2]["rule"], "LINK-BROKEN");
+        assert_eq!(json["findings"][2]["line"], 4);
+        assert!(r.render(Format::Github).contains("::error file=content/b.md,line=4,title=LINK-BROKEN::Broken. Fix it.\n"));
+    }
+}

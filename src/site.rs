@@ -1,0 +1,491 @@
+//! Stage 4: the page tree. Groups variants into pages, finds each page's section, decides what
+//! every URL renders (its own variant, or the source as a fallback), and resolves links.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use jiff::civil::Date;
+
+use crate::config::{Config, MissingPolicy};
+use crate::error::{Diagnostic, Error, Result};
+use crate::finding::{Finding, Form, Severity};
+use crate::front_matter::{FrontMatter, Parsed};
+use crate::load::{parse_file_name, Asset, SourceFile, VariantKey, CONTENT_DIR};
+
+/// One file of a page: a language × form.
+#[derive(Debug)]
+pub struct Variant {
+    /// Site-relative file, e.g. `content/help/out-of-hours.cy.md`.
+    pub file: String,
+    /// Language code.
+    pub lang: String,
+    /// Standard or Easy read.
+    pub form: Form,
+    /// Typed front matter (title guaranteed).
+    pub front: FrontMatter,
+    /// The whole file text (decoded).
+    pub text: String,
+    /// Byte offset of the markdown body in `text`.
+    pub body_start: usize,
+    /// 1-based line of the body's first line.
+    pub body_line: usize,
+}
+
+impl Variant {
+    /// The markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// The title (front matter guarantees one).
+    pub fn title(&self) -> &str {
+        self.front.title.as_deref().unwrap_or_default()
+    }
+
+    /// 1-based line of a front matter key in the file, if written there.
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        self.text[..self.body_start].lines().position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).map(|i| i + 1)
+    }
+}
+
+/// A page: one source (default language, standard) and its variants.
+#[derive(Debug)]
+pub struct Page {
+    /// Path inside `content/` without suffixes; sections drop `/_index`; the home page is "".
+    pub path: String,
+    /// A section (`_index.md`) lists the pages under it.
+    pub is_section: bool,
+    /// The nearest section above this page (the home page for top-level pages).
+    pub parent: Option<usize>,
+    /// Pages and sections listed under this section, in order.
+    pub children: Vec<usize>,
+    /// Variants, sorted by language order then form.
+    pub variants: Vec<Variant>,
+}
+
+impl Page {
+    /// The variant in `lang` and `form`, if it exists.
+    pub fn variant(&self, lang: &str, form: Form) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.lang == lang && v.form == form)
+    }
+
+    fn index_of(&self, lang: &str, form: Form) -> Option<usize> {
+        self.variants.iter().position(|v| v.lang == lang && v.form == form)
+    }
+}
+
+/// What a URL shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shows {
+    /// Its own variant.
+    Own,
+    /// The source variant, because the translation is missing (with a notice).
+    Fallback,
+}
+
+/// One output page.
+#[derive(Debug)]
+pub struct Target {
+    /// Index into [`Site::pages`].
+    pub page: usize,
+    /// The reader's language (the chrome's language).
+    pub lang: String,
+    /// The reader's form.
+    pub form: Form,
+    /// Root-relative URL, starting with the base path.
+    pub url: String,
+    /// Index into the page's variants: the content shown.
+    pub content: usize,
+    /// Own or fallback.
+    pub shows: Shows,
+}
+
+/// Options that change which pages exist.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Include `draft: true` pages.
+    pub drafts: bool,
+    /// Today, for CONTENT-REVIEW-DUE.
+    pub today: Date,
+}
+
+/// The assembled site.
+#[derive(Debug)]
+pub struct Site {
+    /// Settings.
+    pub config: Config,
+    /// Pages sorted by path; index 0 is the home page.
+    pub pages: Vec<Page>,
+    /// Every output page.
+    pub targets: Vec<Target>,
+    target_of: HashMap<(usize, String, Form), usize>,
+    page_of_path: HashMap<String, usize>,
+    /// Co-located files to copy.
+    pub assets: Vec<Asset>,
+    asset_paths: HashSet<String>,
+    /// Findings about the content as a whole (orphans, review dates, unknown keys …).
+    pub findings: Vec<Finding>,
+}
+
+/// `help/_index` → (`help`, true); `_index` → (``, true); `help/x` → (`help/x`, false).
+fn page_path(key_page: &str) -> (String, bool) {
+    if key_page == "_index" {
+        (String::new(), true)
+    } else if let Some(p) = key_page.strip_suffix("/_index") {
+        (p.to_string(), true)
+    } else {
+        (key_page.to_string(), false)
+    }
+}
+
+/// The source a variant was made from (SPEC §3): standard default for Easy read and
+/// translations; Easy read default for Easy-read translations.
+pub fn source_of(default: &str, lang: &str, form: Form) -> Option<(String, Form)> {
+    match (lang == default, form) {
+        (true, Form::Standard) => None,
+        (true, Form::Easy) => Some((default.to_string(), Form::Standard)),
+        (false, form) => Some((default.to_string(), form)),
+    }
+}
+
+impl Site {
+    /// Builds the page tree from parsed files.
+    pub fn assemble(config: Config, files: Vec<(SourceFile, Parsed)>, assets: Vec<Asset>, opts: Options) -> Result<Site> {
+        let mut findings = Vec::new();
+        let mut problems = Vec::new();
+        let lang_order: HashMap<&str, usize> = config.languages.iter().enumerate().map(|(i, l)| (l.code.as_str(), i)).collect();
+        // Page path → (key page it came from, variants).
+        let mut grouped: BTreeMap<String, (String, bool, Vec<Variant>)> = BTreeMap::new();
+        for (file, parsed) in files {
+            findings.extend(parsed.findings);
+            if parsed.front.draft && !opts.drafts {
+                continue;
+            }
+            let (path, is_section) = page_path(&file.key.page);
+            let entry = grouped.entry(path).or_insert_with(|| (file.key.page.clone(), is_section, Vec::new()));
+            if entry.0 != file.key.page {
+                let other = entry.2.first().map(|v| v.file.clone()).unwrap_or_default();
+                problems.push(Diagnostic::new(&file.rel, format!("this file and {other} would both be published at the same address")).hint(
+                    "Keep one of them: a folder's own page goes in _index.md inside the folder, so remove or rename the other file.",
+                ));
+                continue;
+            }
+            entry.2.push(Variant {
+                file: file.rel,
+                lang: file.key.lang,
+                form: file.key.form,
+                front: parsed.front,
+                text: file.text,
+                body_start: parsed.body_start,
+                body_line: parsed.body_line,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(Error::Input(problems));
+        }
+        let default = config.default_language.clone();
+        let mut pages = Vec::with_capacity(grouped.len());
+        for (path, (_, is_section, mut variants)) in grouped {
+            variants.sort_by_key(|v| (lang_order[v.lang.as_str()], v.form));
+            // A variant whose source does not exist is an orphan: reported, not published.
+            let present: HashSet<(String, Form)> = variants.iter().map(|v| (v.lang.clone(), v.form)).collect();
+            variants.retain(|v| {
+                let chain_ok = std::iter::successors(Some((v.lang.clone(), v.form)), |(l, f)| source_of(&default, l, *f))
+                    .all(|k| present.contains(&k));
+                if !chain_ok {
+                    let (sl, sf) = source_of(&default, &v.lang, v.form).unwrap_or((default.clone(), Form::Standard));
+                    findings.push(
+                        Finding::new("TRANSLATION-ORPHAN", Severity::Warning, &v.file, "This page is not published: the page it was made from does not exist.")
+                            .line(1)
+                            .help(format!(
+                                "Create the {} {} version it comes from ({}), or delete this file if the page was removed on purpose.",
+                                sl,
+                                sf.as_str(),
+                                source_file_name(&v.file, &v.lang, v.form, &sl, sf),
+                            )),
+                    );
+                }
+                chain_ok
+            });
+            if variants.is_empty() {
+                continue;
+            }
+            pages.push(Page { path, is_section, parent: None, children: Vec::new(), variants });
+        }
+        if pages.first().is_none_or(|p| !p.path.is_empty()) {
+            return Err(Error::input(Diagnostic::new(format!("{CONTENT_DIR}/_index.md"), "the site has no home page").hint(
+                "Create content/_index.md with a title in its front matter: it becomes the home page.",
+            )));
+        }
+        let page_of_path: HashMap<String, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
+        // Parents: the nearest section above, else home. Folders without _index.md have no page.
+        for i in 1..pages.len() {
+            let mut dir = pages[i].path.as_str();
+            let parent = loop {
+                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+                match page_of_path.get(dir) {
+                    Some(&p) if pages[p].is_section => break p,
+                    _ if dir.is_empty() => break 0,
+                    _ => {}
+                }
+            };
+            pages[i].parent = Some(parent);
+            pages[parent].children.push(i);
+        }
+        for i in 0..pages.len() {
+            let mut children = std::mem::take(&mut pages[i].children);
+            children.sort_by(|&a, &b| {
+                let (pa, pb) = (&pages[a].variants[0], &pages[b].variants[0]);
+                (pa.front.weight.unwrap_or(i64::MAX), pa.title(), &pages[a].path).cmp(&(pb.front.weight.unwrap_or(i64::MAX), pb.title(), &pages[b].path))
+            });
+            pages[i].children = children;
+        }
+
+        let mut site = Site {
+            config,
+            pages,
+            targets: Vec::new(),
+            target_of: HashMap::new(),
+            page_of_path,
+            asset_paths: assets.iter().map(|a| a.out.clone()).collect(),
+            assets,
+            findings,
+        };
+        site.plan_targets()?;
+        site.content_findings(opts.today);
+        Ok(site)
+    }
+
+    /// Decides the output pages: every form the source has, in every language, showing the
+    /// variant itself or (by policy) the source as a fallback.
+    fn plan_targets(&mut self) -> Result<()> {
+        let default = self.config.default_language.clone();
+        let mut by_file: HashMap<String, String> = HashMap::new();
+        let mut problems = Vec::new();
+        for asset in &self.assets {
+            by_file.insert(asset.out.clone(), asset.rel.clone());
+        }
+        for (pi, page) in self.pages.iter().enumerate() {
+            for form in [Form::Standard, Form::Easy] {
+                let Some(source) = page.index_of(&default, form) else { continue };
+                for lang in &self.config.languages {
+                    let (content, shows) = match page.index_of(&lang.code, form) {
+                        Some(own) => (own, Shows::Own),
+                        None if self.config.translations.missing == MissingPolicy::Fallback => (source, Shows::Fallback),
+                        None => continue,
+                    };
+                    let url = self.url_for(&page.path, &lang.code, form);
+                    let file = output_file(&self.config.base_path, &url);
+                    let shown_file = &page.variants[content].file;
+                    if let Some(other) = by_file.insert(file.clone(), shown_file.clone()) {
+                        if other != *shown_file {
+                            problems.push(Diagnostic::new(shown_file, format!("this page would be published at {url}, where {other} is published too")).hint(
+                                "Rename one of them. Folder names that equal a language code or easy-read clash with translated pages.",
+                            ));
+                        }
+                    }
+                    self.target_of.insert((pi, lang.code.clone(), form), self.targets.len());
+                    self.targets.push(Target { page: pi, lang: lang.code.clone(), form, url, content, shows });
+                }
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(Error::Input(problems)) }
+    }
+
+    fn content_findings(&mut self, today: Date) {
+        let default = self.config.default_language.clone();
+        for page in &self.pages {
+            for v in &page.variants {
+                if let Some(due) = v.front.review_due.filter(|d| *d < today) {
+                    self.findings.push(
+                        Finding::new("CONTENT-REVIEW-DUE", Severity::Warning, &v.file, format!("This page was due for review on {due}."))
+                            .maybe_line(v.key_line("review_due"))
+                            .help("Check that the page is still right, then set `reviewed` to today and `review_due` to the next review date."),
+                    );
+                }
+            }
+            if page.variant(&default, Form::Easy).is_none() {
+                if let Some(v) = page.variant(&default, Form::Standard) {
+                    let easy = v.file.trim_end_matches(".md").to_string() + ".easy.md";
+                    self.findings.push(
+                        Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
+                            .line(1)
+                            .help(format!("Write one in {easy}: short sentences, one idea each, a picture beside each idea.")),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The root-relative URL of a page in a language and form (SPEC §5).
+    pub fn url_for(&self, path: &str, lang: &str, form: Form) -> String {
+        let mut url = self.config.base_path.clone();
+        if lang != self.config.default_language {
+            url.push_str(lang);
+            url.push('/');
+        }
+        if form == Form::Easy {
+            url.push_str("easy-read/");
+        }
+        if !path.is_empty() {
+            url.push_str(path);
+            url.push('/');
+        }
+        url
+    }
+
+    /// The output page for a page in a language and form, if one is published.
+    pub fn target(&self, page: usize, lang: &str, form: Form) -> Option<&Target> {
+        self.target_of.get(&(page, lang.to_string(), form)).map(|&i| &self.targets[i])
+    }
+
+    /// The variant a target shows.
+    pub fn content(&self, t: &Target) -> &Variant {
+        &self.pages[t.page].variants[t.content]
+    }
+
+    /// The best target for a page as seen from a reader in `lang` and `form`: the same language
+    /// and form, else the same language's standard form, else the default language.
+    pub fn nearest_target(&self, page: usize, lang: &str, form: Form) -> Option<&Target> {
+        let default = self.config.default_language.as_str();
+        self.target(page, lang, form)
+            .or_else(|| self.target(page, lang, Form::Standard))
+            .or_else(|| self.target(page, default, form))
+            .or_else(|| self.target(page, default, Form::Standard))
+    }
+
+    /// Resolves a link written in `from_file` (site-relative) for a reader in `lang`/`form`.
+    pub fn resolve_link(&self, from_file: &str, dest: &str, lang: &str, form: Form) -> std::result::Result<String, String> {
+        if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+            return Ok(dest.to_string());
+        }
+        let (path, fragment) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let inside = self.content_path(from_file, path)?;
+        if inside.ends_with(".md") {
+            let key = parse_file_name(&inside, &self.config).map_err(|d| d.message)?;
+            let (page_path, _) = page_path(&key.page);
+            let &page = self.page_of_path.get(&page_path).ok_or_else(|| format!("there is no page {CONTENT_DIR}/{inside}"))?;
+            let (lang, form) = self.link_lang_form(&inside, &key, lang, form);
+            let t = self.nearest_target(page, &lang, form).ok_or_else(|| format!("{CONTENT_DIR}/{inside} is not published"))?;
+            return Ok(format!("{}{fragment}", t.url));
+        }
+        if self.asset_paths.contains(&inside) {
+            return Ok(format!("{}{inside}{fragment}", self.config.base_path));
+        }
+        // A link written as a page address (`../rights/`) rather than a file.
+        if let Some(&page) = self.page_of_path.get(inside.trim_end_matches('/')) {
+            if let Some(t) = self.nearest_target(page, lang, form) {
+                return Ok(format!("{}{fragment}", t.url));
+            }
+        }
+        Err(format!("there is no file {CONTENT_DIR}/{inside}"))
+    }
+
+    /// Resolves a picture path written in `from_file`.
+    pub fn resolve_image(&self, from_file: &str, src: &str) -> std::result::Result<String, String> {
+        if src.starts_with("//") || has_scheme(src) {
+            return Ok(src.to_string());
+        }
+        let inside = self.content_path(from_file, src)?;
+        if self.asset_paths.contains(&inside) {
+            Ok(format!("{}{inside}", self.config.base_path))
+        } else {
+            Err(format!("there is no file {CONTENT_DIR}/{inside}"))
+        }
+    }
+
+    /// A link names a language or form only when its file name says so (`x.cy.md`,
+    /// `x.easy.md`); otherwise it follows the reader's.
+    fn link_lang_form(&self, inside: &str, key: &VariantKey, lang: &str, form: Form) -> (String, Form) {
+        let named_lang = inside.ends_with(&format!(".{}.md", key.lang));
+        let lang = if named_lang { key.lang.clone() } else { lang.to_string() };
+        let form = if key.form == Form::Easy { Form::Easy } else { form };
+        (lang, form)
+    }
+
+    /// `dest` (relative to `from_file`'s folder, or to `content/` when it starts with `/`) as a
+    /// path inside `content/`; an error if it climbs out of it.
+    fn content_path(&self, from_file: &str, dest: &str) -> std::result::Result<String, String> {
+        let dest = percent_decode(dest);
+        let mut parts: Vec<&str> = Vec::new();
+        let base_path = self.config.base_path.trim_start_matches('/');
+        let dest_str = dest.as_str();
+        let rel = if let Some(abs) = dest_str.strip_prefix('/') {
+            abs.strip_prefix(base_path).unwrap_or(abs)
+        } else {
+            let dir = from_file.strip_prefix(CONTENT_DIR).unwrap_or(from_file).trim_start_matches('/');
+            parts.extend(dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("").split('/').filter(|s| !s.is_empty()));
+            dest_str
+        };
+        for seg in rel.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    if parts.pop().is_none() {
+                        return Err("it points outside the content folder".into());
+                    }
+                }
+                s => parts.push(s),
+            }
+        }
+        let mut out = parts.join("/");
+        if rel.ends_with('/') && !out.is_empty() {
+            out.push('/');
+        }
+        Ok(out)
+    }
+
+    /// Index of the page at `path`.
+    pub fn page_at(&self, path: &str) -> Option<usize> {
+        self.page_of_path.get(path).copied()
+    }
+}
+
+/// The file a URL is written to, relative to the output folder.
+pub fn output_file(base_path: &str, url: &str) -> String {
+    let rel = url.strip_prefix(base_path).unwrap_or(url.trim_start_matches('/'));
+    format!("{rel}index.html")
+}
+
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) => s[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && i > 0,
+        None => false,
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The file name of a variant's source, for the orphan hint.
+fn source_file_name(file: &str, lang: &str, form: Form, source_lang: &str, source_form: Form) -> String {
+    let mut stem = file.trim_end_matches(".md").to_string();
+    if let Some(s) = stem.strip_suffix(&format!(".{lang}")) {
+        stem = s.to_string();
+    }
+    if form == Form::Easy {
+        stem = stem.trim_end_matches(".easy").to_string();
+    }
+    let _ = source_lang;
+    if source_form == Form::Easy { format!("{stem}.easy.md") } else { format!("{stem}.md") }
+}

@@ -1,0 +1,282 @@
+//! What a template sees for one page. Everything here is documented in the README's theme
+//! section; keep the two in step.
+
+use fluent::FluentArgs;
+use serde::Serialize;
+
+use crate::finding::Form;
+use crate::i18n::Locales;
+use crate::site::{Shows, Site, Target};
+
+/// A link in the main navigation.
+#[derive(Serialize, Clone)]
+pub struct NavItem {
+    title: String,
+    url: String,
+    current: bool,
+}
+
+/// An `hreflang` alternate.
+#[derive(Serialize)]
+pub struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+/// An entry of the language switcher.
+#[derive(Serialize)]
+pub struct LanguageLink {
+    code: String,
+    name: String,
+    dir: &'static str,
+    url: String,
+    current: bool,
+    /// The page in this language shows another language's content.
+    fallback: bool,
+    fallback_marker: String,
+    /// "Go to the home page" in this language (404 page).
+    home_label: String,
+}
+
+/// The link to the page's other form.
+#[derive(Serialize)]
+pub struct OtherForm {
+    url: String,
+    label: String,
+    form: &'static str,
+}
+
+/// A notice above the content (fallback or outdated translation).
+#[derive(Serialize)]
+pub struct Notice {
+    kind: &'static str,
+    text: String,
+    link_url: Option<String>,
+    link_text: Option<String>,
+    link_lang: Option<String>,
+}
+
+/// A page listed on a section page.
+#[derive(Serialize)]
+pub struct Child {
+    title: String,
+    url: String,
+    description: Option<String>,
+    lang: String,
+    dir: &'static str,
+}
+
+/// The template context of one page.
+#[derive(Serialize)]
+pub struct PageContext {
+    lang: String,
+    dir: &'static str,
+    form: &'static str,
+    kind: &'static str,
+    title: String,
+    page_title: String,
+    description: Option<String>,
+    content: String,
+    content_lang: String,
+    content_dir: &'static str,
+    url: String,
+    canonical: Option<String>,
+    alternates: Vec<Alternate>,
+    site_title: String,
+    base_path: String,
+    home_url: String,
+    languages: Vec<LanguageLink>,
+    other_form: Option<OtherForm>,
+    nav: Vec<NavItem>,
+    notice: Option<Notice>,
+    children: Vec<Child>,
+    reviewed: Option<String>,
+    review_due: Option<String>,
+}
+
+fn t(locales: &Locales, lang: &str, id: &str, args: &[(&str, &str)]) -> String {
+    let mut a = FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, v.to_string());
+    }
+    locales.text(lang, id, Some(&a)).unwrap_or_else(|| id.to_string())
+}
+
+fn dir_of(site: &Site, lang: &str) -> &'static str {
+    site.config.language(lang).map_or("ltr", |l| l.dir.as_str())
+}
+
+/// The site's title in a language: the site's own Fluent `site-title`, else site.yaml `title`,
+/// else the built-in Fluent one.
+pub fn site_title(site: &Site, locales: &Locales, lang: &str) -> String {
+    locales
+        .site_text(lang, "site-title")
+        .or_else(|| site.config.title.clone())
+        .or_else(|| locales.text(lang, "site-title", None))
+        .unwrap_or_default()
+}
+
+fn nav(site: &Site, locales: &Locales, t_: &Target) -> Vec<NavItem> {
+    std::iter::once(0)
+        .chain(site.pages[0].children.iter().copied())
+        .filter_map(|p| site.nearest_target(p, &t_.lang, t_.form))
+        .map(|target| {
+            let title = if target.page == 0 { t(locales, &t_.lang, "home", &[]) } else { site.content(target).title().to_string() };
+            NavItem { title, url: target.url.clone(), current: target.page == t_.page }
+        })
+        .collect()
+}
+
+fn languages(site: &Site, locales: &Locales, page: Option<usize>, lang: &str, form: Form) -> Vec<LanguageLink> {
+    site.config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            let (url, fallback, content_lang) = match page {
+                Some(p) => {
+                    let target = site.target(p, &l.code, form)?;
+                    (target.url.clone(), target.shows == Shows::Fallback, site.content(target).lang.clone())
+                }
+                None => (site.url_for("", &l.code, Form::Standard), false, l.code.clone()),
+            };
+            Some(LanguageLink {
+                code: l.code.clone(),
+                name: locales.endonym(&l.code),
+                dir: l.dir.as_str(),
+                url,
+                current: l.code == lang,
+                fallback,
+                fallback_marker: t(locales, &l.code, "language-fallback-marker", &[("language", &locales.endonym(&content_lang))]),
+                home_label: t(locales, &l.code, "not-found-home", &[]),
+            })
+        })
+        .collect()
+}
+
+/// Builds the context of one output page; `content` is its rendered markdown.
+pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: String) -> PageContext {
+    let page = &site.pages[target.page];
+    let variant = site.content(target);
+    let lang = target.lang.as_str();
+    let default = site.config.default_language.as_str();
+    let site_title = site_title(site, locales, lang);
+    let kind = if target.page == 0 { "home" } else if page.is_section { "section" } else { "page" };
+
+    let mut name = variant.title().to_string();
+    if target.form == Form::Easy {
+        name = format!("{name} ({})", t(locales, lang, "form-easy-read", &[]));
+    }
+    let section = page.parent.filter(|&p| p != 0).and_then(|p| site.nearest_target(p, lang, target.form)).map(|s| site.content(s).title().to_string());
+    let page_title = match (kind, section) {
+        ("home", _) if variant.title() == site_title => {
+            if target.form == Form::Easy { name.replace(variant.title(), &site_title) } else { site_title.clone() }
+        }
+        (_, Some(section)) => t(locales, lang, "section-title-pattern", &[("page", &name), ("section", &section), ("site", &site_title)]),
+        _ => t(locales, lang, "page-title-pattern", &[("page", &name), ("site", &site_title)]),
+    };
+
+    let source = site.target(target.page, default, target.form);
+    let (canonical, alternates) = match target.shows {
+        Shows::Own => {
+            let mut alts: Vec<Alternate> = site
+                .config
+                .languages
+                .iter()
+                .filter_map(|l| site.target(target.page, &l.code, target.form))
+                .filter(|t| t.shows == Shows::Own)
+                .map(|t| Alternate { hreflang: t.lang.clone(), href: site.config.absolute(&t.url) })
+                .collect();
+            if let Some(src) = source.filter(|_| alts.len() > 1) {
+                alts.push(Alternate { hreflang: "x-default".into(), href: site.config.absolute(&src.url) });
+            } else {
+                alts.clear();
+            }
+            (Some(site.config.absolute(&target.url)), alts)
+        }
+        Shows::Fallback => (source.map(|s| site.config.absolute(&s.url)), Vec::new()),
+    };
+
+    let other = match target.form {
+        Form::Standard => site.target(target.page, lang, Form::Easy).map(|t| (t, "easy-read-link", "easy")),
+        Form::Easy => site.target(target.page, lang, Form::Standard).map(|t| (t, "standard-link", "standard")),
+    };
+    let other_form = other.map(|(t_, label, form)| OtherForm { url: t_.url.clone(), label: t(locales, lang, label, &[]), form });
+
+    let notice = match target.shows {
+        Shows::Own => None,
+        Shows::Fallback => {
+            let id = if target.form == Form::Easy { "easy-read-fallback-notice" } else { "fallback-notice" };
+            let text = t(locales, lang, id, &[("language", &locales.endonym(lang)), ("source-language", &locales.endonym(&variant.lang))]);
+            Some(Notice { kind: "fallback", text, link_url: None, link_text: None, link_lang: None })
+        }
+    };
+
+    let children = page
+        .children
+        .iter()
+        .filter_map(|&c| site.nearest_target(c, lang, target.form))
+        .map(|ct| {
+            let v = site.content(ct);
+            Child { title: v.title().to_string(), url: ct.url.clone(), description: v.front.description.clone(), lang: v.lang.clone(), dir: dir_of(site, &v.lang) }
+        })
+        .collect();
+
+    PageContext {
+        lang: lang.to_string(),
+        dir: dir_of(site, lang),
+        form: target.form.as_str(),
+        kind,
+        title: variant.title().to_string(),
+        page_title,
+        description: variant.front.description.clone(),
+        content,
+        content_lang: variant.lang.clone(),
+        content_dir: dir_of(site, &variant.lang),
+        url: target.url.clone(),
+        canonical,
+        alternates,
+        home_url: site.url_for("", lang, target.form),
+        base_path: site.config.base_path.clone(),
+        site_title,
+        languages: languages(site, locales, Some(target.page), lang, target.form),
+        other_form,
+        nav: nav(site, locales, target),
+        notice,
+        children,
+        reviewed: variant.front.reviewed.map(|d| d.to_string()),
+        review_due: variant.front.review_due.map(|d| d.to_string()),
+    }
+}
+
+/// The context of `404.html`, in the default language.
+pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
+    let lang = site.config.default_language.clone();
+    let site_title = site_title(site, locales, &lang);
+    let title = t(locales, &lang, "not-found-title", &[]);
+    let home = site.target(0, &lang, Form::Standard);
+    PageContext {
+        dir: dir_of(site, &lang),
+        form: "standard",
+        kind: "404",
+        page_title: t(locales, &lang, "page-title-pattern", &[("page", &title), ("site", &site_title)]),
+        title,
+        description: None,
+        content: String::new(),
+        content_lang: lang.clone(),
+        content_dir: dir_of(site, &lang),
+        url: format!("{}404.html", site.config.base_path),
+        canonical: None,
+        alternates: Vec::new(),
+        home_url: site.config.base_path.clone(),
+        base_path: site.config.base_path.clone(),
+        site_title,
+        languages: languages(site, locales, None, &lang, Form::Standard),
+        other_form: None,
+        nav: home.map(|h| nav(site, locales, h)).unwrap_or_default().into_iter().map(|mut n| { n.current = false; n }).collect(),
+        notice: None,
+        children: Vec::new(),
+        reviewed: None,
+        review_due: None,
+        lang,
+    }
+}

@@ -1,0 +1,139 @@
+//! Stage 6: Tera templates with Fluent strings. The built-in theme is embedded; a site's
+//! `themes/<theme>/templates/` files replace it file by file. Templates are compiled once and
+//! shared by every rendering thread.
+
+mod context;
+
+pub use context::{page_context, not_found_context, PageContext};
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use fluent::{FluentArgs, FluentValue};
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Result};
+use crate::i18n::builtin::THEME_FILES;
+use crate::i18n::Locales;
+
+/// The site folder with themes.
+pub const THEMES_DIR: &str = "themes";
+
+/// A theme file (template or static asset) and where it came from.
+#[derive(Clone, Debug)]
+pub struct ThemeFile {
+    /// How findings and errors name it: `themes/default/templates/page.html` or `builtin:templates/page.html`.
+    pub shown: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The compiled theme.
+pub struct Theme {
+    tera: tera::Tera,
+    /// Template name → where it came from, for error messages.
+    sources: BTreeMap<String, String>,
+    /// Static files of the theme, by output path (`theme/clearleaf.css`).
+    pub static_files: BTreeMap<String, ThemeFile>,
+}
+
+impl Theme {
+    /// Loads the built-in theme, the site's overrides, and registers the `t()` function.
+    pub fn load(config: &Config, locales: Arc<Locales>) -> Result<Theme> {
+        let mut templates: BTreeMap<String, ThemeFile> = BTreeMap::new();
+        let mut static_files = BTreeMap::new();
+        let mut add = |inside: &str, file: ThemeFile| {
+            if let Some(name) = inside.strip_prefix("templates/") {
+                templates.insert(name.to_string(), file);
+            } else if let Some(out) = inside.strip_prefix("static/") {
+                static_files.insert(out.to_string(), file);
+            }
+        };
+        if config.theme == "default" {
+            for (inside, bytes) in THEME_FILES {
+                add(inside, ThemeFile { shown: format!("builtin:{inside}"), bytes: bytes.to_vec() });
+            }
+        }
+        let dir = config.root.join(THEMES_DIR).join(&config.theme);
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::Usage(format!("could not read {}: {e}", dir.display())))?;
+                if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                let inside = crate::load::rel_path(&dir, entry.path());
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                add(&inside, ThemeFile { shown: crate::load::rel_path(&config.root, entry.path()), bytes });
+            }
+        } else if config.theme != "default" {
+            return Err(Error::input(Diagnostic::new("site.yaml", format!("the theme `{}` does not exist", config.theme)).hint(format!(
+                "Create {THEMES_DIR}/{}/templates/, or remove the `theme` line to use the built-in theme.",
+                config.theme
+            ))));
+        }
+        let mut tera = tera::Tera::new();
+        // Functions must be registered before templates are added (Tera 2).
+        tera.register_function("t", move |kw: tera::Kwargs, st: &tera::State| -> tera::TeraResult<String> {
+            let lang: String = st.get("lang")?.unwrap_or_default();
+            let key: String = kw.must_get("key")?;
+            let mut args = FluentArgs::new();
+            for (name, value) in kw.iter() {
+                let name = name.to_string();
+                if name == "key" {
+                    continue;
+                }
+                let fv = if let Some(n) = value.as_f64() { FluentValue::from(n) } else { FluentValue::from(value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())) };
+                args.set(name.replace('_', "-"), fv);
+            }
+            locales.text(&lang, &key, Some(&args)).ok_or_else(|| tera::Error::message(format!("no UI string `{key}` in {lang} or the default language: add it to locales/{lang}/main.ftl")))
+        });
+        let mut sources = BTreeMap::new();
+        let mut texts = Vec::new();
+        for (name, file) in &templates {
+            let text = crate::load::decode_text(&file.shown, file.bytes.clone())?;
+            sources.insert(name.clone(), file.shown.clone());
+            texts.push((name.clone(), text));
+        }
+        tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|e| template_error(&e, &sources))?;
+        for required in ["page.html", "section.html", "404.html"] {
+            if !tera.contains_template(required) {
+                return Err(Error::input(Diagnostic::new(format!("{THEMES_DIR}/{}/templates/{required}", config.theme), "this template is missing").hint(
+                    "Every theme needs page.html, section.html and 404.html. Copy them from the built-in theme (see the README).",
+                )));
+            }
+        }
+        Ok(Theme { tera, sources, static_files })
+    }
+
+    /// Renders `template` with `ctx`.
+    pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String> {
+        self.tera.render(template, ctx).map_err(|e| template_error(&e, &self.sources))
+    }
+}
+
+/// A Tera error as a located diagnostic in the template file.
+fn template_error(e: &tera::Error, sources: &BTreeMap<String, String>) -> Error {
+    use std::error::Error as _;
+    let shown = |name: &str| sources.get(name).cloned().unwrap_or_else(|| name.to_string());
+    let d = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let mut message = r.message().to_string();
+            let mut source = e.source();
+            while let Some(s) = source {
+                message.push_str(": ");
+                message.push_str(&s.to_string());
+                source = s.source();
+            }
+            let kind = if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) { "template syntax error" } else { "the template failed" };
+            Diagnostic::new(shown(r.filename()), format!("{kind}: {message}")).at(span.start_line, span.start_col + 1).hint(
+                "Check the {{ }} and {% %} tags on this line: every {% if %}, {% for %} and {% block %} needs its {% end… %}.",
+            )
+        }
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::new(shown(current), format!("this template extends `{parent}`, which does not exist"))
+            .hint("Check the name in {% extends %}, or add that template."),
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::new(format!("{THEMES_DIR}/…/templates/{name}"), "this template is missing").hint("Add it to your theme."),
+        _ => Diagnostic::new("templates", e.to_string()),
+    };
+    Error::input(d)
+}

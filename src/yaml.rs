@@ -1,0 +1,161 @@
+//! The one place that talks to the YAML library (`serde_yaml`, provided by the maintained
+//! `yaml_serde` fork). It returns typed values plus the keys nobody asked for, and turns the
+//! library's errors into positions and plain words a content editor can act on.
+
+use serde::de::DeserializeOwned;
+
+/// A YAML problem, positioned relative to the start of the YAML text (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line in the YAML text, when the parser knows it.
+    pub line: Option<usize>,
+    /// 1-based column.
+    pub column: Option<usize>,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// A key in the YAML that the typed struct does not know, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKey {
+    /// Dotted path, e.g. `translations.mising`.
+    pub path: String,
+    /// 1-based line in the YAML text, when found.
+    pub line: Option<usize>,
+}
+
+/// Parses `text` into `T`, collecting unknown keys instead of failing on them.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), YamlError> {
+    // An empty document is an empty mapping, so that defaults apply (and `title` is reported
+    // as missing by the caller rather than as a parse error).
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    let mut unknown = Vec::new();
+    let de = serde_yaml::Deserializer::from_str(text);
+    let value: T = serde_ignored::deserialize(de, |path| unknown.push(path.to_string())).map_err(|e| explain(&e, text))?;
+    let unknown = unknown
+        .into_iter()
+        .map(|path| {
+            let line = key_line(text, &path);
+            UnknownKey { path, line }
+        })
+        .collect();
+    Ok((value, unknown))
+}
+
+/// The line on which the last segment of a dotted key path is written.
+fn key_line(text: &str, path: &str) -> Option<usize> {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    text.lines().position(|l| {
+        let t = l.trim_start().trim_start_matches("- ");
+        t.strip_prefix(last).is_some_and(|rest| rest.trim_start().starts_with(':'))
+            || t.strip_prefix(&format!("\"{last}\"")).is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+    .map(|i| i + 1)
+}
+
+fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
+    let raw = e.to_string();
+    let (mut line, mut column) = match e.location() {
+        Some(loc) => (Some(loc.line()), Some(loc.column())),
+        None => (None, None),
+    };
+    // The library points duplicates at the start of the mapping; point at the second key.
+    if let Some(key) = raw.split("duplicate field `").nth(1).and_then(|r| r.split('`').next()) {
+        if let Some(i) = text.lines().enumerate().filter(|(_, l)| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).nth(1).map(|(i, _)| i) {
+            (line, column) = (Some(i + 1), Some(1));
+        }
+    }
+    // The library's message ends with " at line X column Y"; we report the position ourselves.
+    let core = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let (message, hint) = plain_words(&core, line.and_then(|l| text.lines().nth(l - 1)));
+    YamlError { line, column, message, hint }
+}
+
+/// Rewrites the YAML library's technical messages for people who are not programmers.
+fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
+    let field = core.split_once(": ").map(|(f, _)| f).filter(|f| !f.contains(' ')).unwrap_or("");
+    let detail = if field.is_empty() { core } else { &core[field.len() + 2..] };
+    let key = if field.is_empty() { String::new() } else { format!("`{field}` ") };
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another kind of value"));
+        let want = match expected {
+            e if e.contains("bool") => "true or false",
+            e if e.contains("integer") || e.contains("i32") || e.contains("i64") || e.contains("u32") => "a whole number, like 10",
+            e if e.contains("string") => "text",
+            e if e.contains("sequence") => "a list, like [en, cy]",
+            e if e.contains("date") => "a date written as YYYY-MM-DD, like 2026-03-01",
+            e => e,
+        };
+        return (
+            format!("the value of {key}is {found}, but it should be {want}"),
+            format!("Write {key}as {want}."),
+        );
+    }
+    if detail.starts_with("duplicate field") || detail.starts_with("duplicate entry") {
+        return (
+            format!("{key}{detail}: the same key is written twice"),
+            "Keep only one line for each key.".into(),
+        );
+    }
+    if detail.starts_with("unknown variant") {
+        return (format!("{key}{detail}"), "Use one of the values listed above.".into());
+    }
+    if line_text.is_some_and(|l| l.starts_with('\t') || l.contains(":\t")) || detail.contains("tab") {
+        return (
+            format!("{detail}: this line is indented with a tab"),
+            "YAML needs spaces for indenting, not tabs. Replace the tab with two spaces.".into(),
+        );
+    }
+    if detail.contains("did not find expected") || detail.contains("unexpected end of stream") || detail.contains("while parsing") || detail.contains("mapping values are not allowed") {
+        return (
+            format!("the YAML could not be read ({detail})"),
+            "Check this line for a missing closing bracket or quote, or a colon inside text: put such text in quotes, like title: \"Help: at night\".".into(),
+        );
+    }
+    (format!("{key}{detail}"), "Check the spelling and layout of this line.".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+        #[serde(default)]
+        weight: i32,
+    }
+
+    #[test]
+    fn reports_unknown_keys_with_lines() {
+        let (t, unknown): (T, _) = parse("title: A\ncolour: red\n").unwrap();
+        assert_eq!(t.title, "A");
+        assert_eq!(unknown, vec![UnknownKey { path: "colour".into(), line: Some(2) }]);
+    }
+
+    #[test]
+    fn wrong_type_is_explained_with_position() {
+        let err = parse::<T>("title: A\nweight: ten\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("`weight`"), "{}", err.message);
+        assert!(err.message.contains("whole number"), "{}", err.message);
+    }
+
+    #[test]
+    fn unclosed_bracket_has_position() {
+        let err = parse::<T>("title: A\nx: [1, 2\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.hint.contains("bracket"), "{}", err.hint);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let err = parse::<T>("title: A\ntitle: B\n").unwrap_err();
+        assert!(err.message.contains("twice"), "{}", err.message);
+        assert_eq!(err.line, Some(2));
+    }
+}
