@@ -1,0 +1,72 @@
+# clearleaf UI strings: Arabic (العربية). Right-to-left script.
+# These are example translations. A qualified translator must check them before use.
+# $language and $source-language are endonyms (for example "English", "Cymraeg").
+# The strings say "باللغة { $language }" ("in the language …"), which reads well
+# with any name.
+# clearleaf turns off Fluent's bidi isolation marks (the templates use <bdi> instead), so a
+# Latin-script name inside this right-to-left text relies on the Unicode bidi algorithm.
+# Every locale must name itself in its own language.
+language-name = العربية
+
+# Used when site.yaml has no title for this language.
+site-title = موارد المساواة في الصحة النفسية
+
+## Page frame
+skip-to-content = انتقل إلى المحتوى الرئيسي
+nav-label = القائمة الرئيسية
+breadcrumb-label = أنت هنا
+home = الصفحة الرئيسية
+language-switcher-label = اقرأ هذه الصفحة بلغة أخرى
+# Shown after a language in the switcher when that page is not translated yet.
+# $language is the name of the language the reader will see instead.
+language-fallback-marker = ({ $language })
+footer-label = عن هذا الموقع
+footer-other-formats = اطلب هذه المعلومات بشكل آخر، مثل الطباعة الكبيرة أو التسجيل الصوتي أو طريقة برايل.
+footer-translations-note = الترجمات في هذا الموقع أمثلة فقط. يجب أن يراجعها مترجم مؤهل قبل استخدامها.
+page-title-pattern = { $page } – { $site }
+section-title-pattern = { $page } – { $section } – { $site }
+
+## Standard and Easy-read forms
+form-easy-read = سهل القراءة
+form-standard = عادي
+easy-read-link = اقرأ النسخة سهلة القراءة من هذه الصفحة
+standard-link = اقرأ النسخة العادية من هذه الصفحة
+other-form-label = نسخ أخرى من هذه الصفحة
+
+## Sections and lists
+in-this-section = في هذا القسم
+# Arabic plural categories: zero (0), one (1), two (2), few (3–10, 103–110, …),
+# many (11–99, 111–199, …), other (100–102, …).
+# 3–10 take the plural "صفحات"; 11–99 and 100+ take the singular "صفحة".
+pages-count = { $count ->
+    [zero] لا توجد صفحات
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $count } صفحات
+    [many] { $count } صفحة
+   *[other] { $count } صفحة
+}
+
+## Dates
+last-reviewed = آخر مراجعة: { $date }
+review-due = موعد المراجعة القادمة: { $date }
+
+## Markdown parts
+footnotes-label = ملاحظات
+footnote-ref = ملاحظة { $number }
+footnote-back = ارجع إلى نص الملاحظة { $number }
+task-done = تم
+task-todo = لم يتم بعد
+words-we-use = كلمات نستخدمها
+
+## Translation notices
+notice-label = تنبيه عن هذه الصفحة
+fallback-notice = هذه الصفحة غير متوفرة باللغة { $language } بعد. في الأسفل النسخة باللغة { $source-language }.
+outdated-notice = تغيّرت نسخة هذه الصفحة باللغة { $source-language } بعد إعداد هذه الترجمة. قد تكون بعض المعلومات هنا قديمة.
+outdated-notice-link = اقرأ أحدث نسخة باللغة { $source-language }
+easy-read-fallback-notice = لا توجد نسخة سهلة القراءة من هذه الصفحة باللغة { $language } بعد. في الأسفل النسخة سهلة القراءة باللغة { $source-language }.
+
+## Error page
+not-found-title = الصفحة غير موجودة
+not-found-body = لم نجد هذه الصفحة. ربما انتقلت إلى مكان آخر.
+not-found-home = اذهب إلى الصفحة الرئيسية

@@ -1,0 +1,70 @@
+# clearleaf UI strings: Welsh (Cymraeg).
+# These are example translations. A qualified translator must check them before use.
+# Welsh mutations: the language names passed in $language and $source-language are
+# endonyms (for example "English", "Polski"), so the strings avoid "yn { $language }",
+# which would need a mutation. They put the name in brackets or after a colon instead.
+# Every locale must name itself in its own language.
+language-name = Cymraeg
+
+# Used when site.yaml has no title for this language.
+site-title = Adnoddau cydraddoldeb iechyd meddwl
+
+## Page frame
+skip-to-content = Neidio i'r prif gynnwys
+nav-label = Prif ddewislen
+breadcrumb-label = Rydych chi yma
+home = Hafan
+language-switcher-label = Darllen y dudalen hon mewn iaith arall
+# Shown after a language in the switcher when that page is not translated yet.
+# $language is the name of the language the reader will see instead.
+language-fallback-marker = ({ $language })
+footer-label = Am y wefan hon
+footer-other-formats = Gofynnwch am y wybodaeth hon mewn fformat arall, fel print bras, sain neu Braille.
+footer-translations-note = Enghreifftiau yw'r cyfieithiadau ar y wefan hon. Rhaid i gyfieithydd cymwys eu gwirio cyn i neb eu defnyddio.
+page-title-pattern = { $page } – { $site }
+section-title-pattern = { $page } – { $section } – { $site }
+
+## Standard and Easy-read forms
+form-easy-read = Hawdd ei Ddeall
+form-standard = Safonol
+easy-read-link = Darllen y fersiwn Hawdd ei Ddeall o'r dudalen hon
+standard-link = Darllen y fersiwn safonol o'r dudalen hon
+other-form-label = Fersiynau eraill o'r dudalen hon
+
+## Sections and lists
+in-this-section = Yn yr adran hon
+# Welsh plural categories: zero (0), one (1), two (2), few (3), many (6), other.
+# "tudalen" is feminine: un dudalen, dwy dudalen, tair tudalen, chwe thudalen.
+# After a number written in digits Welsh uses the singular noun: "4 tudalen".
+pages-count = { $count ->
+    [zero] Dim tudalennau
+    [one] Un dudalen
+    [two] Dwy dudalen
+    [few] Tair tudalen
+    [many] Chwe thudalen
+   *[other] { $count } tudalen
+}
+
+## Dates
+last-reviewed = Gwiriwyd ddiwethaf: { $date }
+review-due = Dyddiad y gwiriad nesaf: { $date }
+
+## Markdown parts
+footnotes-label = Nodiadau
+footnote-ref = Nodyn { $number }
+footnote-back = Yn ôl i destun nodyn { $number }
+task-done = Wedi'i wneud
+task-todo = Heb ei wneud eto
+words-we-use = Geiriau rydyn ni'n eu defnyddio
+
+## Translation notices
+notice-label = Hysbysiad am y dudalen hon
+fallback-notice = Nid yw'r dudalen hon ar gael yn eich iaith chi ({ $language }) eto. Isod mae'r dudalen mewn iaith arall: { $source-language }.
+outdated-notice = Mae'r dudalen wreiddiol ({ $source-language }) wedi newid ers gwneud y cyfieithiad hwn. Efallai bod rhai manylion yma wedi dyddio.
+outdated-notice-link = Darllen y fersiwn ddiweddaraf ({ $source-language })
+easy-read-fallback-notice = Nid oes fersiwn Hawdd ei Ddeall o'r dudalen hon yn eich iaith chi ({ $language }) eto. Isod mae'r fersiwn Hawdd ei Ddeall mewn iaith arall: { $source-language }.
+
+## Error page
+not-found-title = Methu dod o hyd i'r dudalen
+not-found-body = Doedden ni ddim yn gallu dod o hyd i'r dudalen hon. Efallai ei bod wedi symud.
+not-found-home = Mynd i'r hafan

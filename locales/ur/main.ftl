@@ -1,0 +1,65 @@
+# clearleaf UI strings: Urdu (اردو). Right-to-left script.
+# These are example translations. A qualified translator must check them before use.
+# $language and $source-language are endonyms (for example "English", "Cymraeg").
+# Urdu postpositions (میں، کا) work after any name, so the names go straight into the text.
+# clearleaf turns off Fluent's bidi isolation marks (the templates use <bdi> instead), so a
+# Latin-script name inside this right-to-left text relies on the Unicode bidi algorithm.
+# Every locale must name itself in its own language.
+language-name = اردو
+
+# Used when site.yaml has no title for this language.
+site-title = ذہنی صحت میں برابری کے لیے معلومات
+
+## Page frame
+skip-to-content = اصل مواد پر جائیں
+nav-label = مرکزی مینو
+breadcrumb-label = آپ یہاں ہیں
+home = مرکزی صفحہ
+language-switcher-label = یہ صفحہ کسی دوسری زبان میں پڑھیں
+# Shown after a language in the switcher when that page is not translated yet.
+# $language is the name of the language the reader will see instead.
+language-fallback-marker = ({ $language })
+footer-label = اس ویب سائٹ کے بارے میں
+footer-other-formats = یہ معلومات کسی اور شکل میں مانگیں، جیسے بڑے حروف، آڈیو یا بریل میں۔
+footer-translations-note = اس ویب سائٹ پر ترجمے صرف مثالیں ہیں۔ استعمال سے پہلے کسی اہل مترجم کو انہیں ضرور چیک کرنا ہوگا۔
+page-title-pattern = { $page } – { $site }
+section-title-pattern = { $page } – { $section } – { $site }
+
+## Standard and Easy-read forms
+form-easy-read = پڑھنے میں آسان
+form-standard = معیاری
+easy-read-link = اس صفحے کا پڑھنے میں آسان ورژن پڑھیں
+standard-link = اس صفحے کا معیاری ورژن پڑھیں
+other-form-label = اس صفحے کے دوسرے ورژن
+
+## Sections and lists
+in-this-section = اس حصے میں
+# Urdu plural categories: one (1), other.
+pages-count = { $count ->
+    [one] ایک صفحہ
+   *[other] { $count } صفحات
+}
+
+## Dates
+last-reviewed = آخری بار چیک کیا گیا: { $date }
+review-due = اگلی بار چیک کرنے کی تاریخ: { $date }
+
+## Markdown parts
+footnotes-label = نوٹ
+footnote-ref = نوٹ { $number }
+footnote-back = نوٹ { $number } کے متن پر واپس جائیں
+task-done = ہو گیا
+task-todo = ابھی نہیں ہوا
+words-we-use = الفاظ جو ہم استعمال کرتے ہیں
+
+## Translation notices
+notice-label = اس صفحے کے بارے میں اطلاع
+fallback-notice = یہ صفحہ ابھی { $language } میں دستیاب نہیں ہے۔ نیچے اس صفحے کا { $source-language } ورژن ہے۔
+outdated-notice = یہ ترجمہ بننے کے بعد اس صفحے کا { $source-language } ورژن بدل گیا ہے۔ یہاں کچھ معلومات پرانی ہو سکتی ہیں۔
+outdated-notice-link = تازہ ترین { $source-language } ورژن پڑھیں
+easy-read-fallback-notice = اس صفحے کا پڑھنے میں آسان ورژن ابھی { $language } میں نہیں ہے۔ نیچے { $source-language } میں پڑھنے میں آسان ورژن ہے۔
+
+## Error page
+not-found-title = صفحہ نہیں ملا
+not-found-body = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے یہ کسی اور جگہ چلا گیا ہو۔
+not-found-home = مرکزی صفحے پر جائیں
