@@ -14,6 +14,9 @@ pub struct NavItem {
     title: String,
     url: String,
     current: bool,
+    /// The title's language, when it is not the page's (an untranslated section).
+    lang: Option<String>,
+    dir: &'static str,
 }
 
 /// An `hreflang` alternate.
@@ -121,8 +124,9 @@ fn nav(site: &Site, locales: &Locales, t_: &Target) -> Vec<NavItem> {
         .chain(site.pages[0].children.iter().copied())
         .filter_map(|p| site.nearest_target(p, &t_.lang, t_.form))
         .map(|target| {
-            let title = if target.page == 0 { t(locales, &t_.lang, "home", &[]) } else { site.content(target).title().to_string() };
-            NavItem { title, url: target.url.clone(), current: target.page == t_.page }
+            let v = site.content(target);
+            let (title, lang) = if target.page == 0 { (t(locales, &t_.lang, "home", &[]), None) } else { (v.title().to_string(), Some(v.lang.clone()).filter(|l| *l != t_.lang)) };
+            NavItem { title, url: target.url.clone(), current: target.page == t_.page, dir: lang.as_deref().map_or("ltr", |l| dir_of(site, l)), lang }
         })
         .collect()
 }
