@@ -80,7 +80,7 @@ pub fn load(opts: &Options) -> Result<Loaded> {
         problems.sort_by(|a, b| a.file.cmp(&b.file));
         return Err(Error::Input(problems));
     }
-    let site = Site::assemble(config, files, content.assets, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
+    let site = Site::assemble(config, files, content.assets, content.statics, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
     Ok(Loaded { site, locales, theme })
 }
 
@@ -214,16 +214,7 @@ fn copy_files(loaded: &Loaded, staging: &Staging) -> Result<()> {
     for (rel, file) in &loaded.theme.static_files {
         staging.write(rel, &file.bytes)?;
     }
-    let static_dir = site.config.root.join("static");
-    if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::Usage(format!("could not read static/: {e}")))?;
-            if entry.file_type().is_file() {
-                staging.copy(entry.path(), &load::rel_path(&static_dir, entry.path()))?;
-            }
-        }
-    }
-    site.assets.par_iter().try_for_each(|a| staging.copy(&a.path, &a.out))
+    site.statics.par_iter().chain(site.assets.par_iter()).try_for_each(|a| staging.copy(&a.path, &a.out))
 }
 
 /// FLUENT-MISSING: a UI string a language lacks compared with the default language.

@@ -122,6 +122,9 @@ pub struct Site {
     /// Co-located files to copy.
     pub assets: Vec<Asset>,
     asset_paths: HashSet<String>,
+    /// Files of `static/`, copied to the output root.
+    pub statics: Vec<Asset>,
+    static_paths: HashSet<String>,
     /// Findings about the content as a whole (orphans, review dates, unknown keys …).
     pub findings: Vec<Finding>,
 }
@@ -149,7 +152,7 @@ pub fn source_of(default: &str, lang: &str, form: Form) -> Option<(String, Form)
 
 impl Site {
     /// Builds the page tree from parsed files.
-    pub fn assemble(config: Config, files: Vec<(SourceFile, Parsed)>, assets: Vec<Asset>, opts: Options) -> Result<Site> {
+    pub fn assemble(config: Config, files: Vec<(SourceFile, Parsed)>, assets: Vec<Asset>, statics: Vec<Asset>, opts: Options) -> Result<Site> {
         let mut findings = Vec::new();
         let mut problems = Vec::new();
         let lang_order: HashMap<&str, usize> = config.languages.iter().enumerate().map(|(i, l)| (l.code.as_str(), i)).collect();
@@ -248,6 +251,8 @@ impl Site {
             page_of_path,
             asset_paths: assets.iter().map(|a| a.out.clone()).collect(),
             assets,
+            static_paths: statics.iter().map(|a| a.out.clone()).collect(),
+            statics,
             findings,
         };
         site.plan_targets()?;
@@ -261,7 +266,7 @@ impl Site {
         let default = self.config.default_language.clone();
         let mut by_file: HashMap<String, String> = HashMap::new();
         let mut problems = Vec::new();
-        for asset in &self.assets {
+        for asset in self.statics.iter().chain(&self.assets) {
             by_file.insert(asset.out.clone(), asset.rel.clone());
         }
         for (pi, page) in self.pages.iter().enumerate() {
@@ -362,6 +367,9 @@ impl Site {
             Some(i) => (&dest[..i], &dest[i..]),
             None => (dest, ""),
         };
+        if let Some(url) = self.static_url(path) {
+            return Ok(format!("{url}{fragment}"));
+        }
         let inside = self.content_path(from_file, path)?;
         if inside.ends_with(".md") {
             let key = parse_file_name(&inside, &self.config).map_err(|d| d.message)?;
@@ -388,12 +396,23 @@ impl Site {
         if src.starts_with("//") || has_scheme(src) {
             return Ok(src.to_string());
         }
+        if let Some(url) = self.static_url(src) {
+            return Ok(url);
+        }
         let inside = self.content_path(from_file, src)?;
         if self.asset_paths.contains(&inside) {
             Ok(format!("{}{inside}", self.config.base_path))
         } else {
             Err(format!("there is no file {CONTENT_DIR}/{inside}"))
         }
+    }
+
+    /// The URL of a root-relative path (`/images/x.png`) that names a file of `static/`.
+    fn static_url(&self, path: &str) -> Option<String> {
+        let abs = path.strip_prefix('/')?;
+        let inside = abs.strip_prefix(self.config.base_path.trim_start_matches('/')).unwrap_or(abs);
+        let inside = percent_decode(inside);
+        self.static_paths.contains(&inside).then(|| format!("{}{inside}", self.config.base_path))
     }
 
     /// A link names a language or form only when its file name says so (`x.cy.md`,
@@ -460,13 +479,14 @@ fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
     }
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
+        if let (b'%', Some(&h), Some(&l)) = (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            if let (Some(h), Some(l)) = (hex(h), hex(l)) {
+                out.push(h * 16 + l);
                 i += 3;
                 continue;
             }
@@ -488,4 +508,23 @@ fn source_file_name(file: &str, lang: &str, form: Form, source_lang: &str, sourc
     }
     let _ = source_lang;
     if source_form == Form::Easy { format!("{stem}.easy.md") } else { format!("{stem}.md") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding_is_byte_safe() {
+        assert_eq!(percent_decode("a%20b%2Fc"), "a b/c");
+        assert_eq!(percent_decode("%zz%"), "%zz%");
+        assert_eq!(percent_decode("%é"), "%é");
+        assert_eq!(percent_decode("%E2%9C%93"), "✓");
+    }
+
+    #[test]
+    fn schemes() {
+        assert!(has_scheme("https://x") && has_scheme("mailto:a@b") && has_scheme("tel:111"));
+        assert!(!has_scheme("a.md") && !has_scheme(":x") && !has_scheme("a/b:c"));
+    }
 }

@@ -45,7 +45,12 @@ pub struct Content {
     pub pages: Vec<SourceFile>,
     /// Other files, sorted by path.
     pub assets: Vec<Asset>,
+    /// Files under `static/`, copied to the output root as they are.
+    pub statics: Vec<Asset>,
 }
+
+/// The folder of files copied as they are.
+pub const STATIC_DIR: &str = "static";
 
 /// Walks `content/`, checks every file name, and reads the markdown files in parallel.
 pub fn load_content(config: &Config) -> Result<Content> {
@@ -121,10 +126,21 @@ pub fn load_content(config: &Config) -> Result<Content> {
             Err(d) => problems.push(d),
         }
     }
+    let mut statics = Vec::new();
+    let static_dir = root.join(STATIC_DIR);
+    if static_dir.is_dir() {
+        for entry in WalkDir::new(&static_dir).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name())) {
+            match entry {
+                Ok(e) if e.file_type().is_file() => statics.push(Asset { rel: rel_path(root, e.path()), out: rel_path(&static_dir, e.path()), path: e.into_path() }),
+                Ok(_) => {}
+                Err(e) => problems.push(Diagnostic::new(STATIC_DIR, format!("could not be read: {e}"))),
+            }
+        }
+    }
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }
-    Ok(Content { pages, assets })
+    Ok(Content { pages, assets, statics })
 }
 
 /// Hidden files, editor backups and OS clutter are not content.
