@@ -36,6 +36,7 @@ fn main() {
     let mut code = String::new();
     list("THEME_FILES", "themes/default", &mut code);
     list("LOCALE_FILES", "locales", &mut code);
+    list("LEXICON_FILES", "lexicon", &mut code);
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin.rs");
     std::fs::write(out, code).unwrap();
 }

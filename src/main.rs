@@ -24,6 +24,14 @@ enum Command {
     Build(BuildArgs),
     /// Run every check without writing anything.
     Check(CheckArgs),
+    /// Run the page-level accessibility rules on any HTML files.
+    Audit {
+        /// HTML files to audit.
+        files: Vec<PathBuf>,
+        /// How to print findings.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Create a new site that builds at once.
     Init {
         /// Folder for the new site (default: the current folder).
@@ -91,6 +99,7 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
             let opts = options(&c.common, None, None, true)?;
             cmd::build::run(&opts, c.common.format)
         }
+        Some(Command::Audit { files, format }) => cmd::audit::run(&files, format),
         Some(Command::Init { dir }) => cmd::init::run(&dir.unwrap_or_else(|| PathBuf::from("."))),
     }
 }

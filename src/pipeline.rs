@@ -3,6 +3,7 @@
 //! minify, checks) → output. Every page is rendered on rayon in one pass; each file is read
 //! and parsed once.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -53,6 +54,8 @@ pub struct Loaded {
     pub locales: Arc<Locales>,
     /// Templates.
     pub theme: Theme,
+    /// Word lists of the checks, by language.
+    pub lexicons: HashMap<String, checks::Lexicon>,
 }
 
 /// Stages 1–6: config, locales, theme, content, front matter, site.
@@ -81,7 +84,7 @@ pub fn load(opts: &Options) -> Result<Loaded> {
         return Err(Error::Input(problems));
     }
     let site = Site::assemble(config, files, content.assets, content.statics, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
-    Ok(Loaded { site, locales, theme })
+    Ok(Loaded { site, locales, theme, lexicons: checks::lexicon::builtin() })
 }
 
 /// Links, pictures and labels for one page.
@@ -115,7 +118,7 @@ struct Page {
 }
 
 fn render_target(loaded: &Loaded, target: &Target, minify: bool) -> Result<Page> {
-    let Loaded { site, locales, theme } = loaded;
+    let Loaded { site, locales, theme, lexicons } = loaded;
     let variant = site.content(target);
     let resolver = PageResolver { site, locales, target, file: &variant.file };
     let input = markdown::Input { body: variant.body(), first_line: variant.body_line, file: &variant.file, form: target.form };
@@ -133,7 +136,7 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool) -> Result<Page>
     let template = if site.pages[target.page].is_section { "section.html" } else { "page.html" };
     let html = theme.render(template, &ctx)?;
     let html = if minify { output::minify(&html) } else { html };
-    findings.extend(checks::check_page(&html, site, target));
+    findings.extend(checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang)));
     Ok(Page { html, findings })
 }
 

@@ -2,12 +2,17 @@
 //! early, so editors see every problem at once. Severities from `site.yaml` `checks:` are
 //! applied here, in one place, after all checks ran.
 
+pub mod a11y;
+pub mod lexicon;
 pub mod rules;
 
 use std::collections::BTreeMap;
 
 use crate::config::Level;
 use crate::finding::{Finding, Severity};
+use crate::site::{Site, Target};
+
+pub use lexicon::Lexicon;
 
 /// Applies `checks:` overrides: changes severities and drops rules turned `off`.
 pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level>) {
@@ -28,8 +33,27 @@ pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level
     });
 }
 
-/// Page-level checks on a page's final HTML. The accessibility rules land here (see the README's
-/// list of implemented rules); today this is the seam the pipeline calls for every page.
-pub fn check_page(_html: &str, _site: &crate::site::Site, _target: &crate::site::Target) -> Vec<Finding> {
-    Vec::new()
+/// Page-level checks on a page's final HTML (with its `data-cl-line` source lines still in):
+/// a finding on an element that came from markdown points at that markdown line; one from the
+/// theme points at the template that rendered the page.
+pub fn check_page(html: &str, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>) -> Vec<Finding> {
+    let variant = site.content(target);
+    let dir = site.config.language(&target.lang).map_or(crate::i18n::language::Dir::Ltr, |l| l.dir);
+    let generic: &[String] = lexicon.map_or(&[], |l| &l.generic_link_texts);
+    let expect = a11y::Expect { lang: &target.lang, dir, form: target.form, generic_link_texts: generic };
+    let (doc, violations) = a11y::check(html, Some(&expect));
+    violations
+        .into_iter()
+        .map(|v| {
+            let line = v.node.and_then(|n| a11y::source_line(&doc, n));
+            let file = if line.is_some() { variant.file.as_str() } else { template_file };
+            Finding::new(v.rule, v.severity, file, v.message).maybe_line(line).help(v.help).page(&target.url, &target.lang, target.form)
+        })
+        .collect()
+}
+
+/// `clearleaf audit`: the page-level rules on any HTML file, without site expectations.
+pub fn audit_file(path: &str, html: &str) -> Vec<Finding> {
+    let (_, violations) = a11y::check(html, None);
+    violations.into_iter().map(|v| Finding::new(v.rule, v.severity, path, v.message).help(v.help)).collect()
 }

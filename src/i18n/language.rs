@@ -74,6 +74,17 @@ pub fn is_known_tag(tag: &str) -> bool {
         && lower.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }
 
+/// Whether the primary subtag of `tag` is a known language; other subtags are not judged (as in
+/// ACT rules bf051a and de46e4, which ignore an invalid region).
+pub fn has_known_primary(tag: &str) -> bool {
+    let primary = tag.trim().split('-').next().unwrap_or("").to_ascii_lowercase();
+    match primary.len() {
+        2 => ISO_639_1.split(' ').any(|c| c == primary),
+        3 => ISO_639_3_COMMON.split_whitespace().any(|c| c == primary),
+        _ => false,
+    }
+}
+
 /// Whether `s` looks like a language tag at all (so that `page.old.md` is caught as an unknown
 /// language while `guide.final.md` is just a name with a dot).
 pub fn looks_like_tag(s: &str) -> bool {

@@ -105,6 +105,11 @@ impl Theme {
         Ok(Theme { tera, sources, static_files })
     }
 
+    /// How findings name a template: `builtin:templates/page.html` or the site's file.
+    pub fn shown<'a>(&'a self, template: &'a str) -> &'a str {
+        self.sources.get(template).map_or(template, String::as_str)
+    }
+
     /// Renders `template` with `ctx`.
     pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String> {
         self.tera.render(template, ctx).map_err(|e| template_error(&e, &self.sources))

@@ -1,0 +1,103 @@
+//! Checks on the serialised HTML itself: HTML parsers silently drop a repeated attribute, so
+//! A11Y-ATTR-DUP (ACT e6952f) reads the start tags as written.
+
+use super::Violation;
+use crate::finding::Severity;
+
+/// Reports start tags that repeat an attribute.
+pub fn duplicate_attributes(html: &str, out: &mut Vec<Violation>) {
+    let b = html.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if html[i..].starts_with("<!--") {
+            i = html[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        if !b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' && b[j] != b'/' {
+            j += 1;
+        }
+        let tag = html[i + 1..j].to_ascii_lowercase();
+        let mut names: Vec<String> = Vec::new();
+        let mut dup: Option<String> = None;
+        loop {
+            while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                j += 1;
+                break;
+            }
+            let start = j;
+            while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'=' && b[j] != b'>' && !(b[j] == b'/' && j > start) {
+                j += 1;
+            }
+            let name = html[start..j].to_ascii_lowercase();
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'=' {
+                j += 1;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
+                    let q = b[j];
+                    j += 1;
+                    while j < b.len() && b[j] != q {
+                        j += 1;
+                    }
+                    j += 1;
+                } else {
+                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                }
+            }
+            if !name.is_empty() {
+                if names.contains(&name) && dup.is_none() {
+                    dup = Some(name.clone());
+                }
+                names.push(name);
+            }
+        }
+        if let Some(name) = dup {
+            out.push(Violation {
+                rule: "A11Y-ATTR-DUP",
+                act: "e6952f",
+                severity: Severity::Error,
+                node: None,
+                message: format!("A <{tag}> element has the attribute `{name}` twice; browsers keep only the first."),
+                help: "Remove one of them. If it comes from a template, check for an attribute written both literally and by a variable.".into(),
+            });
+        }
+        // Raw text elements: skip to their end tag so markup inside them is not read as tags.
+        if matches!(tag.as_str(), "script" | "style" | "textarea" | "title" | "xmp" | "noscript" | "iframe" | "noembed" | "noframes") {
+            let close = format!("</{tag}");
+            i = html[j.min(b.len())..].to_ascii_lowercase().find(&close).map_or(b.len(), |e| j + e);
+        } else {
+            i = j;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_repeated_attributes_only_in_tags() {
+        let mut out = Vec::new();
+        duplicate_attributes(r#"<p class=a CLASS="b">x</p><!-- <i a a> --><script>var s = "<b c c>";</script><img alt="" src=x>"#, &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("`class`"));
+    }
+}

@@ -1,0 +1,26 @@
+//! `clearleaf audit FILE.html…`: the page-level accessibility rules on any HTML files, for
+//! pages clearleaf did not build. Findings name the file as given.
+
+use crate::checks;
+use crate::error::{Error, Result};
+use crate::report::{Format, Report};
+
+/// Audits `files`; exit status 1 when any error finding is reported.
+pub fn run(files: &[std::path::PathBuf], format: Format) -> Result<i32> {
+    if files.is_empty() {
+        return Err(Error::Usage("name at least one HTML file to audit, like `clearleaf audit public/index.html`".into()));
+    }
+    let mut findings = Vec::new();
+    for path in files {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let shown = path.to_string_lossy().replace('\\', "/");
+        findings.extend(checks::audit_file(&shown, &String::from_utf8_lossy(&bytes)));
+    }
+    let report = Report::new(files.len(), findings);
+    let text = report.render(format);
+    match format {
+        Format::Text => eprint!("{text}"),
+        _ => print!("{text}"),
+    }
+    Ok(if report.fails(false) { 1 } else { 0 })
+}
