@@ -14,10 +14,11 @@ pub enum Severity {
 }
 
 /// The two forms every page can have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// The page as written for most readers.
+    #[default]
     Standard,
     /// The Easy-read version: short sentences, one idea each, a picture beside each idea.
     Easy,

@@ -3,7 +3,7 @@
 //! minify, checks) → output. Every page is rendered on rayon in one pass; each file is read
 //! and parsed once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -115,6 +115,7 @@ impl Resolver for PageResolver<'_> {
 struct Page {
     html: String,
     findings: Vec<Finding>,
+    facts: checks::site_rules::PageFacts,
 }
 
 fn render_target(loaded: &Loaded, target: &Target, minify: bool) -> Result<Page> {
@@ -136,8 +137,9 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool) -> Result<Page>
     let template = if site.pages[target.page].is_section { "section.html" } else { "page.html" };
     let html = theme.render(template, &ctx)?;
     let html = if minify { output::minify(&html) } else { html };
-    findings.extend(checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang)));
-    Ok(Page { html, findings })
+    let (page_findings, facts) = checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang));
+    findings.extend(page_findings);
+    Ok(Page { html, findings, facts })
 }
 
 /// Builds (or, without `out`, checks) the site. `Err` is invalid input (exit 2); a report with
@@ -178,7 +180,7 @@ fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
 fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>) -> Result<Report> {
     let site = &loaded.site;
     let pb = progress_bar(site.targets.len(), opts.progress);
-    let pages: Vec<Result<Vec<Finding>>> = site
+    let pages: Vec<Result<(Vec<Finding>, checks::site_rules::PageFacts)>> = site
         .targets
         .par_iter()
         .progress_with(pb.clone())
@@ -187,14 +189,21 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>) -> Res
             if let Some(s) = staging {
                 s.write(&output_file(&site.config.base_path, &target.url), markdown::strip_line_attrs(&page.html).as_bytes())?;
             }
-            Ok(page.findings)
+            Ok((page.findings, page.facts))
         })
         .collect();
     pb.finish_and_clear();
     let mut findings = site.findings.clone();
+    let mut facts = Vec::with_capacity(pages.len());
     for p in pages {
-        findings.extend(p?);
+        let (f, page_facts) = p?;
+        findings.extend(f);
+        facts.push(page_facts);
     }
+    let mut files: HashSet<String> = site.statics.iter().chain(&site.assets).map(|a| a.out.clone()).collect();
+    files.extend(loaded.theme.static_files.keys().cloned());
+    files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
+    findings.extend(checks::site_rules::check_site(site, &facts, &files));
     findings.extend(fluent_findings(site, &loaded.locales));
 
     let ctx = templates::not_found_context(site, &loaded.locales);

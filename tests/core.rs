@@ -222,7 +222,7 @@ fn an_unknown_language_suffix_is_an_error_not_a_new_page() {
 #[test]
 fn json_report_follows_the_spec() {
     let site = fixture("multilingual");
-    std::fs::write(site.path().join("content/help/interpreter.md"), "---\ntitle: Interpreters\nreview_due: 2026-01-01\ncolour: red\n---\nText\n").unwrap();
+    std::fs::write(site.path().join("content/help/interpreter.md"), "---\ntitle: Interpreters\nreview_due: 2026-01-01\ncolour: red\n---\n## How to ask\n").unwrap();
     let o = cargo_bin_cmd!("clearleaf").args(["check", "--format", "json", "--today", TODAY, "--root"]).arg(site.path()).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

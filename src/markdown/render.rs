@@ -152,7 +152,8 @@ impl Writer<'_> {
                     Some((_, chunk)) if self.in_html_block && !chunk.is_empty() => chunk.push_str(&h),
                     _ => self.raw_html.push((line, h.to_string())),
                 }
-                self.push(&h);
+                let marked = mark_lines(&h, line);
+                self.push(&marked);
             }
             Event::FootnoteReference(label) => {
                 let number = match self.footnote_order.iter().position(|l| *l == *label) {
@@ -447,6 +448,35 @@ impl Writer<'_> {
     }
 }
 
+/// Adds the source line to every start tag of a piece of raw HTML, so findings on raw HTML
+/// point at its markdown line too.
+fn mark_lines(html: &str, mut line: usize) -> String {
+    let mut out = String::with_capacity(html.len() + 24);
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '\n']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('\n') {
+            line += 1;
+            out.push('\n');
+            rest = &rest[1..];
+            continue;
+        }
+        let name_len = rest[1..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - 1);
+        let after = rest[1 + name_len..].chars().next();
+        if name_len > 0 && rest.as_bytes()[1].is_ascii_alphabetic() && matches!(after, Some(' ' | '\t' | '\n' | '>' | '/')) {
+            out.push_str(&rest[..1 + name_len]);
+            out.push_str(&format!(" {LINE_ATTR}=\"{line}\""));
+            rest = &rest[1 + name_len..];
+        } else {
+            out.push('<');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn footnote_id(label: &str) -> String {
     let mut s = Slugger::default();
     s.slug(label)
@@ -508,6 +538,12 @@ mod tests {
     }
 
     #[test]
+    fn raw_start_tags_get_their_line() {
+        assert_eq!(mark_lines("<div>\n<img src=x>\n</div><br/>", 7), "<div data-cl-line=\"7\">\n<img data-cl-line=\"8\" src=x>\n</div><br data-cl-line=\"9\"/>");
+        assert_eq!(mark_lines("a < b <!-- c -->", 1), "a < b <!-- c -->");
+    }
+
+    #[test]
     fn footnotes_are_numbered_and_linked_back() {
         let r = html("A[^x] b[^y].\n\n[^y]: Why.\n[^x]: Ex.\n", Form::Standard);
         assert!(r.html.contains("<a href=\"#fn-x\" id=\"fnref-x\" aria-label=\"footnote-ref 1\">[1]</a>"), "{}", r.html);
@@ -528,7 +564,7 @@ mod tests {
     fn raw_html_is_sanitised_and_reported() {
         let r = html("Hi <b onclick=\"x()\">there</b>\n\n<script>alert(1)</script>\n", Form::Standard);
         assert!(!r.html.contains("onclick") && !r.html.contains("script"), "{}", r.html);
-        assert!(r.html.contains("<b>there</b>"));
+        assert!(r.html.contains("<b data-cl-line=\"10\">there</b>"), "{}", r.html);
         let lines: Vec<_> = r.problems.iter().map(|p| (p.rule, p.line)).collect();
         assert_eq!(lines, [("HTML-SANITISED", 10), ("HTML-SANITISED", 12)]);
     }

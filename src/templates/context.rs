@@ -239,7 +239,7 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
         url: target.url.clone(),
         canonical,
         alternates,
-        home_url: site.url_for("", lang, target.form),
+        home_url: site.nearest_target(0, lang, target.form).map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
         base_path: site.config.base_path.clone(),
         site_title,
         languages: languages(site, locales, Some(target.page), lang, target.form),

@@ -33,6 +33,8 @@ pub struct Theme {
     tera: tera::Tera,
     /// Template name → where it came from, for error messages.
     sources: BTreeMap<String, String>,
+    /// Template name → the template at the top of its `{% extends %}` chain.
+    roots: BTreeMap<String, String>,
     /// Static files of the theme, by output path (`theme/clearleaf.css`).
     pub static_files: BTreeMap<String, ThemeFile>,
 }
@@ -102,12 +104,30 @@ impl Theme {
                 )));
             }
         }
-        Ok(Theme { tera, sources, static_files })
+        let parent = |text: &str| text.split("{% extends \"").nth(1).and_then(|r| r.split('"').next()).map(str::to_string);
+        let parents: BTreeMap<String, String> = texts.iter().filter_map(|(n, t)| parent(t).map(|p| (n.clone(), p))).collect();
+        let roots = texts
+            .iter()
+            .map(|(n, _)| {
+                let mut root = n.clone();
+                for _ in 0..16 {
+                    match parents.get(&root) {
+                        Some(p) => root = p.clone(),
+                        None => break,
+                    }
+                }
+                (n.clone(), root)
+            })
+            .collect();
+        Ok(Theme { tera, sources, roots, static_files })
     }
 
-    /// How findings name a template: `builtin:templates/page.html` or the site's file.
+    /// How findings name the theme file behind a page rendered with `template`: the template it
+    /// finally extends (where the page frame is), as `builtin:templates/base.html` or the site's
+    /// own file.
     pub fn shown<'a>(&'a self, template: &'a str) -> &'a str {
-        self.sources.get(template).map_or(template, String::as_str)
+        let root = self.roots.get(template).map_or(template, String::as_str);
+        self.sources.get(root).map_or(root, String::as_str)
     }
 
     /// Renders `template` with `ctx`.

@@ -1,0 +1,212 @@
+//! Checks across pages, run once after every page is rendered: links and fragments on the final
+//! HTML (LINK-BROKEN), unique titles, the same navigation on every page of a language, and
+//! pages reachable in more than one way. Each page hands over a small [`PageFacts`] from the
+//! parse its page-level checks already made.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::a11y::{source_line, Doc};
+use crate::finding::{Finding, Severity};
+use crate::site::{Site, Target};
+
+/// A link on a page, for the site-wide pass.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// The path it leads to (inside the site), without fragment.
+    pub path: String,
+    /// The fragment, if any.
+    pub fragment: Option<String>,
+    /// The link as written.
+    pub href: String,
+    /// Where it came from: the markdown file or the template.
+    pub file: String,
+    /// Line in `file`, when it came from markdown.
+    pub line: Option<usize>,
+}
+
+/// What the site-wide checks need from one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// The page's URL.
+    pub url: String,
+    /// Its language.
+    pub lang: String,
+    /// Its form.
+    pub form: crate::finding::Form,
+    /// The `<title>` text.
+    pub title: String,
+    /// Links of the main navigation, in order.
+    pub nav: Vec<String>,
+    /// Ids on the page.
+    pub ids: HashSet<String>,
+    /// Internal links.
+    pub links: Vec<Link>,
+    /// The content file shown and the template used (for pointing findings).
+    pub file: String,
+    /// The template that rendered the page.
+    pub template: String,
+}
+
+/// Collects a page's facts from its parsed HTML.
+pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFacts {
+    let file = site.content(target).file.clone();
+    let base = &site.config.base_path;
+    let mut f = PageFacts { url: target.url.clone(), lang: target.lang.clone(), form: target.form, file: file.clone(), template: template.to_string(), ..Default::default() };
+    let mut in_nav = None;
+    for el in doc.elements() {
+        let v = el.value();
+        if let Some(id) = v.attr("id") {
+            f.ids.insert(id.to_string());
+        }
+        match v.name() {
+            "title" if f.title.is_empty() => f.title = el.text().collect::<String>().trim().to_string(),
+            "nav" if in_nav.is_none() => in_nav = Some(el.id()),
+            _ => {}
+        }
+        let attr = match v.name() {
+            "a" | "area" | "link" => "href",
+            "img" | "script" | "iframe" | "source" => "src",
+            _ => continue,
+        };
+        let Some(href) = v.attr(attr) else { continue };
+        if v.name() == "link" && !v.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("stylesheet") || t.eq_ignore_ascii_case("icon"))) {
+            continue;
+        }
+        if in_nav.is_some_and(|n| el.ancestors().any(|a| a.id() == n)) && v.name() == "a" {
+            f.nav.push(href.to_string());
+        }
+        if let Some((path, fragment)) = internal_path(href, &target.url, base, &site.config) {
+            let line = source_line(doc, el.id());
+            let from = if line.is_some() { file.clone() } else { template.to_string() };
+            f.links.push(Link { path, fragment, href: href.to_string(), file: from, line });
+        }
+    }
+    f
+}
+
+/// The site path and fragment an href leads to, if it stays inside the site. Links to `.md`
+/// files were already checked (and reported) when the markdown was rendered.
+fn internal_path(href: &str, page_url: &str, base: &str, config: &crate::config::Config) -> Option<(String, Option<String>)> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with("//") {
+        return None;
+    }
+    let local = if let Some(rest) = href.strip_prefix(&config.absolute("/")) {
+        format!("/{rest}")
+    } else if href.contains(':') && href.find(':') < href.find(['/', '?', '#']).or(Some(href.len())) {
+        return None;
+    } else {
+        href.to_string()
+    };
+    let (before_frag, fragment) = match local.split_once('#') {
+        Some((p, f)) => (p.to_string(), Some(f.to_string())),
+        None => (local.clone(), None),
+    };
+    let path = before_frag.split('?').next().unwrap_or("").to_string();
+    if path.ends_with(".md") {
+        return None;
+    }
+    let joined = if path.is_empty() {
+        page_url.to_string()
+    } else if path.starts_with('/') {
+        path
+    } else {
+        let dir = &page_url[..page_url.rfind('/').map_or(0, |i| i + 1)];
+        normalise(&format!("{dir}{path}"))
+    };
+    joined.starts_with(base).then_some((joined, fragment.filter(|f| !f.is_empty())))
+}
+
+fn normalise(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    if joined.starts_with('/') { joined } else { format!("/{joined}") }
+}
+
+/// The site-wide checks. `files` are the output paths of everything that is not a page.
+pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let by_url: HashMap<&str, &PageFacts> = pages.iter().map(|p| (p.url.as_str(), p)).collect();
+    let base = site.config.base_path.as_str();
+    let mut incoming: HashMap<&str, usize> = HashMap::new();
+    for p in pages {
+        for l in &p.links {
+            // A page at /x/ may be linked as /x, /x/ or /x/index.html.
+            let as_page = if l.path.ends_with('/') { l.path.clone() } else if let Some(d) = l.path.strip_suffix("index.html") { d.to_string() } else { format!("{}/", l.path) };
+            let target = by_url.get(as_page.as_str()).copied();
+            let is_file = files.contains(l.path.strip_prefix(base).unwrap_or(&l.path));
+            if target.is_none() && !is_file {
+                out.push(
+                    Finding::new("LINK-BROKEN", Severity::Error, &l.file, format!("The link to `{}` goes to a page or file that does not exist.", l.href))
+                        .maybe_line(l.line)
+                        .help("Link to pages by their .md file in markdown; check the address if the link is in a template or raw HTML.")
+                        .page(&p.url, &p.lang, p.form),
+                );
+                continue;
+            }
+            if let (Some(t), Some(frag)) = (target, &l.fragment) {
+                let decoded = frag.replace("%20", " ");
+                if !t.ids.contains(frag) && !t.ids.contains(&decoded) && frag != "top" {
+                    out.push(
+                        Finding::new("LINK-BROKEN", Severity::Error, &l.file, format!("The link `{}` points at a part of the page (#{frag}) that does not exist.", l.href))
+                            .maybe_line(l.line)
+                            .help("Check the heading's id: a heading \"## Who to call\" gets #who-to-call. Or give it one with {#id}."),
+                    );
+                }
+            }
+            if let Some(t) = target.filter(|t| t.url != p.url) {
+                *incoming.entry(t.url.as_str()).or_default() += 1;
+            }
+        }
+    }
+    // Titles unique per language (A11Y-TITLE-UNIQUE).
+    let mut titles: BTreeMap<(&str, &str), Vec<&PageFacts>> = BTreeMap::new();
+    for p in pages {
+        titles.entry((p.lang.as_str(), p.title.as_str())).or_default().push(p);
+    }
+    for ((_, title), same) in titles.iter().filter(|(_, v)| v.len() > 1) {
+        for p in &same[1..] {
+            out.push(
+                Finding::new("A11Y-TITLE-UNIQUE", Severity::Warning, &p.file, format!("The page title \"{title}\" is also the title of {}.", same[0].url))
+                    .line(1)
+                    .help("Give each page its own title, so people can tell the tabs and search results apart."),
+            );
+        }
+    }
+    // The same navigation on every page of a language and form (A11Y-NAV-CONSISTENT); Easy
+    // read pages have their own menu, to the Easy read sections.
+    let mut first_nav: HashMap<(&str, crate::finding::Form), &PageFacts> = HashMap::new();
+    for p in pages {
+        match first_nav.get(&(p.lang.as_str(), p.form)) {
+            None => {
+                first_nav.insert((&p.lang, p.form), p);
+            }
+            Some(first) if first.nav != p.nav => out.push(
+                Finding::new("A11Y-NAV-CONSISTENT", Severity::Error, &p.template, format!("The main menu of {} differs from the one on {}.", p.url, first.url))
+                    .help("Keep the same links in the same order in the main menu of every page of a language."),
+            ),
+            Some(_) => {}
+        }
+    }
+    // Reachable in more than one way (A11Y-MULTIPLE-WAYS): linked from at least one other page.
+    let home: HashSet<String> = site.config.languages.iter().map(|l| site.url_for("", &l.code, crate::finding::Form::Standard)).collect();
+    for p in pages {
+        if !home.contains(&p.url) && incoming.get(p.url.as_str()).copied().unwrap_or(0) == 0 {
+            out.push(
+                Finding::new("A11Y-MULTIPLE-WAYS", Severity::Warning, &p.file, format!("No other page links to {}.", p.url))
+                    .line(1)
+                    .help("List it in a section (put it in a folder with an _index.md) or link to it from a related page."),
+            );
+        }
+    }
+    out
+}

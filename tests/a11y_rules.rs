@@ -1,0 +1,125 @@
+//! One failing and one passing page for each accessibility rule, through the real build: the
+//! finding must name the rule, the markdown file and the line (or, for the theme's rules, the
+//! template file). ACT agreement for the same rules is in `act.rs`.
+
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+const FRONT: &str = "---\ntitle: Test page\ndescription: A page for one rule.\n---\n";
+/// The body starts on this line of the page file.
+const BODY_LINE: usize = 5;
+
+/// A small two-language site whose `content/page.md` has `body`.
+fn site(body: &str, form_easy: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("site.yaml", "title: Rules\nbase_url: https://example.org/\nlanguages: [en, ur]\nchecks:\n  EASY-READ-MISSING: off\n  A11Y-MULTIPLE-WAYS: off\n");
+    write("content/_index.md", "---\ntitle: Home\n---\nSee [the test page](page.md) and [the other page](other.md).\n");
+    write("content/other.md", "---\ntitle: Other page\n---\n## Part {#part}\n\nText.\n");
+    write("content/pic.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\"/></svg>\n");
+    let (page, other) = if form_easy { ("content/page.easy.md", "content/page.md") } else { ("content/page.md", "content/page.easy.md") };
+    write(page, &format!("{FRONT}{body}\n"));
+    write(other, &format!("{FRONT}![A square](pic.svg) Words.\n"));
+    dir
+}
+
+fn findings(root: &Path) -> Vec<Value> {
+    let o = cargo_bin_cmd!("clearleaf").args(["check", "--format", "json", "--today", "2026-11-21", "--root"]).arg(root).output().unwrap();
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    doc["findings"].as_array().unwrap().clone()
+}
+
+/// (rule, failing body, line of the offence within the body (1-based), passing body)
+const CONTENT_CASES: &[(&str, &str, usize, &str)] = &[
+    ("A11Y-IMG-NAME", "Text.\n\n<img src=\"pic.svg\">", 3, "![A black square](pic.svg)"),
+    ("A11Y-IMG-ALT-QUALITY", "![pic.svg](pic.svg)", 1, "![A black square](pic.svg)"),
+    ("A11Y-LINK-NAME", "Go to [](other.md).", 1, "Go to [the other page](other.md)."),
+    ("A11Y-LINK-PURPOSE", "About the rules:\n[click here](other.md).", 2, "Read [the other page](other.md)."),
+    ("A11Y-LINK-SAME-TEXT", "[Help](other.md) or\n[Help](_index.md).", 2, "[Other help](other.md) or [home](_index.md)."),
+    ("A11Y-HEADING-EMPTY", "Text.\n\n##\n", 3, "## A heading"),
+    ("A11Y-HEADING-ORDER", "## Part\n\n#### Detail", 3, "## Part\n\n### Detail"),
+    ("A11Y-H1", "# A second main heading", 1, "## A heading"),
+    ("A11Y-LANG-PARTS", "Say <span lang=\"xx\">bonjour</span>.", 1, "Say <span lang=\"fr\">bonjour</span>."),
+    ("A11Y-ID-UNIQUE", "Text\n<span id=\"main\">x</span>", 2, "Text <span id=\"note\">x</span>"),
+    ("A11Y-ARIA-VALID", "<p role=\"buton\">Press</p>", 1, "<p role=\"note\">Press</p>"),
+    ("A11Y-HIDDEN-FOCUS", "<div aria-hidden=\"true\">\n<a href=\"#part\">Part</a>\n</div>\n\n## Part {#part}", 2, "<div>\n<a href=\"#part\">Part</a>\n</div>\n\n## Part {#part}"),
+    ("A11Y-TABLE", "Before.\n\n| Day | Time |\n|-----|------|\n", 3, "| Day | Time |\n|-----|------|\n| Monday | 9 |\n"),
+    ("LINK-BROKEN", "Text.\n\nSee [the old page](gone.md).", 3, "See [the other page](other.md)."),
+    ("LINK-BROKEN", "See [part](other.md#nowhere).", 1, "See [part](other.md#part)."),
+    ("HTML-SANITISED", "Hi\n<b onclick=\"steal()\">there</b>", 2, "Hi <b>there</b>"),
+];
+
+#[test]
+fn each_content_rule_fails_with_its_line_and_passes_when_fixed() {
+    for (rule, bad, line, good) in CONTENT_CASES {
+        let s = site(bad, false);
+        let all = findings(s.path());
+        let hit = all.iter().find(|f| f["rule"] == *rule).unwrap_or_else(|| panic!("{rule}: no finding for {bad:?}: {all:#?}"));
+        assert_eq!(hit["file"], "content/page.md", "{rule}: {hit}");
+        assert_eq!(hit["line"].as_u64(), Some((BODY_LINE + line - 1) as u64), "{rule}: {hit}");
+        assert!(!hit["message"].as_str().unwrap().is_empty() && !hit["help"].as_str().unwrap().is_empty());
+
+        let s = site(good, false);
+        let all = findings(s.path());
+        assert!(!all.iter().any(|f| f["rule"] == *rule), "{rule} still reported for {good:?}: {all:#?}");
+    }
+}
+
+#[test]
+fn generic_link_text_is_an_error_on_easy_read_pages() {
+    let s = site("![A square](pic.svg) Read [more](other.md).", true);
+    let all = findings(s.path());
+    let hit = all.iter().find(|f| f["rule"] == "A11Y-LINK-PURPOSE").expect("a finding");
+    assert_eq!((hit["severity"].as_str(), hit["file"].as_str(), hit["line"].as_u64()), (Some("error"), Some("content/page.easy.md"), Some(BODY_LINE as u64)));
+}
+
+/// (rule, text in the built-in base.html, replacement) — a site theme that breaks the frame.
+const THEME_CASES: &[(&str, &str, &str)] = &[
+    ("A11Y-LANG-PRESENT", "<html lang=\"{{ lang }}\"", "<html"),
+    ("I18N-LANG-MATCHES", "<html lang=\"{{ lang }}\"", "<html lang=\"en\""),
+    ("I18N-DIR", "dir=\"{{ dir }}\" class", "dir=\"ltr\" class"),
+    ("A11Y-TITLE", "<title>{{ page_title }}</title>", "<title> </title>"),
+    ("A11Y-VIEWPORT", "initial-scale=1", "initial-scale=1, user-scalable=no"),
+    ("A11Y-SKIP-LINK", "<a class=\"skip-link\" href=\"#main\">", "<a class=\"skip-link\" href=\"#top\">"),
+    ("A11Y-MAIN", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"></main><main>"),
+    ("I18N-LANG-SWITCHER", " lang=\"{{ l.code }}\" dir=\"{{ l.dir }}\"{% if l.current %}", "{% if l.current %}"),
+    ("A11Y-NAV-CONSISTENT", "{%- for item in nav %}", "{% if kind == \"home\" %}<li><a href=\"{{ home_url }}\">x</a></li>{% endif %}{%- for item in nav %}"),
+    ("LINK-BROKEN", "<p>{{ t(key=\"footer-other-formats\") }}</p>", "<p><a href=\"{{ base_path }}formats/\">{{ t(key=\"footer-other-formats\") }}</a></p>"),
+];
+
+#[test]
+fn theme_rules_point_at_the_template() {
+    let builtin = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html")).unwrap();
+    for (rule, from, to) in THEME_CASES {
+        assert!(builtin.contains(from), "{rule}: the built-in base.html no longer contains {from:?}");
+        let s = site("Text.", false);
+        let all = findings(s.path());
+        assert!(!all.iter().any(|f| f["rule"] == *rule), "{rule} reported on the built-in theme: {all:#?}");
+        let theme = s.path().join("themes/default/templates");
+        std::fs::create_dir_all(&theme).unwrap();
+        std::fs::write(theme.join("base.html"), builtin.replacen(from, to, 1)).unwrap();
+        let all = findings(s.path());
+        let hit = all.iter().find(|f| f["rule"] == *rule).unwrap_or_else(|| panic!("{rule}: no finding: {all:#?}"));
+        assert_eq!(hit["file"], "themes/default/templates/base.html", "{rule}: {hit}");
+    }
+}
+
+#[test]
+fn audit_reports_on_any_html_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, "<!DOCTYPE html><html><head><title>x</title></head><body><main><img src=a.png></main></body></html>").unwrap();
+    let o = cargo_bin_cmd!("clearleaf").arg("audit").arg(&page).args(["--format", "json"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> = doc["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"A11Y-IMG-NAME") && rules.contains(&"A11Y-LANG-PRESENT"), "{rules:?}");
+    assert!(doc["findings"].as_array().unwrap().iter().all(|f| f["file"] == page.to_string_lossy().as_ref()));
+}
