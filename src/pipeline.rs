@@ -204,6 +204,9 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>) -> Res
     files.extend(loaded.theme.static_files.keys().cloned());
     files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
     findings.extend(checks::site_rules::check_site(site, &facts, &files));
+    for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
+        findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
+    }
     findings.extend(fluent_findings(site, &loaded.locales));
 
     let ctx = templates::not_found_context(site, &loaded.locales);

@@ -123,3 +123,15 @@ fn audit_reports_on_any_html_file() {
     assert!(rules.contains(&"A11Y-IMG-NAME") && rules.contains(&"A11Y-LANG-PRESENT"), "{rules:?}");
     assert!(doc["findings"].as_array().unwrap().iter().all(|f| f["file"] == page.to_string_lossy().as_ref()));
 }
+
+#[test]
+fn theme_stylesheet_rules_point_at_the_css_line() {
+    let s = site("Text.", false);
+    let css = s.path().join("themes/default/static/theme/clearleaf.css");
+    std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+    std::fs::write(&css, "body { color: #999; background: #fff; }\n\na:focus {\n  outline: none;\n}\n").unwrap();
+    let all = findings(s.path());
+    let at = |rule: &str| all.iter().find(|f| f["rule"] == rule).map(|f| (f["file"].as_str().unwrap().to_string(), f["line"].as_u64()));
+    assert_eq!(at("A11Y-CONTRAST-TEXT"), Some(("themes/default/static/theme/clearleaf.css".into(), Some(1))));
+    assert_eq!(at("A11Y-FOCUS-VISIBLE"), Some(("themes/default/static/theme/clearleaf.css".into(), Some(3))));
+}
