@@ -111,6 +111,14 @@ fn build(b: BuildArgs) -> Result<i32, clearleaf::Error> {
 }
 
 fn main() -> ExitCode {
+    // The background deletion of an old site after a swap (see output::Staging::commit).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.len() == 3 && args[1] == clearleaf::output::REMOVE_OLD_COMMAND {
+        return match clearleaf::output::remove_old(std::path::Path::new(&args[2])) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        };
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),

@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -87,6 +89,34 @@ pub fn load(opts: &Options) -> Result<Loaded> {
     Ok(Loaded { site, locales, theme, lexicons: checks::lexicon::builtin() })
 }
 
+/// Time spent in each stage, summed over threads (printed with `CLEARLEAF_TIMINGS=1`), so a
+/// regression shows in the stage that caused it.
+#[derive(Default)]
+pub struct Timings {
+    stages: [AtomicU64; 9],
+}
+
+/// The stages timed.
+const STAGES: [&str; 9] = ["load (config, locales, theme, content, front matter, site)", "markdown", "templates", "minify", "page checks", "write pages", "site checks", "other files", "swap"];
+
+impl Timings {
+    fn time<T>(&self, stage: usize, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.stages[stage].fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        out
+    }
+
+    fn print(&self, wall: std::time::Duration) {
+        let total: u64 = self.stages.iter().map(|s| s.load(Ordering::Relaxed)).sum();
+        eprintln!("stage timings (CPU time summed over threads; wall {:.3} s):", wall.as_secs_f64());
+        for (name, ns) in STAGES.iter().zip(&self.stages) {
+            let ns = ns.load(Ordering::Relaxed);
+            eprintln!("  {name:<58} {:>8.3} s  {:>5.1} %", ns as f64 / 1e9, 100.0 * ns as f64 / total.max(1) as f64);
+        }
+    }
+}
+
 /// Links, pictures and labels for one page.
 struct PageResolver<'a> {
     site: &'a Site,
@@ -118,12 +148,12 @@ struct Page {
     facts: checks::site_rules::PageFacts,
 }
 
-fn render_target(loaded: &Loaded, target: &Target, minify: bool) -> Result<Page> {
+fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timings) -> Result<Page> {
     let Loaded { site, locales, theme, lexicons } = loaded;
     let variant = site.content(target);
     let resolver = PageResolver { site, locales, target, file: &variant.file };
     let input = markdown::Input { body: variant.body(), first_line: variant.body_line, file: &variant.file, form: target.form };
-    let rendered = markdown::render(&input, &resolver);
+    let rendered = timings.time(1, || markdown::render(&input, &resolver));
     let mut findings: Vec<Finding> = rendered
         .problems
         .into_iter()
@@ -135,9 +165,9 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool) -> Result<Page>
     let ctx = templates::page_context(site, locales, target, rendered.html);
     let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
     let template = if site.pages[target.page].is_section { "section.html" } else { "page.html" };
-    let html = theme.render(template, &ctx)?;
-    let html = if minify { output::minify(&html) } else { html };
-    let (page_findings, facts) = checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang));
+    let html = timings.time(2, || theme.render(template, &ctx))?;
+    let html = if minify { timings.time(3, || output::minify(&html)) } else { html };
+    let (page_findings, facts) = timings.time(4, || checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang)));
     findings.extend(page_findings);
     Ok(Page { html, findings, facts })
 }
@@ -149,9 +179,11 @@ pub fn build(opts: &Options) -> Result<Report> {
         Some(out) => Some(output::check_out_dir(&opts.root, out)?),
         None => None,
     };
-    let loaded = load(opts)?;
+    let started = Instant::now();
+    let timings = Timings::default();
+    let loaded = timings.time(0, || load(opts))?;
     let staging = staging.map(Staging::prepare).transpose()?;
-    let result = render_all(&loaded, opts, staging.as_ref());
+    let result = render_all(&loaded, opts, staging.as_ref(), &timings);
     let report = match result {
         Ok(r) => r,
         Err(e) => {
@@ -162,7 +194,10 @@ pub fn build(opts: &Options) -> Result<Report> {
         }
     };
     if let Some(s) = staging {
-        if report.fails(opts.deny_warnings) { s.abandon() } else { s.commit()? }
+        if report.fails(opts.deny_warnings) { s.abandon() } else { timings.time(8, || s.commit())? }
+    }
+    if std::env::var_os("CLEARLEAF_TIMINGS").is_some() {
+        timings.print(started.elapsed());
     }
     Ok(report)
 }
@@ -177,7 +212,7 @@ fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
     pb
 }
 
-fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>) -> Result<Report> {
+fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>, timings: &Timings) -> Result<Report> {
     let site = &loaded.site;
     let pb = progress_bar(site.targets.len(), opts.progress);
     let pages: Vec<Result<(Vec<Finding>, checks::site_rules::PageFacts)>> = site
@@ -185,9 +220,9 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>) -> Res
         .par_iter()
         .progress_with(pb.clone())
         .map(|target| {
-            let page = render_target(loaded, target, opts.minify)?;
+            let page = render_target(loaded, target, opts.minify, timings)?;
             if let Some(s) = staging {
-                s.write(&output_file(&site.config.base_path, &target.url), markdown::strip_line_attrs(&page.html).as_bytes())?;
+                timings.time(5, || s.write(&output_file(&site.config.base_path, &target.url), markdown::strip_line_attrs(&page.html).as_bytes()))?;
             }
             Ok((page.findings, page.facts))
         })
@@ -203,10 +238,12 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>) -> Res
     let mut files: HashSet<String> = site.statics.iter().chain(&site.assets).map(|a| a.out.clone()).collect();
     files.extend(loaded.theme.static_files.keys().cloned());
     files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
-    findings.extend(checks::site_rules::check_site(site, &facts, &files));
-    for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
-        findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
-    }
+    timings.time(6, || {
+        findings.extend(checks::site_rules::check_site(site, &facts, &files));
+        for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
+            findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
+        }
+    });
     findings.extend(fluent_findings(site, &loaded.locales));
 
     let ctx = templates::not_found_context(site, &loaded.locales);
@@ -214,10 +251,12 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>) -> Res
     let not_found = loaded.theme.render("404.html", &ctx)?;
     let not_found = if opts.minify { output::minify(&not_found) } else { not_found };
     if let Some(s) = staging {
-        s.write("404.html", not_found.as_bytes())?;
-        s.write("sitemap.xml", output::sitemap_xml(site).as_bytes())?;
-        s.write("robots.txt", output::robots_txt(site).as_bytes())?;
-        copy_files(loaded, s)?;
+        timings.time(7, || -> Result<()> {
+            s.write("404.html", not_found.as_bytes())?;
+            s.write("sitemap.xml", output::sitemap_xml(site).as_bytes())?;
+            s.write("robots.txt", output::robots_txt(site).as_bytes())?;
+            copy_files(loaded, s)
+        })?;
     }
     checks::apply_levels(&mut findings, &site.config.checks);
     Ok(Report::new(site.targets.len(), findings))

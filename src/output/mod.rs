@@ -76,10 +76,8 @@ impl Staging {
     pub fn prepare(out: PathBuf) -> Result<Staging> {
         std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, e))?;
         let dir = out.join(STAGING);
-        for leftover in [&dir, &out.join(OLD)] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover).map_err(|e| Error::io(leftover, e))?;
-            }
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
         Ok(Staging { out, dir })
@@ -103,14 +101,19 @@ impl Staging {
         std::fs::copy(from, &path).map(|_| ()).map_err(|e| Error::io(from, e))
     }
 
-    /// Swaps the new site in: the old entries move aside, the new ones move up, the old ones go.
+    /// Swaps the new site in: the old entries move aside into a hidden folder, the new ones move
+    /// up, and the old ones are deleted by a background process, because deleting thousands of
+    /// files can take longer than the whole build (see [`remove_old`]).
     pub fn commit(self) -> Result<()> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        let old = self.out.join(OLD);
+        let old = self.out.join(format!("{OLD}-{}", std::process::id()));
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
         std::fs::create_dir(&old).map_err(|e| Error::io(&old, e))?;
         for entry in sorted_entries(&self.out)? {
             let name = entry.file_name().unwrap_or_default();
-            if name == STAGING || name == OLD {
+            if name == STAGING || name.to_string_lossy().starts_with(OLD) {
                 continue;
             }
             std::fs::rename(&entry, old.join(name)).map_err(|e| Error::io(&entry, e))?;
@@ -120,13 +123,49 @@ impl Staging {
             std::fs::rename(&entry, self.out.join(&name)).map_err(|e| Error::io(&entry, e))?;
         }
         std::fs::remove_dir(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
-        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
+        // Older leftovers (an earlier cleanup that was killed) go with this one.
+        for entry in sorted_entries(&self.out)? {
+            if entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with(OLD)) {
+                remove_in_background(&entry);
+            }
+        }
+        Ok(())
     }
 
     /// Drops the unfinished build; the previous output stays as it was.
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// The hidden subcommand that deletes an old site in the background.
+pub const REMOVE_OLD_COMMAND: &str = "__remove-old";
+
+/// Starts a detached `clearleaf __remove-old DIR`; deletes inline if it cannot be started.
+fn remove_in_background(dir: &Path) {
+    let spawned = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg(REMOVE_OLD_COMMAND)
+            .arg(dir)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+    });
+    if spawned.is_err() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// Deletes an old site moved aside by [`Staging::commit`]. Refuses anything but a
+/// `.clearleaf-old…` folder directly inside a folder marked as clearleaf's output.
+pub fn remove_old(dir: &Path) -> Result<()> {
+    let named_ok = dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with(OLD));
+    let parent_ok = dir.parent().is_some_and(|p| p.join(MARKER).is_file());
+    if !named_ok || !parent_ok {
+        return Err(Error::Usage(format!("{} is not an old clearleaf output folder; nothing was deleted", dir.display())));
+    }
+    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -187,7 +226,21 @@ mod tests {
         let s = Staging::prepare(out.clone()).unwrap();
         s.write("b/index.html", b"two").unwrap();
         s.commit().unwrap();
-        assert!(!out.join("a").exists() && !out.join(OLD).exists());
+        assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn remove_old_deletes_only_old_output_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join(".clearleaf-old-1/x")).unwrap();
+        std::fs::create_dir_all(out.join("keep")).unwrap();
+        assert!(remove_old(&out.join(".clearleaf-old-1")).is_err(), "no marker: refused");
+        std::fs::write(out.join(MARKER), "").unwrap();
+        assert!(remove_old(&out.join("keep")).is_err());
+        assert!(remove_old(dir.path()).is_err());
+        remove_old(&out.join(".clearleaf-old-1")).unwrap();
+        assert!(!out.join(".clearleaf-old-1").exists() && out.join("keep").exists());
     }
 }
