@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::a11y::dom::Attr;
 use super::a11y::{source_line, Doc};
 use crate::finding::{Finding, Severity};
 use crate::site::{Site, Target};
@@ -55,7 +56,7 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
     let mut in_nav = None;
     for el in doc.elements() {
         let v = el.value();
-        if let Some(id) = v.attr("id") {
+        if let Some(id) = v.get("id") {
             f.ids.insert(id.to_string());
         }
         match v.name() {
@@ -68,8 +69,8 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
             "img" | "script" | "iframe" | "source" => "src",
             _ => continue,
         };
-        let Some(href) = v.attr(attr) else { continue };
-        if v.name() == "link" && !v.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("stylesheet") || t.eq_ignore_ascii_case("icon"))) {
+        let Some(href) = v.get(attr) else { continue };
+        if v.name() == "link" && !v.get("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("stylesheet") || t.eq_ignore_ascii_case("icon"))) {
             continue;
         }
         if in_nav.is_some_and(|n| el.ancestors().any(|a| a.id() == n)) && v.name() == "a" {

@@ -26,12 +26,25 @@ pub struct Doc {
     owner: HashMap<NodeId, NodeId>,
 }
 
+/// Attribute lookup by scanning the element's attributes. scraper's `attr` interns the name
+/// on every call, which dominated the checks' profile; elements have only a few attributes.
+pub trait Attr {
+    /// The value of attribute `name`.
+    fn get(&self, name: &str) -> Option<&str>;
+}
+
+impl Attr for scraper::node::Element {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
 /// Elements whose content is never rendered.
 const NEVER_RENDERED: &[&str] = &["head", "script", "style", "template", "noscript", "title", "meta", "link", "base", "datalist"];
 
 /// The value of a property in a `style` attribute, lower-cased, with its `!important` flag.
 pub fn style_prop(el: &ElementRef<'_>, prop: &str) -> Option<(String, bool)> {
-    let style = el.value().attr("style")?;
+    let style = el.value().get("style")?;
     let mut found = None;
     for decl in style.split(';') {
         let Some((name, value)) = decl.split_once(':') else { continue };
@@ -59,7 +72,7 @@ impl Doc {
         let mut doc = Doc { html, not_rendered: sets.not_rendered, aria_hidden: sets.aria_hidden, ids: sets.ids, inert: sets.inert, owner: HashMap::new() };
         let mut owner = HashMap::new();
         for el in doc.elements() {
-            for id in el.value().attr("aria-owns").unwrap_or("").split_ascii_whitespace() {
+            for id in el.value().get("aria-owns").unwrap_or("").split_ascii_whitespace() {
                 if let Some(owned) = doc.by_id(id).filter(|o| o.id() != el.id()) {
                     owner.entry(owned.id()).or_insert(el.id());
                 }
@@ -119,7 +132,7 @@ impl Doc {
     /// Children in the accessibility tree: DOM children not owned elsewhere, then aria-owns ones.
     pub fn owned<'a>(&'a self, el: &ElementRef<'a>) -> Vec<ElementRef<'a>> {
         let mut out: Vec<ElementRef<'a>> = el.children().filter_map(ElementRef::wrap).filter(|c| !self.owner.contains_key(&c.id())).collect();
-        for id in el.value().attr("aria-owns").unwrap_or("").split_ascii_whitespace() {
+        for id in el.value().get("aria-owns").unwrap_or("").split_ascii_whitespace() {
             if let Some(o) = self.by_id(id).filter(|o| self.owner.get(&o.id()) == Some(&el.id())) {
                 out.push(o);
             }
@@ -132,19 +145,19 @@ impl Doc {
         self.aria_hidden.contains(&el.id())
     }
 
-    /// The first valid token of the `role` attribute, lower-cased.
-    pub fn explicit_role<'a>(&self, el: &ElementRef<'a>) -> Option<String> {
-        let role = el.value().attr("role")?;
-        role.split_ascii_whitespace().map(str::to_ascii_lowercase).find(|r| aria::ROLES.contains(&r.as_str()))
+    /// The first valid token of the `role` attribute.
+    pub fn explicit_role(&self, el: &ElementRef<'_>) -> Option<&'static str> {
+        let role = el.value().get("role")?;
+        role.split_ascii_whitespace().find_map(|t| aria::ROLES.iter().find(|r| r.eq_ignore_ascii_case(t)).copied())
     }
 
     /// The element's role: explicit, else implicit; `none`/`presentation` are ignored where
     /// ARIA's conflict resolution says so (focusable elements, global ARIA attributes).
-    pub fn role(&self, el: &ElementRef<'_>) -> Option<String> {
+    pub fn role(&self, el: &ElementRef<'_>) -> Option<&'static str> {
         match self.explicit_role(el) {
-            Some(r) if (r == "none" || r == "presentation") && (self.is_focusable(el) || has_global_aria(el)) => self.implicit_role(el).map(str::to_string),
+            Some(r) if (r == "none" || r == "presentation") && (self.is_focusable(el) || has_global_aria(el)) => self.implicit_role(el),
             Some(r) => Some(r),
-            None => self.implicit_role(el).map(str::to_string),
+            None => self.implicit_role(el),
         }
     }
 
@@ -153,7 +166,7 @@ impl Doc {
         let e = el.value();
         let in_sectioning = || el.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "aside" | "main" | "nav" | "section"));
         Some(match e.name() {
-            "a" | "area" if e.attr("href").is_some() => "link",
+            "a" | "area" if e.get("href").is_some() => "link",
             "a" | "area" | "b" | "bdi" | "bdo" | "data" | "div" | "i" | "pre" | "q" | "samp" | "small" | "span" | "u" => "generic",
             "address" | "details" | "fieldset" | "optgroup" | "hgroup" => "group",
             "article" => "article",
@@ -175,19 +188,19 @@ impl Doc {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "heading",
             "hr" => "separator",
             "html" => "document",
-            "img" => match e.attr("alt") {
-                Some("") if !has_global_aria(el) && e.attr("tabindex").is_none() => "presentation",
+            "img" => match e.get("alt") {
+                Some("") if !has_global_aria(el) && e.get("tabindex").is_none() => "presentation",
                 _ => "img",
             },
-            "input" => match e.attr("type").map(|t| t.trim().to_ascii_lowercase()).as_deref() {
+            "input" => match e.get("type").map(|t| t.trim().to_ascii_lowercase()).as_deref() {
                 Some("button" | "submit" | "reset" | "image") => "button",
                 Some("checkbox") => "checkbox",
                 Some("radio") => "radio",
                 Some("range") => "slider",
                 Some("number") => "spinbutton",
-                Some("search") if e.attr("list").is_none() => "searchbox",
+                Some("search") if e.get("list").is_none() => "searchbox",
                 Some("hidden" | "color" | "date" | "datetime-local" | "file" | "month" | "time" | "week") => return None,
-                _ if e.attr("list").is_some() => "combobox",
+                _ if e.get("list").is_some() => "combobox",
                 _ => "textbox",
             },
             "ins" => "insertion",
@@ -204,8 +217,8 @@ impl Doc {
             "search" => "search",
             "section" => if has_name_attr(el) { "region" } else { "generic" },
             "select" => {
-                let size = e.attr("size").and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(0);
-                if e.attr("multiple").is_some() || size > 1 { "listbox" } else { "combobox" }
+                let size = e.get("size").and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(0);
+                if e.get("multiple").is_some() || size > 1 { "listbox" } else { "combobox" }
             }
             "strong" => "strong",
             "sub" => "subscript",
@@ -214,7 +227,7 @@ impl Doc {
             "table" => "table",
             "tbody" | "thead" | "tfoot" => "rowgroup",
             "td" => if self.in_grid(el) { "gridcell" } else { "cell" },
-            "th" => match e.attr("scope").map(str::to_ascii_lowercase).as_deref() {
+            "th" => match e.get("scope").map(str::to_ascii_lowercase).as_deref() {
                 Some("row" | "rowgroup") => "rowheader",
                 _ => "columnheader",
             },
@@ -232,25 +245,25 @@ impl Doc {
     /// Whether the element can take focus at all (including `tabindex="-1"`).
     pub fn is_focusable(&self, el: &ElementRef<'_>) -> bool {
         let e = el.value();
-        if self.is_not_rendered(el) || self.is_inert(el) || e.attr("disabled").is_some() && matches!(e.name(), "button" | "input" | "select" | "textarea" | "fieldset") {
+        if self.is_not_rendered(el) || self.is_inert(el) || e.get("disabled").is_some() && matches!(e.name(), "button" | "input" | "select" | "textarea" | "fieldset") {
             return false;
         }
-        if e.attr("tabindex").is_some_and(|t| t.trim().parse::<i32>().is_ok()) {
+        if e.get("tabindex").is_some_and(|t| t.trim().parse::<i32>().is_ok()) {
             return true;
         }
         match e.name() {
-            "a" | "area" => e.attr("href").is_some(),
+            "a" | "area" => e.get("href").is_some(),
             "button" | "select" | "textarea" | "iframe" => true,
-            "input" => !e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+            "input" => !e.get("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
             "summary" => el.parent().and_then(ElementRef::wrap).is_some_and(|p| p.value().name() == "details" && p.children().filter_map(ElementRef::wrap).find(|c| c.value().name() == "summary").is_some_and(|s| s.id() == el.id())),
-            "audio" | "video" => e.attr("controls").is_some(),
-            _ => e.attr("contenteditable").is_some_and(|v| !v.eq_ignore_ascii_case("false")),
+            "audio" | "video" => e.get("controls").is_some(),
+            _ => e.get("contenteditable").is_some_and(|v| !v.eq_ignore_ascii_case("false")),
         }
     }
 
     /// Whether the element is reached with the Tab key (focusable, tabindex not negative).
     pub fn in_tab_order(&self, el: &ElementRef<'_>) -> bool {
-        self.is_focusable(el) && !el.value().attr("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0)
+        self.is_focusable(el) && !el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0)
     }
 
     /// The accessible name (accname 1.2, simplified), whitespace collapsed.
@@ -264,7 +277,7 @@ impl Doc {
         }
         let e = el.value();
         if !in_labelledby {
-            if let Some(ids) = e.attr("aria-labelledby") {
+            if let Some(ids) = e.get("aria-labelledby") {
                 let parts: Vec<String> = ids.split_ascii_whitespace().filter_map(|id| self.by_id(id)).map(|r| self.name_of(&r, visited, true)).collect();
                 let joined = collapse(&parts.join(" "));
                 if !joined.is_empty() {
@@ -272,22 +285,21 @@ impl Doc {
                 }
             }
         }
-        if let Some(label) = e.attr("aria-label").filter(|l| !l.trim().is_empty()) {
+        if let Some(label) = e.get("aria-label").filter(|l| !l.trim().is_empty()) {
             return label.to_string();
         }
         let role = self.role(el);
-        let role = role.as_deref();
         // Native names.
         match e.name() {
             "img" | "area" => {
-                if let Some(alt) = e.attr("alt") {
+                if let Some(alt) = e.get("alt") {
                     return alt.to_string();
                 }
             }
             "input" => {
-                let ty = e.attr("type").unwrap_or("text").trim().to_ascii_lowercase();
+                let ty = e.get("type").unwrap_or("text").trim().to_ascii_lowercase();
                 if ty == "image" {
-                    if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
+                    if let Some(alt) = e.get("alt").filter(|a| !a.trim().is_empty()) {
                         return alt.to_string();
                     }
                 } else if let Some(l) = self.label_text(el, visited) {
@@ -295,7 +307,7 @@ impl Doc {
                 }
                 match ty.as_str() {
                     "button" | "submit" | "reset" => {
-                        if let Some(v) = e.attr("value") {
+                        if let Some(v) = e.get("value") {
                             return v.to_string();
                         }
                         if ty == "submit" {
@@ -306,7 +318,7 @@ impl Doc {
                         }
                     }
                     "image" => {
-                        if let Some(t) = e.attr("title").filter(|t| !t.trim().is_empty()) {
+                        if let Some(t) = e.get("title").filter(|t| !t.trim().is_empty()) {
                             return t.to_string();
                         }
                         return "Submit".into();
@@ -352,11 +364,11 @@ impl Doc {
                 return text;
             }
         }
-        if let Some(t) = e.attr("title") {
+        if let Some(t) = e.get("title") {
             return t.to_string();
         }
         if matches!(e.name(), "input" | "textarea") {
-            if let Some(p) = e.attr("placeholder") {
+            if let Some(p) = e.get("placeholder") {
                 return p.to_string();
             }
         }
@@ -366,13 +378,13 @@ impl Doc {
     /// The text of an element's `<label>`s (by `for` or by wrapping).
     fn label_text(&self, el: &ElementRef<'_>, visited: &mut HashSet<NodeId>) -> Option<String> {
         let mut parts = Vec::new();
-        if let Some(id) = el.value().attr("id") {
-            for label in self.elements().filter(|l| l.value().name() == "label" && l.value().attr("for") == Some(id)) {
+        if let Some(id) = el.value().get("id") {
+            for label in self.elements().filter(|l| l.value().name() == "label" && l.value().get("for") == Some(id)) {
                 parts.push(self.content_text(&label, visited));
             }
         }
         if let Some(label) = el.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "label") {
-            if label.value().attr("for").is_none_or(|f| Some(f) == el.value().attr("id")) {
+            if label.value().get("for").is_none_or(|f| Some(f) == el.value().get("id")) {
                 parts.push(self.content_text(&label, visited));
             }
         }
@@ -395,8 +407,8 @@ impl Doc {
                     if block {
                         out.push(' ');
                     }
-                    let presentational = matches!(self.role(&c).as_deref(), Some("none" | "presentation"));
-                    let embedded = matches!(c.value().name(), "img" | "input" | "select" | "textarea" | "svg" | "area") || c.value().attr("aria-label").is_some() || c.value().attr("aria-labelledby").is_some();
+                    let presentational = matches!(self.role(&c), Some("none" | "presentation"));
+                    let embedded = matches!(c.value().name(), "img" | "input" | "select" | "textarea" | "svg" | "area") || c.value().get("aria-label").is_some() || c.value().get("aria-labelledby").is_some();
                     if presentational && matches!(c.value().name(), "img" | "svg" | "area") {
                         // A presentational picture gives no name.
                     } else if embedded && !presentational {
@@ -425,7 +437,7 @@ struct Sets {
 
 impl Sets {
     fn walk(&mut self, el: ElementRef<'_>, parent_hidden: bool, parent_invisible: bool, parent_aria_hidden: bool) {
-        if el.value().attr("inert").is_some() || el.parent().is_some_and(|p| self.inert.contains(&p.id())) {
+        if el.value().get("inert").is_some() || el.parent().is_some_and(|p| self.inert.contains(&p.id())) {
             self.inert.insert(el.id());
         }
         let name = el.value().name();
@@ -436,18 +448,18 @@ impl Sets {
             Some("visible") => false,
             _ => parent_invisible,
         };
-        let hidden = parent_hidden || el.value().attr("hidden").is_some() || display_none || NEVER_RENDERED.contains(&name);
-        let aria_hidden = parent_aria_hidden || el.value().attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        let hidden = parent_hidden || el.value().get("hidden").is_some() || display_none || NEVER_RENDERED.contains(&name);
+        let aria_hidden = parent_aria_hidden || el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
         if hidden || invisible {
             self.not_rendered.insert(el.id());
         }
         if aria_hidden {
             self.aria_hidden.insert(el.id());
         }
-        if let Some(id) = el.value().attr("id") {
+        if let Some(id) = el.value().get("id") {
             self.ids.entry(id.to_string()).or_insert(el.id());
         }
-        let closed_details = name == "details" && el.value().attr("open").is_none();
+        let closed_details = name == "details" && el.value().get("open").is_none();
         let mut seen_summary = false;
         for child in el.children().filter_map(ElementRef::wrap) {
             let is_first_summary = closed_details && !seen_summary && child.value().name() == "summary";
@@ -465,7 +477,7 @@ pub fn has_global_aria(el: &ElementRef<'_>) -> bool {
 }
 
 fn has_name_attr(el: &ElementRef<'_>) -> bool {
-    ["aria-label", "aria-labelledby", "title"].iter().any(|a| el.value().attr(a).is_some_and(|v| !v.trim().is_empty()))
+    ["aria-label", "aria-labelledby", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty()))
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
@@ -495,8 +507,8 @@ mod tests {
         let doc = Doc::parse(r#"<div style="display:none"><a href=x id=a>x</a></div><div aria-hidden="true"><button id=b>b</button></div><img alt="" id=i><h2 role="presentation" tabindex=0 id=h>x</h2>"#);
         assert!(doc.is_not_rendered(&doc.by_id("a").unwrap()));
         assert!(doc.is_hidden(&doc.by_id("b").unwrap()) && !doc.is_not_rendered(&doc.by_id("b").unwrap()));
-        assert_eq!(doc.role(&doc.by_id("i").unwrap()).as_deref(), Some("presentation"));
-        assert_eq!(doc.role(&doc.by_id("h").unwrap()).as_deref(), Some("heading"));
+        assert_eq!(doc.role(&doc.by_id("i").unwrap()), Some("presentation"));
+        assert_eq!(doc.role(&doc.by_id("h").unwrap()), Some("heading"));
         assert!(doc.in_tab_order(&doc.by_id("b").unwrap()));
     }
 

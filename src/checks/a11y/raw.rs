@@ -25,9 +25,9 @@ pub fn duplicate_attributes(html: &str, out: &mut Vec<Violation>) {
         while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' && b[j] != b'/' {
             j += 1;
         }
-        let tag = html[i + 1..j].to_ascii_lowercase();
-        let mut names: Vec<String> = Vec::new();
-        let mut dup: Option<String> = None;
+        let tag = &html[i + 1..j];
+        let mut names: Vec<&str> = Vec::new();
+        let mut dup: Option<&str> = None;
         loop {
             while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
                 j += 1;
@@ -40,7 +40,7 @@ pub fn duplicate_attributes(html: &str, out: &mut Vec<Violation>) {
             while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'=' && b[j] != b'>' && !(b[j] == b'/' && j > start) {
                 j += 1;
             }
-            let name = html[start..j].to_ascii_lowercase();
+            let name = &html[start..j];
             while j < b.len() && b[j].is_ascii_whitespace() {
                 j += 1;
             }
@@ -63,13 +63,14 @@ pub fn duplicate_attributes(html: &str, out: &mut Vec<Violation>) {
                 }
             }
             if !name.is_empty() {
-                if names.contains(&name) && dup.is_none() {
-                    dup = Some(name.clone());
+                if dup.is_none() && names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                    dup = Some(name);
                 }
                 names.push(name);
             }
         }
         if let Some(name) = dup {
+            let (tag, name) = (tag.to_ascii_lowercase(), name.to_ascii_lowercase());
             out.push(Violation {
                 rule: "A11Y-ATTR-DUP",
                 act: "e6952f",
@@ -80,9 +81,11 @@ pub fn duplicate_attributes(html: &str, out: &mut Vec<Violation>) {
             });
         }
         // Raw text elements: skip to their end tag so markup inside them is not read as tags.
-        if matches!(tag.as_str(), "script" | "style" | "textarea" | "title" | "xmp" | "noscript" | "iframe" | "noembed" | "noframes") {
-            let close = format!("</{tag}");
-            i = html[j.min(b.len())..].to_ascii_lowercase().find(&close).map_or(b.len(), |e| j + e);
+        let raw_text = ["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes"].iter().find(|t| t.eq_ignore_ascii_case(tag));
+        if let Some(tag) = raw_text {
+            // Find `</tag` case-insensitively without copying the rest of the page.
+            let from = j.min(b.len());
+            i = html[from..].match_indices("</").map(|(e, _)| from + e).find(|&e| html.get(e + 2..e + 2 + tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag))).unwrap_or(b.len());
         } else {
             i = j;
         }

@@ -4,7 +4,7 @@
 use scraper::ElementRef;
 
 use super::aria::{self, ValueType};
-use super::dom::{style_prop, Doc};
+use super::dom::{style_prop, Attr, Doc};
 use super::{Expect, Violation};
 use crate::finding::{Form, Severity};
 use crate::i18n::language::{direction_of, has_known_primary, Dir};
@@ -45,7 +45,7 @@ fn tag<'a>(el: &ElementRef<'a>) -> &'a str {
 fn describe(el: &ElementRef<'_>) -> String {
     let mut s = format!("<{}", tag(el));
     for a in ["id", "href", "src", "role", "class"] {
-        if let Some(v) = el.value().attr(a) {
+        if let Some(v) = el.value().get(a) {
             let v: String = v.chars().take(40).collect();
             s.push_str(&format!(" {a}=\"{v}\""));
         }
@@ -66,7 +66,7 @@ fn in_body(el: &ElementRef<'_>) -> bool {
 
 fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let Some(html) = html_el(doc) else { return };
-    let lang = html.value().attr("lang").map(str::trim).unwrap_or("");
+    let lang = html.value().get("lang").map(str::trim).unwrap_or("");
     if lang.is_empty() {
         o.push("A11Y-LANG-PRESENT", "b5c3f8", E, Some(&html), "The page does not say which language it is in.", "Add a lang attribute to <html>, like <html lang=\"en\">.");
     } else if !has_known_primary(lang) {
@@ -77,7 +77,7 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             o.push("I18N-LANG-MATCHES", "", E, Some(&html), format!("The page says it is in `{lang}`, but it is the {} version.", x.lang), "The theme must set <html lang=\"{{ lang }}\">.");
         }
     }
-    let dir = html.value().attr("dir").map(|d| d.trim().to_ascii_lowercase());
+    let dir = html.value().get("dir").map(|d| d.trim().to_ascii_lowercase());
     let want = expect.map(|x| x.dir).or_else(|| (!lang.is_empty()).then(|| direction_of(lang)));
     match (want, dir.as_deref()) {
         (Some(Dir::Rtl), d) if d != Some("rtl") => o.push("I18N-DIR", "", E, Some(&html), "This page is in a right-to-left language but does not say so.", "Set <html dir=\"rtl\"> on pages in Arabic, Urdu, Persian, Hebrew, Pashto or Sindhi."),
@@ -85,8 +85,8 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         _ => {}
     }
     // Language of parts (ACT de46e4): lang on elements with text of their own.
-    for el in doc.elements().filter(|e| e.value().attr("lang").is_some_and(|l| !l.is_empty()) && in_body(e)) {
-        let value = el.value().attr("lang").unwrap_or("").trim();
+    for el in doc.elements().filter(|e| e.value().get("lang").is_some_and(|l| !l.is_empty()) && in_body(e)) {
+        let value = el.value().get("lang").unwrap_or("").trim();
         if has_known_primary(value) || !has_own_text(doc, &el) {
             continue;
         }
@@ -98,13 +98,13 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
 /// in the accessibility tree.
 fn has_own_text(doc: &Doc, el: &ElementRef<'_>) -> bool {
     fn walk(doc: &Doc, el: &ElementRef<'_>, top: bool) -> bool {
-        if !top && el.value().attr("lang").is_some_and(|l| !l.trim().is_empty()) {
+        if !top && el.value().get("lang").is_some_and(|l| !l.trim().is_empty()) {
             return false;
         }
         if doc.is_not_rendered(el) && doc.is_hidden(el) {
             return false;
         }
-        let named = ["alt", "aria-label", "title"].iter().any(|a| el.value().attr(a).is_some_and(|v| !v.trim().is_empty())) && !doc.is_hidden(el);
+        let named = ["alt", "aria-label", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty())) && !doc.is_hidden(el);
         named
             || el.children().any(|c| match c.value() {
                 scraper::Node::Text(t) => !t.trim().is_empty() && !doc.is_not_rendered(el) || (!t.trim().is_empty() && !doc.is_hidden(el)),
@@ -120,21 +120,21 @@ fn has_own_text(doc: &Doc, el: &ElementRef<'_>) -> bool {
 fn document(doc: &Doc, o: &mut Out<'_>) {
     let root = doc.html.root_element();
     // Title (ACT 2779a5): the first <title> has text that is not only whitespace.
-    match doc.elements().find(|e| tag(e) == "title" && e.value().attr("xmlns").is_none() && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(&a) == "svg")) {
+    match doc.elements().find(|e| tag(e) == "title" && e.value().get("xmlns").is_none() && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(&a) == "svg")) {
         None => o.push("A11Y-TITLE", "2779a5", E, Some(&root), "The page has no <title>.", "Give the page a title in <head>: <title>Page – Site</title>."),
         Some(t) if t.text().collect::<String>().trim().is_empty() => o.push("A11Y-TITLE", "2779a5", E, Some(&t), "The page's <title> is empty.", "Write the page's name in <title>."),
         _ => {}
     }
     for meta in doc.elements().filter(|e| tag(e) == "meta") {
-        let name = meta.value().attr("name").map(str::to_ascii_lowercase);
+        let name = meta.value().get("name").map(str::to_ascii_lowercase);
         if name.as_deref() == Some("viewport") {
-            if let Some(content) = meta.value().attr("content") {
+            if let Some(content) = meta.value().get("content") {
                 viewport(&meta, content, o);
             }
         }
     }
     // Refresh (ACT bc659a): the first valid refresh; a delay between 1 and 72000 seconds fails.
-    let refresh = doc.elements().filter(|e| tag(e) == "meta" && e.value().attr("http-equiv").is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"))).find_map(|m| m.value().attr("content").and_then(refresh_delay).map(|d| (m, d)));
+    let refresh = doc.elements().filter(|e| tag(e) == "meta" && e.value().get("http-equiv").is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"))).find_map(|m| m.value().get("content").and_then(refresh_delay).map(|d| (m, d)));
     if let Some((meta, delay)) = refresh {
         if delay > 0.0 && delay <= 72000.0 {
             o.push("A11Y-REFRESH", "bc659a", E, Some(&meta), format!("The page reloads or moves on by itself after {delay} seconds."), "Remove the meta refresh, or use a delay of 0 for an immediate redirect.");
@@ -143,7 +143,7 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
     // Unique ids (ACT 3ea0c8).
     let mut seen = std::collections::HashSet::new();
     for el in doc.elements() {
-        if let Some(id) = el.value().attr("id").filter(|i| !i.is_empty()) {
+        if let Some(id) = el.value().get("id").filter(|i| !i.is_empty()) {
             if !seen.insert(id) {
                 o.push("A11Y-ID-UNIQUE", "3ea0c8", E, Some(&el), format!("The id `{id}` is used more than once on this page."), "Give each element its own id. Headings written twice get -2, -3 …; check ids written by hand with {#id}.");
             }
@@ -210,7 +210,7 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         let first = doc.elements().find(|e| in_body(e) && doc.in_tab_order(e));
         let target_ok = |href: &str| href.strip_prefix('#').and_then(|id| doc.by_id(id)).is_some_and(|t| role_is(&t, "main") || t.descendants().filter_map(ElementRef::wrap).any(|d| role_is(&d, "main")) || t.ancestors().filter_map(ElementRef::wrap).any(|a| role_is(&a, "main")));
         match first {
-            Some(a) if tag(&a) == "a" && a.value().attr("href").is_some_and(target_ok) => {}
+            Some(a) if tag(&a) == "a" && a.value().get("href").is_some_and(target_ok) => {}
             _ => o.push("A11Y-SKIP-LINK", "", E, first.as_ref().or(Some(&body)), "The first thing a keyboard reaches is not a link that skips to the main content.", "Make the first link in <body> <a class=\"skip-link\" href=\"#main\">, and give <main> id=\"main\"."),
         }
     }
@@ -219,7 +219,7 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         .elements()
         .filter(|e| !doc.is_hidden(e) && doc.role(e).as_deref() == Some("heading"))
         .map(|e| {
-            let level = e.value().attr("aria-level").and_then(|l| l.trim().parse().ok()).or_else(|| tag(&e).strip_prefix('h').and_then(|n| n.parse().ok())).unwrap_or(2);
+            let level = e.value().get("aria-level").and_then(|l| l.trim().parse().ok()).or_else(|| tag(&e).strip_prefix('h').and_then(|n| n.parse().ok())).unwrap_or(2);
             (e, level)
         })
         .collect();
@@ -263,7 +263,7 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
             o.push("A11Y-IMG-NAME", "23a2a8", E, Some(&el), "This picture has no description (alt text).", "Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, write ![](file.svg).");
         }
         if name == "img" {
-            if let (Some(alt), Some(src)) = (el.value().attr("alt"), el.value().attr("src")) {
+            if let (Some(alt), Some(src)) = (el.value().get("alt"), el.value().get("src")) {
                 let file = src.rsplit('/').next().unwrap_or(src);
                 let lower = alt.trim().to_lowercase();
                 if !lower.is_empty() && (lower == file.to_lowercase() || ["image", "picture", "photo", "graphic", "icon", "img"].contains(&lower.as_str()) || alt.chars().count() > 150) {
@@ -272,8 +272,8 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
             }
         }
         // Image buttons (ACT 59796f).
-        if name == "input" && el.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")) && role == Some("button") {
-            let has = ["alt", "aria-label", "title"].iter().any(|a| el.value().attr(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
+        if name == "input" && el.value().get("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")) && role == Some("button") {
+            let has = ["alt", "aria-label", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
             if !has {
                 o.push("A11Y-IMG-NAME", "59796f", E, Some(&el), "This image button has no name.", "Add alt text that says what the button does, like alt=\"Search\".");
             }
@@ -284,22 +284,22 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         }
         // Objects showing images, audio or video (ACT 8fc3b6).
         if name == "object" && object_is_media(&el) && role.is_none_or(|r| r != "none" && r != "presentation") {
-            let has = ["aria-label", "title"].iter().any(|a| el.value().attr(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
+            let has = ["aria-label", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
             if !has {
                 o.push("A11Y-IMG-NAME", "8fc3b6", E, Some(&el), "This embedded object has no name.", "Add aria-label or title saying what it shows.");
             }
         }
         // Buttons (ACT 97a4e1), except image buttons.
-        if role == Some("button") && !(name == "input" && el.value().attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image"))) && empty() {
+        if role == Some("button") && !(name == "input" && el.value().get("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image"))) && empty() {
             o.push("A11Y-CONTROL-NAME", "97a4e1", E, Some(&el), "This button has no name.", "Put words in the button, or add aria-label.");
         }
         // Form fields (ACT e086e5).
-        let date_field = name == "input" && el.value().attr("type").is_some_and(|t| ["date", "datetime-local", "month", "time", "week"].contains(&t.trim().to_ascii_lowercase().as_str()));
+        let date_field = name == "input" && el.value().get("type").is_some_and(|t| ["date", "datetime-local", "month", "time", "week"].contains(&t.trim().to_ascii_lowercase().as_str()));
         if (date_field || role.is_some_and(|r| ["checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox"].contains(&r))) && empty() {
             o.push("A11Y-CONTROL-NAME", "e086e5", E, Some(&el), "This form field has no label.", "Add a <label for=\"…\"> with the field's name.");
         }
         // Iframes (ACT cae760).
-        let negative_tabindex = el.value().attr("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
+        let negative_tabindex = el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
         if name == "iframe" && !matches!(explicit.as_deref(), Some("none" | "presentation")) && !negative_tabindex && empty() {
             o.push("A11Y-CONTROL-NAME", "cae760", E, Some(&el), "This embedded frame has no name.", "Add a title that says what the frame shows, like title=\"Map of the clinic\".");
         }
@@ -316,7 +316,7 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
 
 /// Whether aria-labelledby points at elements with text (a reference to nothing gives no name).
 fn labelledby_name(doc: &Doc, el: &ElementRef<'_>) -> bool {
-    el.value().attr("aria-labelledby").is_some_and(|ids| ids.split_ascii_whitespace().filter_map(|id| doc.by_id(id)).any(|r| !super::dom::collapse(&r.text().collect::<String>()).is_empty() || !doc.name(&r).is_empty()))
+    el.value().get("aria-labelledby").is_some_and(|ids| ids.split_ascii_whitespace().filter_map(|id| doc.by_id(id)).any(|r| !super::dom::collapse(&r.text().collect::<String>()).is_empty() || !doc.name(&r).is_empty()))
 }
 
 fn is_details_summary(el: &ElementRef<'_>) -> bool {
@@ -324,11 +324,11 @@ fn is_details_summary(el: &ElementRef<'_>) -> bool {
 }
 
 fn object_is_media(el: &ElementRef<'_>) -> bool {
-    let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
+    let ty = el.value().get("type").unwrap_or("").to_ascii_lowercase();
     if ty.starts_with("image/") || ty.starts_with("audio/") || ty.starts_with("video/") {
         return true;
     }
-    let data = el.value().attr("data").unwrap_or("").to_ascii_lowercase();
+    let data = el.value().get("data").unwrap_or("").to_ascii_lowercase();
     let data = data.split(['?', '#']).next().unwrap_or("");
     [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".mp3", ".wav", ".ogg", ".mp4", ".webm", ".mov", ".m4a", ".avi"].iter().any(|x| data.ends_with(x))
 }
@@ -338,7 +338,7 @@ fn object_is_media(el: &ElementRef<'_>) -> bool {
 fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let mut by_text: std::collections::HashMap<String, (String, ElementRef<'_>)> = std::collections::HashMap::new();
     for el in doc.elements() {
-        if doc.is_hidden(&el) || !doc.role(&el).is_some_and(|r| ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"].contains(&r.as_str())) {
+        if doc.is_hidden(&el) || !doc.role(&el).is_some_and(|r| ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"].contains(&r)) {
             continue;
         }
         let name = doc.name(&el);
@@ -353,7 +353,7 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             let sev = if x.form == Form::Easy { E } else { W };
             o.push("A11Y-LINK-PURPOSE", "", sev, Some(&el), format!("The link text \"{name}\" does not say where the link goes."), "Use words that name the page, like [how to get an interpreter](interpreter.md).");
         }
-        if let Some(href) = el.value().attr("href") {
+        if let Some(href) = el.value().get("href") {
             let href = href.split('#').next().unwrap_or(href).to_string();
             match by_text.get(&lower) {
                 Some((other, _)) if *other != href && !href.is_empty() && !other.is_empty() => {
@@ -366,12 +366,12 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             }
         }
         // Language switcher entries: in their own language, with hreflang.
-        if let (Some(hreflang), true) = (el.value().attr("hreflang"), el.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().attr("class").is_some_and(|c| c.contains("language-switcher")))) {
-            let lang = el.value().attr("lang").unwrap_or("");
+        if let (Some(hreflang), true) = (el.value().get("hreflang"), el.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().get("class").is_some_and(|c| c.contains("language-switcher")))) {
+            let lang = el.value().get("lang").unwrap_or("");
             if !lang.eq_ignore_ascii_case(hreflang) {
                 o.push("I18N-LANG-SWITCHER", "", E, Some(&el), format!("The language link \"{name}\" is not marked with its language ({hreflang})."), "Give each language link lang and hreflang with the language's code.");
             }
-            if hreflang.eq_ignore_ascii_case(x.lang) && el.value().attr("aria-current").is_none() {
+            if hreflang.eq_ignore_ascii_case(x.lang) && el.value().get("aria-current").is_none() {
                 o.push("I18N-LANG-SWITCHER", "", E, Some(&el), "The link to the current language is not marked as current.", "Add aria-current=\"true\" to the current language's link.");
             }
         }
@@ -384,7 +384,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
         let hidden = doc.is_hidden(&el);
         // Role values (ACT 674b10).
-        if let Some(role_attr) = el.value().attr("role").filter(|r| !r.trim().is_empty()) {
+        if let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty()) {
             if !hidden && doc.explicit_role(&el).is_none() {
                 o.push("A11Y-ARIA-VALID", "674b10", E, Some(&el), format!("`{}` is not a role that exists.", role_attr.trim()), "Use a WAI-ARIA role, such as button, navigation or img, or remove the role.");
             }
@@ -408,7 +408,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         }
         // Prohibited global properties (ACT kb1m8s): naming on roles that cannot be named,
         // role descriptions on generic and presentational elements.
-        let prohibiting = doc.explicit_role(&el).filter(|r| r == "none" || r == "presentation").or_else(|| role.clone());
+        let prohibiting = doc.explicit_role(&el).filter(|r| *r == "none" || *r == "presentation").or(role);
         if let Some(r) = prohibiting.as_deref() {
             let mut prohibited: Vec<&str> = Vec::new();
             if aria::NAME_PROHIBITED.contains(&r) {
@@ -417,33 +417,33 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
             if matches!(r, "generic" | "none" | "presentation") {
                 prohibited.extend(["aria-roledescription", "aria-brailleroledescription"]);
             }
-            if let Some(attr) = prohibited.into_iter().find(|a| el.value().attr(a).is_some()) {
+            if let Some(attr) = prohibited.into_iter().find(|a| el.value().get(a).is_some()) {
                 o.push("A11Y-ARIA-VALID", "kb1m8s", E, Some(&el), format!("`{attr}` is not allowed on an element with role {r}."), "Put the words in the text itself, or use an element that can have a name.");
             }
         }
         // Required owned elements (ACT bc4a75), for explicit and implicit roles.
         if let Some(r) = role.as_deref() {
             let owned = aria::required_owned(r);
-            if !owned.is_empty() && el.value().attr("aria-busy").is_none_or(|b| b.trim() != "true") && owns_other(doc, &el, owned) {
+            if !owned.is_empty() && el.value().get("aria-busy").is_none_or(|b| b.trim() != "true") && owns_other(doc, &el, owned) {
                 o.push("A11Y-ARIA-VALID", "bc4a75", E, Some(&el), format!("An element with role {r} may only contain {}.", owned.join(", ")), "Give each child the right role, or remove the role.");
             }
         }
         let Some(explicit) = doc.explicit_role(&el) else { continue };
-        if Some(explicit.as_str()) == doc.implicit_role(&el) {
+        if Some(explicit) == doc.implicit_role(&el) {
             continue;
         }
         // Required states (ACT 4e8ab6).
         let focusable_separator = explicit == "separator" && doc.is_focusable(&el);
         for req in aria::required(&explicit).iter().chain(focusable_separator.then_some(&"aria-valuenow")) {
-            let native = *req == "aria-checked" && tag(&el) == "input" && el.value().attr("type").is_some_and(|t| ["checkbox", "radio"].contains(&t.trim().to_ascii_lowercase().as_str()));
-            if el.value().attr(req).is_none() && !native {
+            let native = *req == "aria-checked" && tag(&el) == "input" && el.value().get("type").is_some_and(|t| ["checkbox", "radio"].contains(&t.trim().to_ascii_lowercase().as_str()));
+            if el.value().get(req).is_none() && !native {
                 o.push("A11Y-ARIA-VALID", "4e8ab6", E, Some(&el), format!("An element with role {explicit} needs {req}."), format!("Add {req} with the element's current value."));
             }
         }
         // Required context (ACT ff89c9).
         let ctx = aria::required_context(&explicit);
         if !ctx.is_empty() {
-            let parent_role = doc.tree_ancestors(&el).into_iter().filter(|a| !doc.is_hidden(a)).find_map(|a| doc.role(&a).filter(|r| !(matches!(r.as_str(), "generic" | "none" | "presentation") && !super::dom::has_global_aria(&a))));
+            let parent_role = doc.tree_ancestors(&el).into_iter().filter(|a| !doc.is_hidden(a)).find_map(|a| doc.role(&a).filter(|r| !(matches!(*r, "generic" | "none" | "presentation") && !super::dom::has_global_aria(&a))));
             if !parent_role.as_deref().is_some_and(|p| ctx.contains(&p)) {
                 o.push("A11Y-ARIA-VALID", "ff89c9", E, Some(&el), format!("An element with role {explicit} must be inside one with role {}.", ctx.join(" or ")), "Put it inside the right container, or use a different role.");
             }
@@ -455,8 +455,8 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
 /// in the accessibility tree (and those it claims with aria-owns), looking through explicitly
 /// presentational wrappers; a `group` may stand between, if allowed, and is checked in turn.
 fn owns_other(doc: &Doc, el: &ElementRef<'_>, allowed: &[&str]) -> bool {
-    doc.owned(el).into_iter().filter(|c| !doc.is_hidden(c)).any(|c| match doc.role(&c).as_deref() {
-        _ if matches!(doc.explicit_role(&c).as_deref(), Some("none" | "presentation")) && !doc.is_focusable(&c) => owns_other(doc, &c, allowed),
+    doc.owned(el).into_iter().filter(|c| !doc.is_hidden(c)).any(|c| match doc.role(&c) {
+        _ if matches!(doc.explicit_role(&c), Some("none" | "presentation")) && !doc.is_focusable(&c) => owns_other(doc, &c, allowed),
         Some("group") if allowed.contains(&"group") => owns_other(doc, &c, allowed),
         Some(r) => !allowed.contains(&r),
         None => true,
@@ -488,7 +488,7 @@ fn valid_value(ty: ValueType, value: &str) -> bool {
 fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
         // aria-hidden with focusable content (ACT 6cfa84).
-        if el.value().attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !doc.is_not_rendered(&el) {
+        if el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !doc.is_not_rendered(&el) {
             if let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "6cfa84", E, Some(&f), "Keyboard users can reach this element, but screen readers are told it is hidden (aria-hidden).", "Remove aria-hidden, or take the element out of the tab order (tabindex=\"-1\").");
             }
@@ -497,13 +497,13 @@ fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
             continue;
         }
         // Presentational children (ACT 307n5z).
-        if let Some(r) = doc.role(&el).filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(&r.as_str())) {
+        if let Some(r) = doc.role(&el).filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(&r)) {
             if let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "307n5z", E, Some(&f), format!("This focusable element is inside a {r}, whose content screen readers do not see."), "Move the focusable element out of it.");
             }
         }
         // Decorative elements that become exposed (ACT 46ca7f).
-        let decorative = matches!(doc.explicit_role(&el).as_deref(), Some("none" | "presentation")) || (tag(&el) == "img" && el.value().attr("alt") == Some("") && doc.explicit_role(&el).is_none());
+        let decorative = matches!(doc.explicit_role(&el), Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && doc.explicit_role(&el).is_none());
         if decorative && (doc.is_focusable(&el) || super::dom::has_global_aria(&el)) {
             o.push("A11Y-HIDDEN-FOCUS", "46ca7f", E, Some(&el), "This element is marked as decoration, but it can take focus or has ARIA attributes, so screen readers still announce it.", "Either remove the decoration marking (role=none, alt=\"\") or remove its tabindex and ARIA attributes.");
         }
@@ -516,15 +516,15 @@ fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
 /// ARIA tables (rows and cells given by roles).
 fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, ElementRef<'a>)> {
     let html = tag(table) == "table";
-    let is_cell = |e: &ElementRef<'_>| if html { matches!(tag(e), "td" | "th") } else { doc.explicit_role(e).is_some_and(|r| matches!(r.as_str(), "cell" | "gridcell" | "columnheader" | "rowheader")) };
+    let is_cell = |e: &ElementRef<'_>| if html { matches!(tag(e), "td" | "th") } else { doc.explicit_role(e).is_some_and(|r| matches!(r, "cell" | "gridcell" | "columnheader" | "rowheader")) };
     let mut rows: Vec<ElementRef<'a>> = Vec::new();
     let mut stack: Vec<ElementRef<'a>> = table.children().filter_map(ElementRef::wrap).collect();
     stack.reverse();
     while let Some(e) = stack.pop() {
-        let row = if html { tag(&e) == "tr" } else { doc.explicit_role(&e).as_deref() == Some("row") };
+        let row = if html { tag(&e) == "tr" } else { doc.explicit_role(&e) == Some("row") };
         if row {
             rows.push(e);
-        } else if !matches!(tag(&e), "table") && !doc.explicit_role(&e).is_some_and(|r| matches!(r.as_str(), "table" | "grid" | "treegrid")) {
+        } else if !matches!(tag(&e), "table") && !doc.explicit_role(&e).is_some_and(|r| matches!(r, "table" | "grid" | "treegrid")) {
             let mut kids: Vec<_> = e.children().filter_map(ElementRef::wrap).collect();
             kids.reverse();
             stack.extend(kids);
@@ -538,7 +538,7 @@ fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, Eleme
             while taken.contains(&(r, c)) {
                 c += 1;
             }
-            let span = |a: &str| if html { cell.value().attr(a).and_then(|v| v.trim().parse::<usize>().ok()).filter(|v| *v > 0).unwrap_or(1).min(1000) } else { 1 };
+            let span = |a: &str| if html { cell.value().get(a).and_then(|v| v.trim().parse::<usize>().ok()).filter(|v| *v > 0).unwrap_or(1).min(1000) } else { 1 };
             let (cs, rs) = (span("colspan"), span("rowspan"));
             for dr in 0..rs {
                 for dc in 0..cs {
@@ -559,15 +559,15 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
             continue;
         }
         let grid = table_grid(doc, &table);
-        let headers_of = |e: &ElementRef<'_>| e.value().attr("headers").map(|h| h.split_ascii_whitespace().map(str::to_string).collect::<Vec<_>>());
+        let headers_of = |e: &ElementRef<'_>| e.value().get("headers").map(|h| h.split_ascii_whitespace().map(str::to_string).collect::<Vec<_>>());
         // Header cells with assigned cells (ACT d0f69e): another cell in its column or row
         // (by scope) that has no headers attribute, or one whose headers attribute names it.
         let mut seen = std::collections::HashSet::new();
         for &(_, _, th) in &grid {
-            if !seen.insert(th.id()) || doc.is_hidden(&th) || !matches!(doc.role(&th).as_deref(), Some("columnheader" | "rowheader")) {
+            if !seen.insert(th.id()) || doc.is_hidden(&th) || !matches!(doc.role(&th), Some("columnheader" | "rowheader")) {
                 continue;
             }
-            let id = th.value().attr("id");
+            let id = th.value().get("id");
             let referenced = id.is_some_and(|id| grid.iter().any(|(_, _, d)| headers_of(d).is_some_and(|h| h.iter().any(|x| x == id))));
             let cols: Vec<usize> = grid.iter().filter(|(_, _, e)| e.id() == th.id()).map(|(_, c, _)| *c).collect();
             let rows: Vec<usize> = grid.iter().filter(|(_, _, e)| e.id() == th.id()).map(|(r, _, _)| *r).collect();
@@ -577,9 +577,9 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
             let (last_row, last_col) = (rows.iter().max().copied().unwrap_or(0), cols.iter().max().copied().unwrap_or(0));
             let col_has = grid.iter().any(|(rr, cc, d)| cols.contains(cc) && *rr > last_row && free(d));
             let row_has = grid.iter().any(|(rr, cc, d)| rows.contains(rr) && *cc > last_col && free(d));
-            let scope = th.value().attr("scope").map(|s| s.trim().to_ascii_lowercase());
+            let scope = th.value().get("scope").map(|s| s.trim().to_ascii_lowercase());
             let assigned = referenced
-                || match (scope.as_deref(), doc.role(&th).as_deref()) {
+                || match (scope.as_deref(), doc.role(&th)) {
                     (Some("col" | "colgroup"), _) => col_has,
                     (Some("row" | "rowgroup"), _) => row_has,
                     (_, Some("rowheader")) if tag(&th) != "th" => row_has,
@@ -591,14 +591,14 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
             }
         }
         // headers attributes point at other cells of the same table (ACT a25f45).
-        let cell_ids: std::collections::HashSet<&str> = grid.iter().filter_map(|(_, _, e)| e.value().attr("id")).collect();
+        let cell_ids: std::collections::HashSet<&str> = grid.iter().filter_map(|(_, _, e)| e.value().get("id")).collect();
         let mut checked = std::collections::HashSet::new();
         for &(_, _, cell) in &grid {
             if !checked.insert(cell.id()) || doc.is_hidden(&cell) {
                 continue;
             }
-            let Some(headers) = cell.value().attr("headers") else { continue };
-            let own = cell.value().attr("id");
+            let Some(headers) = cell.value().get("headers") else { continue };
+            let own = cell.value().get("id");
             if headers.split_ascii_whitespace().any(|id| !cell_ids.contains(id) || Some(id) == own) {
                 o.push("A11Y-TABLE", "a25f45", E, Some(&cell), "This cell's headers attribute names a cell that is not in this table.", "List only the ids of header cells of the same table in headers.");
             }
@@ -624,15 +624,15 @@ const FIELDS_CONTACT: &[&str] = &[
 fn autocomplete(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
         let name = tag(&el);
-        let Some(value) = el.value().attr("autocomplete") else { continue };
-        if !matches!(name, "input" | "select" | "textarea") || value.trim().is_empty() || el.value().attr("disabled").is_some() || el.value().attr("aria-disabled").is_some_and(|d| d.trim() == "true") {
+        let Some(value) = el.value().get("autocomplete") else { continue };
+        if !matches!(name, "input" | "select" | "textarea") || value.trim().is_empty() || el.value().get("disabled").is_some() || el.value().get("aria-disabled").is_some_and(|d| d.trim() == "true") {
             continue;
         }
-        let ty = el.value().attr("type").map(|t| t.trim().to_ascii_lowercase()).unwrap_or_default();
+        let ty = el.value().get("type").map(|t| t.trim().to_ascii_lowercase()).unwrap_or_default();
         if name == "input" && matches!(ty.as_str(), "hidden" | "button" | "checkbox" | "file" | "image" | "radio" | "reset" | "submit") {
             continue;
         }
-        if doc.is_not_rendered(&el) && doc.is_hidden(&el) || el.value().attr("tabindex").is_some_and(|t| t.trim() == "-1") && el.value().attr("aria-disabled").is_some_and(|d| d.trim() == "true") {
+        if doc.is_not_rendered(&el) && doc.is_hidden(&el) || el.value().get("tabindex").is_some_and(|t| t.trim() == "-1") && el.value().get("aria-disabled").is_some_and(|d| d.trim() == "true") {
             continue;
         }
         let tokens: Vec<String> = value.split_ascii_whitespace().map(str::to_ascii_lowercase).collect();
@@ -687,11 +687,11 @@ fn valid_autocomplete(tokens: &[String], input_type: &str) -> bool {
 
 fn iframes(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements().filter(|e| tag(e) == "iframe") {
-        let negative = el.value().attr("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
+        let negative = el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
         if !negative || doc.is_not_rendered(&el) || doc.is_inert(&el) {
             continue;
         }
-        let Some(srcdoc) = el.value().attr("srcdoc") else { continue };
+        let Some(srcdoc) = el.value().get("srcdoc") else { continue };
         let inner = Doc::parse(srcdoc);
         if inner.elements().any(|e| inner.in_tab_order(&e)) {
             o.push("A11Y-IFRAME-TABINDEX", "akn7bn", E, Some(&el), "This frame has links or controls, but tabindex=\"-1\" stops keyboard users from reaching them.", "Remove tabindex=\"-1\" from the iframe.");
