@@ -27,6 +27,7 @@ pub mod templates;
 pub mod checks;
 pub mod output;
 pub mod pipeline;
+pub mod serve;
 pub mod cmd;
 pub mod today;
 

@@ -24,6 +24,27 @@ enum Command {
     Build(BuildArgs),
     /// Run every check without writing anything.
     Check(CheckArgs),
+    /// Preview the site: build into memory, serve it, rebuild and reload on every change.
+    Serve {
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on (other than loopback only when you mean to share the preview).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages with `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// The date to check review dates against (YYYY-MM-DD).
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
+    },
     /// Run the page-level accessibility rules on any HTML files.
     Audit {
         /// HTML files to audit.
@@ -98,6 +119,11 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
         Some(Command::Check(c)) => {
             let opts = options(&c.common, None, None, true)?;
             cmd::build::run(&opts, c.common.format)
+        }
+        Some(Command::Serve { root, bind, port, open, drafts, today }) => {
+            let today = clearleaf::today::resolve(today).map_err(clearleaf::Error::Usage)?;
+            let build = Options { root, out: None, base_url: None, drafts, minify: false, today, deny_warnings: false, progress: false };
+            clearleaf::serve::run(clearleaf::serve::Options { build, bind, port, open })
         }
         Some(Command::Audit { files, format }) => cmd::audit::run(&files, format),
         Some(Command::Init { dir }) => cmd::init::run(&dir.unwrap_or_else(|| PathBuf::from("."))),

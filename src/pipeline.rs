@@ -22,7 +22,7 @@ use crate::front_matter;
 use crate::i18n::Locales;
 use crate::load;
 use crate::markdown::{self, Resolver};
-use crate::output::{self, Staging};
+use crate::output::{self, Sink, Staging};
 use crate::report::Report;
 use crate::site::{output_file, Site, Target};
 use crate::templates::{self, Theme};
@@ -183,7 +183,7 @@ pub fn build(opts: &Options) -> Result<Report> {
     let timings = Timings::default();
     let loaded = timings.time(0, || load(opts))?;
     let staging = staging.map(Staging::prepare).transpose()?;
-    let result = render_all(&loaded, opts, staging.as_ref(), &timings);
+    let result = render_all(&loaded, opts, staging.as_ref().map(|s| s as &dyn Sink), &timings);
     let report = match result {
         Ok(r) => r,
         Err(e) => {
@@ -212,7 +212,15 @@ fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
     pb
 }
 
-fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>, timings: &Timings) -> Result<Report> {
+/// Builds into memory (for `serve`): the files and the report, whatever the findings.
+pub fn build_in_memory(opts: &Options) -> Result<(std::collections::HashMap<String, Vec<u8>>, Report)> {
+    let loaded = load(opts)?;
+    let memory = output::Memory::default();
+    let report = render_all(&loaded, opts, Some(&memory), &Timings::default())?;
+    Ok((memory.into_files(), report))
+}
+
+fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timings: &Timings) -> Result<Report> {
     let site = &loaded.site;
     let pb = progress_bar(site.targets.len(), opts.progress);
     let pages: Vec<Result<(Vec<Finding>, checks::site_rules::PageFacts)>> = site
@@ -263,7 +271,7 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&Staging>, timing
 }
 
 /// Theme static files, then the site's `static/` (which may replace them), then co-located assets.
-fn copy_files(loaded: &Loaded, staging: &Staging) -> Result<()> {
+fn copy_files(loaded: &Loaded, staging: &dyn Sink) -> Result<()> {
     let site = &loaded.site;
     for (rel, file) in &loaded.theme.static_files {
         staging.write(rel, &file.bytes)?;

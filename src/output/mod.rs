@@ -19,6 +19,37 @@ const OLD: &str = ".clearleaf-old";
 pub const MARKER: &str = ".clearleaf-output";
 const MARKER_TEXT: &str = "This folder is the output of clearleaf. clearleaf replaces everything in it on each build.\n";
 
+/// Where a build's files go: a staging folder on disk, or memory (for `serve`).
+pub trait Sink: Sync {
+    /// Writes `bytes` at `rel` (a `/`-separated path inside the output).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()>;
+    /// Copies a file into the output.
+    fn copy(&self, from: &Path, rel: &str) -> Result<()> {
+        let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
+        self.write(rel, &bytes)
+    }
+}
+
+/// A site held in memory: output path → bytes.
+#[derive(Default)]
+pub struct Memory {
+    files: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// The files written.
+    pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
 /// An output folder being written.
 pub struct Staging {
     out: PathBuf,
@@ -71,6 +102,24 @@ fn absolute(path: &Path) -> PathBuf {
     out.canonicalize().unwrap_or(out)
 }
 
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::copy(from, &path).map(|_| ()).map_err(|e| Error::io(from, e))
+    }
+}
+
 impl Staging {
     /// Starts a build into `out` (already checked): removes what an interrupted build left.
     pub fn prepare(out: PathBuf) -> Result<Staging> {
@@ -83,23 +132,6 @@ impl Staging {
         Ok(Staging { out, dir })
     }
 
-    /// Writes `bytes` at `rel` (a `/`-separated path inside the output folder).
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
-    }
-
-    /// Copies a file into the output.
-    pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        std::fs::copy(from, &path).map(|_| ()).map_err(|e| Error::io(from, e))
-    }
 
     /// Swaps the new site in: the old entries move aside into a hidden folder, the new ones move
     /// up, and the old ones are deleted by a background process, because deleting thousands of

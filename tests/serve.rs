@@ -1,0 +1,124 @@
+//! `clearleaf serve` as an editor uses it: start it, fetch a page, edit the markdown and see the
+//! new text, break the YAML and see the error overlay over the last good page, and try to leave
+//! the site through the URL.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn start(root: &Path) -> Server {
+    let port = free_port();
+    let child = Command::new(assert_cmd::cargo::cargo_bin!("clearleaf"))
+        .args(["serve", "--today", "2026-11-21", "--port", &port.to_string(), "--root"])
+        .arg(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    wait_for(&server, "/", |status, _| status == 200);
+    server
+}
+
+/// A plain HTTP/1.1 GET, with the path sent exactly as given.
+fn get(server: &Server, path: &str) -> (u16, String) {
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", server.port)) else { return (0, String::new()) };
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    let mut text = String::new();
+    let _ = s.read_to_string(&mut text);
+    let status = text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+fn wait_for(server: &Server, path: &str, ok: impl Fn(u16, &str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (status, body) = get(server, path);
+        if ok(status, &body) {
+            return body;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting on {path}: last status {status}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    w("site.yaml", "title: Preview\nbase_url: https://example.org/docs/\n");
+    w("content/_index.md", "---\ntitle: Home\n---\nRead [help at night](night.md).\n");
+    w("content/night.md", "---\ntitle: Help at night\n---\nCall 111 at night.\n");
+    dir
+}
+
+#[test]
+fn edits_show_up_and_bad_edits_show_an_overlay() {
+    let dir = site();
+    let server = start(dir.path());
+    let page = wait_for(&server, "/night/", |s, b| s == 200 && b.contains("Call 111 at night."));
+    assert!(page.contains("EventSource(\"/__clearleaf/events\")"), "live reload script injected");
+    assert!(page.contains("<details id=\"clearleaf-dev\">"), "findings panel injected");
+    // base_url's path is replaced by the preview's own address, so links work.
+    assert!(page.contains("href=\"/night/\"") || page.contains("href=/night/"), "{page}");
+
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Help at night\n---\nCall 111, day or night.\n").unwrap();
+    wait_for(&server, "/night/", |s, b| s == 200 && b.contains("Call 111, day or night."));
+
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: [Help at night\n---\nBroken.\n").unwrap();
+    let page = wait_for(&server, "/night/", |_, b| b.contains("id=\"clearleaf-overlay\""));
+    assert!(page.contains("content/night.md:"), "the overlay names the file and line: {page}");
+    assert!(page.contains("Call 111, day or night."), "the last good page is still served");
+
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Help at night\n---\nFixed again.\n").unwrap();
+    let page = wait_for(&server, "/night/", |_, b| b.contains("Fixed again."));
+    assert!(!page.contains("id=\"clearleaf-overlay\""));
+}
+
+#[test]
+fn requests_cannot_leave_the_site() {
+    let dir = site();
+    let server = start(dir.path());
+    for path in ["/../site.yaml", "/%2e%2e/site.yaml", "/%2E%2E/%2e%2e/etc/passwd", "/..%2fsite.yaml", "/content/night.md", "//etc/passwd", "/%5c..%5csite.yaml"] {
+        let (status, body) = get(&server, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("base_url"), "{path} leaked site.yaml");
+    }
+    let (status, _) = get(&server, "/theme/clearleaf.css");
+    assert_eq!(status, 200);
+    let (status, _) = get(&server, "/night");
+    assert_eq!(status, 301, "a folder without its slash redirects");
+}
+
+#[test]
+fn build_output_never_contains_the_reload_script() {
+    let dir = site();
+    let out = dir.path().join("public");
+    let status = Command::new(assert_cmd::cargo::cargo_bin!("clearleaf")).args(["build", "--today", "2026-11-21", "--root"]).arg(dir.path()).arg("--out").arg(&out).status().unwrap();
+    assert!(status.success());
+    let page = std::fs::read_to_string(out.join("night/index.html")).unwrap();
+    assert!(!page.contains("EventSource") && !page.contains("clearleaf-dev"));
+}
