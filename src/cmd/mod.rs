@@ -2,3 +2,5 @@
 
 pub mod build;
 pub mod init;
+pub mod stamp;
+pub mod status;
