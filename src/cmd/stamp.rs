@@ -23,6 +23,8 @@ struct Stamp {
     path: PathBuf,
     shown: String,
     source: String,
+    /// The source on disk (canonical), to tell whether it is stamped in the same run.
+    source_path: PathBuf,
     hash: String,
     /// The new bytes, or `None` when the file already carries the hash.
     bytes: Option<Vec<u8>>,
@@ -47,6 +49,13 @@ pub fn run(files: &[PathBuf]) -> Result<i32> {
     }
     if !problems.is_empty() {
         return Err(Error::Input(problems));
+    }
+    // A source stamped in the same run (`stamp x.easy.md x.easy.cy.md`) will be current.
+    let stamped: Vec<PathBuf> = stamps.iter().filter_map(|s| s.path.canonicalize().ok()).collect();
+    for s in &mut stamps {
+        if stamped.contains(&s.source_path) {
+            s.note = None;
+        }
     }
     for s in &stamps {
         match &s.bytes {
@@ -118,6 +127,7 @@ fn plan(path: &Path) -> Result<Stamp> {
     };
     let source_rel = format!("{CONTENT_DIR}/{}{}.md", key.page, if source_form == Form::Easy { ".easy" } else { "" });
     let source_path = root.join(&source_rel);
+    let source_path = source_path.canonicalize().unwrap_or(source_path);
     if !source_path.is_file() {
         return refuse(
             format!("the page it was made from, {source_rel}, does not exist, so there is nothing to stamp it against"),
@@ -132,7 +142,7 @@ fn plan(path: &Path) -> Result<Stamp> {
     let old = front_matter::parse(&shown, &before)?;
     let note = source_note(&root, &config, &key.page, &source_lang, source_form, &source_rel, &source_text)?;
     if staleness::stamp_matches(old.front.source_hash.as_deref(), &hash) {
-        return Ok(Stamp { path: path.to_path_buf(), shown, source: source_rel, hash, bytes: None, note });
+        return Ok(Stamp { path: path.to_path_buf(), shown, source: source_rel, source_path, hash, bytes: None, note });
     }
     let text = String::from_utf8(raw).map_err(|_| Error::input(Diagnostic::new(&shown, "this file is not UTF-8 text")))?;
     let stamped = set_source_hash(&text, &hash);
@@ -145,7 +155,7 @@ fn plan(path: &Path) -> Result<Stamp> {
         (new.front == expected).then_some(())
     });
     match (stamped, checked) {
-        (Some(t), Some(())) => Ok(Stamp { path: path.to_path_buf(), shown, source: source_rel, hash, bytes: Some(t.into_bytes()), note }),
+        (Some(t), Some(())) => Ok(Stamp { path: path.to_path_buf(), shown, source: source_rel, source_path, hash, bytes: Some(t.into_bytes()), note }),
         _ => refuse(
             format!("could not set `{KEY}` in this file's front matter safely"),
             &format!("Write the line `{KEY}: \"{hash}\"` between the --- lines at the top yourself."),
