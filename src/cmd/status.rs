@@ -173,7 +173,7 @@ fn text(site: &Site, doc: &Document<'_>, columns: &[(&str, Form)]) -> String {
         s.push_str(row.trim_end());
         s.push('\n');
     }
-    let _ = writeln!(s, "\nCoverage (current of all; {} is the source language):", site.config.default_language);
+    let _ = writeln!(s, "\nCoverage (current out of all; {} is the source language):", site.config.default_language);
     let label = columns.iter().map(|&(l, f)| column_name(l, f).len()).max().unwrap_or(0);
     for c in &doc.coverage {
         let pages = format!("{}/{} pages", c.pages.current, c.pages.total);
