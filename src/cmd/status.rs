@@ -97,11 +97,9 @@ fn columns<'a>(site: &'a Site, lang: Option<&str>) -> Vec<(&'a str, Form)> {
 /// Prints the status of the site at `root`; `lang` limits it to one language.
 pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, today: jiff::civil::Date) -> Result<i32> {
     let site = load_site(root, today)?;
-    if let Some(l) = lang {
-        if !site.config.has_language(l) {
-            let known: Vec<&str> = site.config.languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(Error::Usage(format!("`{l}` is not one of the site's languages ({})", known.join(", "))));
-        }
+    if let Some(l) = lang.filter(|l| !site.config.has_language(l)) {
+        let known: Vec<&str> = site.config.languages.iter().map(|l| l.code.as_str()).collect();
+        return Err(Error::Usage(format!("`{l}` is not one of the site's languages ({})", known.join(", "))));
     }
     let columns = columns(&site, lang);
     let pages: Vec<PageDoc<'_>> = site
@@ -150,7 +148,7 @@ fn column_name(lang: &str, form: Form) -> String {
 }
 
 fn percent(c: Count) -> String {
-    if c.total == 0 { "-".into() } else { format!("{}%", c.current * 100 / c.total) }
+    (c.current * 100).checked_div(c.total).map_or_else(|| "-".into(), |p| format!("{p}%"))
 }
 
 fn text(site: &Site, doc: &Document<'_>, columns: &[(&str, Form)]) -> String {
