@@ -133,11 +133,16 @@ pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, today: jiff::c
         })
         .collect();
     let doc = Document { version: 1, pages, coverage };
-    match format {
-        StatusFormat::Json => println!("{}", serde_json::to_string_pretty(&doc).expect("status serialises")),
-        StatusFormat::Text => print!("{}", text(&site, &doc, &columns)),
+    let out = match format {
+        StatusFormat::Json => serde_json::to_string_pretty(&doc).expect("status serialises") + "\n",
+        StatusFormat::Text => text(&site, &doc, &columns),
+    };
+    // `clearleaf status | head` closes the pipe early: that is not an error.
+    let mut stdout = std::io::stdout().lock();
+    match std::io::Write::write_all(&mut stdout, out.as_bytes()).and_then(|()| std::io::Write::flush(&mut stdout)) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Usage(format!("could not print the status: {e}"))),
+        _ => Ok(0),
     }
-    Ok(0)
 }
 
 fn column_name(lang: &str, form: Form) -> String {
