@@ -58,6 +58,24 @@ enum Command {
         /// Folder for the new site (default: the current folder).
         dir: Option<PathBuf>,
     },
+    /// Show which translations and Easy read versions are current, outdated or missing.
+    Status {
+        /// The site folder (with site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// How to print the status.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cmd::status::StatusFormat,
+    },
+    /// Record that translations or Easy read versions match their source now (sets source_hash).
+    Stamp {
+        /// Translation or Easy read files, like content/help/out-of-hours.cy.md.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -127,6 +145,11 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
         }
         Some(Command::Audit { files, format }) => cmd::audit::run(&files, format),
         Some(Command::Init { dir }) => cmd::init::run(&dir.unwrap_or_else(|| PathBuf::from("."))),
+        Some(Command::Status { root, lang, format }) => {
+            let today = clearleaf::today::resolve(None).map_err(clearleaf::Error::Usage)?;
+            cmd::status::run(&root, lang.as_deref(), format, today)
+        }
+        Some(Command::Stamp { files }) => cmd::stamp::run(&files),
     }
 }
 

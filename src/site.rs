@@ -1,14 +1,17 @@
-//! Stage 4: the page tree. Groups variants into pages, finds each page's section, decides what
-//! every URL renders (its own variant, or the source as a fallback), and resolves links.
+//! Stage 4: the page tree. Groups variants into pages, finds each page's section, judges
+//! whether each translation still matches its source (once, for build, check and status),
+//! decides what every URL renders (its own variant, or the source as a fallback), and resolves
+//! links.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
-use crate::config::{Config, MissingPolicy};
+use crate::config::{Config, MissingPolicy, OutdatedPolicy};
 use crate::error::{Diagnostic, Error, Result};
 use crate::finding::{Finding, Form, Severity};
 use crate::front_matter::{FrontMatter, Parsed};
+use crate::i18n::staleness::{self, FileFacts, State};
 use crate::load::{parse_file_name, Asset, SourceFile, VariantKey, CONTENT_DIR};
 
 /// One file of a page: a language × form.
@@ -39,6 +42,11 @@ impl Variant {
     /// The title (front matter guarantees one).
     pub fn title(&self) -> &str {
         self.front.title.as_deref().unwrap_or_default()
+    }
+
+    /// The hash variants made from this one must carry in `source_hash`.
+    pub fn source_hash(&self) -> String {
+        staleness::source_hash(self.title(), self.front.description.as_deref(), self.body())
     }
 
     /// 1-based line of a front matter key in the file, if written there.
@@ -76,9 +84,10 @@ impl Page {
 /// What a URL shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shows {
-    /// Its own variant.
+    /// Its own variant (with a notice when it is outdated: see [`Target::state`]).
     Own,
-    /// The source variant, because the translation is missing (with a notice).
+    /// The source variant, because the translation is missing, a draft, or outdated and
+    /// replaced by policy or because the page is critical (with a notice).
     Fallback,
 }
 
@@ -97,6 +106,38 @@ pub struct Target {
     pub content: usize,
     /// Own or fallback.
     pub shows: Shows,
+    /// The state of the variant this URL is for: `Current` or `Outdated` when it shows its own
+    /// variant; `Missing`, `Draft` or `Fallback` when it shows the source.
+    pub state: State,
+}
+
+/// The translation state of one page's variants, for `clearleaf status` and the findings.
+#[derive(Clone, Debug)]
+pub struct PageStatus {
+    /// The page's path (as [`Page::path`]); it may have no page if all its files are orphans.
+    pub path: String,
+    /// The source file (standard, default language), when it exists.
+    pub source: Option<String>,
+    /// Every variant that exists or could exist (its source exists), in language order then
+    /// form; the source itself is not listed.
+    pub variants: Vec<VariantStatus>,
+}
+
+/// The state of one language × form of a page.
+#[derive(Clone, Debug)]
+pub struct VariantStatus {
+    /// Language code.
+    pub lang: String,
+    /// Standard or Easy read.
+    pub form: Form,
+    /// Current, outdated, missing, orphan, draft or fallback.
+    pub state: State,
+    /// The variant's file, when it exists.
+    pub file: Option<String>,
+    /// Where it is published (its own content or a fallback), if it is.
+    pub url: Option<String>,
+    /// Words of its source, for coverage by words (0 for orphans).
+    pub source_words: usize,
 }
 
 /// Options that change which pages exist.
@@ -127,6 +168,19 @@ pub struct Site {
     static_paths: HashSet<String>,
     /// Findings about the content as a whole (orphans, review dates, unknown keys …).
     pub findings: Vec<Finding>,
+    /// Translation states, one entry per page path (sorted), including pages that exist only as
+    /// orphans.
+    pub status: Vec<PageStatus>,
+}
+
+/// A variant left out because it is a draft: kept for its state.
+struct DraftFile {
+    file: String,
+    lang: String,
+    form: Form,
+    source_hash: Option<String>,
+    /// Its own hash and words, when variants may be made from it (default language).
+    hash: Option<(String, usize)>,
 }
 
 /// `help/_index` → (`help`, true); `_index` → (``, true); `help/x` → (`help/x`, false).
@@ -150,17 +204,70 @@ pub fn source_of(default: &str, lang: &str, form: Form) -> Option<(String, Form)
     }
 }
 
+/// The states of one page's variants: those that exist (as published files or drafts) and those
+/// that could (their source exists and is not a draft or an orphan).
+fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant], drafts: &[DraftFile]) -> PageStatus {
+    struct File<'a> {
+        lang: &'a str,
+        form: Form,
+        file: &'a str,
+        draft: bool,
+        stamp: Option<&'a str>,
+        /// Hash and words, for the default language's files (the sources).
+        hash: Option<(String, usize)>,
+    }
+    let files: Vec<File<'_>> = variants
+        .iter()
+        .map(|v| File {
+            lang: &v.lang,
+            form: v.form,
+            file: &v.file,
+            draft: false,
+            stamp: v.front.source_hash.as_deref(),
+            hash: (v.lang == default).then(|| (v.source_hash(), staleness::word_count(v.title(), v.front.description.as_deref(), v.body()))),
+        })
+        .chain(drafts.iter().map(|d| File { lang: &d.lang, form: d.form, file: &d.file, draft: true, stamp: d.source_hash.as_deref(), hash: d.hash.clone() }))
+        .collect();
+    let facts: Vec<FileFacts<'_>> =
+        files.iter().map(|f| FileFacts { lang: f.lang, form: f.form, draft: f.draft, stamp: f.stamp, hash: f.hash.as_ref().map(|(h, _)| h.clone()) }).collect();
+    let states = staleness::judge(default, &facts);
+    let find = |lang: &str, form: Form| files.iter().position(|f| f.lang == lang && f.form == form);
+    let mut out = Vec::new();
+    for lang in &config.languages {
+        for form in [Form::Standard, Form::Easy] {
+            let Some((source_lang, source_form)) = source_of(default, &lang.code, form) else { continue };
+            let source = find(&source_lang, source_form);
+            let source_words = source.and_then(|s| files[s].hash.as_ref()).map_or(0, |(_, w)| *w);
+            let (state, file) = match find(&lang.code, form) {
+                Some(i) => (states[i], Some(files[i].file.to_string())),
+                None if source.is_some_and(|s| matches!(states[s], State::Current | State::Outdated)) => (State::Missing, None),
+                None => continue,
+            };
+            out.push(VariantStatus { lang: lang.code.clone(), form, state, file, url: None, source_words });
+        }
+    }
+    PageStatus { path: path.to_string(), source: find(default, Form::Standard).map(|i| files[i].file.to_string()), variants: out }
+}
+
 impl Site {
     /// Builds the page tree from parsed files.
     pub fn assemble(config: Config, files: Vec<(SourceFile, Parsed)>, assets: Vec<Asset>, statics: Vec<Asset>, opts: Options) -> Result<Site> {
         let mut findings = Vec::new();
         let mut problems = Vec::new();
         let lang_order: HashMap<&str, usize> = config.languages.iter().enumerate().map(|(i, l)| (l.code.as_str(), i)).collect();
+        let default = config.default_language.clone();
         // Page path → (key page it came from, variants).
         let mut grouped: BTreeMap<String, (String, bool, Vec<Variant>)> = BTreeMap::new();
+        let mut drafts: BTreeMap<String, Vec<DraftFile>> = BTreeMap::new();
         for (file, parsed) in files {
             findings.extend(parsed.findings);
             if parsed.front.draft && !opts.drafts {
+                let (path, _) = page_path(&file.key.page);
+                let hash = (file.key.lang == default).then(|| {
+                    let (title, description, body) = (parsed.front.title.as_deref().unwrap_or_default(), parsed.front.description.as_deref(), &file.text[parsed.body_start..]);
+                    (staleness::source_hash(title, description, body), staleness::word_count(title, description, body))
+                });
+                drafts.entry(path).or_default().push(DraftFile { file: file.rel, lang: file.key.lang, form: file.key.form, source_hash: parsed.front.source_hash, hash });
                 continue;
             }
             let (path, is_section) = page_path(&file.key.page);
@@ -185,16 +292,20 @@ impl Site {
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
-        let default = config.default_language.clone();
         let mut pages = Vec::with_capacity(grouped.len());
-        for (path, (_, is_section, mut variants)) in grouped {
+        let mut status = Vec::new();
+        for path in grouped.keys().chain(drafts.keys()).cloned().collect::<std::collections::BTreeSet<_>>() {
+            let (is_section, mut variants) = grouped.remove(&path).map(|(_, s, v)| (s, v)).unwrap_or_default();
+            let page_drafts = drafts.remove(&path).unwrap_or_default();
             variants.sort_by_key(|v| (lang_order[v.lang.as_str()], v.form));
-            // A variant whose source does not exist is an orphan: reported, not published.
-            let present: HashSet<(String, Form)> = variants.iter().map(|v| (v.lang.clone(), v.form)).collect();
+            let states = page_status(&default, &config, &path, &variants, &page_drafts);
+            let mut states_of = states.variants.iter().map(|s| ((s.lang.clone(), s.form), s.state)).collect::<HashMap<_, _>>();
+            status.push(states);
+            // A variant whose source does not exist is an orphan: reported, not published. One
+            // whose source is a draft is not published either.
             variants.retain(|v| {
-                let chain_ok = std::iter::successors(Some((v.lang.clone(), v.form)), |(l, f)| source_of(&default, l, *f))
-                    .all(|k| present.contains(&k));
-                if !chain_ok {
+                let state = states_of.remove(&(v.lang.clone(), v.form)).unwrap_or(State::Current);
+                if state == State::Orphan {
                     let (sl, sf) = source_of(&default, &v.lang, v.form).unwrap_or((default.clone(), Form::Standard));
                     findings.push(
                         Finding::new("TRANSLATION-ORPHAN", Severity::Warning, &v.file, "This page is not published: the page it was made from does not exist.")
@@ -207,7 +318,7 @@ impl Site {
                             )),
                     );
                 }
-                chain_ok
+                !matches!(state, State::Orphan | State::Draft)
             });
             if variants.is_empty() {
                 continue;
@@ -254,14 +365,19 @@ impl Site {
             static_paths: statics.iter().map(|a| a.out.clone()).collect(),
             statics,
             findings,
+            status,
         };
         site.plan_targets()?;
         site.content_findings(opts.today);
+        site.translation_findings();
         Ok(site)
     }
 
     /// Decides the output pages: every form the source has, in every language, showing the
-    /// variant itself or (by policy) the source as a fallback.
+    /// variant itself or (by policy) the source as a fallback. An outdated translation is
+    /// replaced by its source when the page is `critical: true` or the policy is
+    /// `translations.outdated: fallback`; an outdated Easy read page of the default language
+    /// keeps its own content (its source is the other form), with a notice.
     fn plan_targets(&mut self) -> Result<()> {
         let default = self.config.default_language.clone();
         let mut by_file: HashMap<String, String> = HashMap::new();
@@ -269,13 +385,29 @@ impl Site {
         for asset in self.statics.iter().chain(&self.assets) {
             by_file.insert(asset.out.clone(), asset.rel.clone());
         }
+        let mut status_of: HashMap<(String, String, Form), (usize, usize)> = HashMap::new();
+        for (si, ps) in self.status.iter().enumerate() {
+            for (vi, v) in ps.variants.iter().enumerate() {
+                status_of.insert((ps.path.clone(), v.lang.clone(), v.form), (si, vi));
+            }
+        }
+        let replace_outdated = self.config.translations.outdated == OutdatedPolicy::Fallback;
         for (pi, page) in self.pages.iter().enumerate() {
+            let critical = page.variants.iter().any(|v| v.lang == default && v.front.critical);
             for form in [Form::Standard, Form::Easy] {
                 let Some(source) = page.index_of(&default, form) else { continue };
                 for lang in &self.config.languages {
-                    let (content, shows) = match page.index_of(&lang.code, form) {
-                        Some(own) => (own, Shows::Own),
-                        None if self.config.translations.missing == MissingPolicy::Fallback => (source, Shows::Fallback),
+                    let at = status_of.get(&(page.path.clone(), lang.code.clone(), form)).copied();
+                    let (content, shows, state) = match page.index_of(&lang.code, form) {
+                        Some(own) => match at.map(|(si, vi)| self.status[si].variants[vi].state) {
+                            Some(State::Outdated) if lang.code != default && (critical || replace_outdated) => (source, Shows::Fallback, State::Fallback),
+                            Some(state) => (own, Shows::Own, state),
+                            None => (own, Shows::Own, State::Current),
+                        },
+                        None if self.config.translations.missing == MissingPolicy::Fallback => {
+                            let state = at.map_or(State::Missing, |(si, vi)| self.status[si].variants[vi].state);
+                            (source, Shows::Fallback, state)
+                        }
                         None => continue,
                     };
                     let url = self.url_for(&page.path, &lang.code, form);
@@ -288,8 +420,13 @@ impl Site {
                             ));
                         }
                     }
+                    if let Some((si, vi)) = at {
+                        let v = &mut self.status[si].variants[vi];
+                        v.url = Some(url.clone());
+                        v.state = state;
+                    }
                     self.target_of.insert((pi, lang.code.clone(), form), self.targets.len());
-                    self.targets.push(Target { page: pi, lang: lang.code.clone(), form, url, content, shows });
+                    self.targets.push(Target { page: pi, lang: lang.code.clone(), form, url, content, shows, state });
                 }
             }
         }
@@ -319,6 +456,74 @@ impl Site {
                 }
             }
         }
+    }
+
+    /// TRANSLATION-OUTDATED for every outdated variant (an error under
+    /// `translations.outdated: error`), and TRANSLATION-MISSING for every language a page has no
+    /// standard translation in (on the source file: it is the source that needs translating).
+    fn translation_findings(&mut self) {
+        let default = self.config.default_language.clone();
+        let policy = self.config.translations.outdated;
+        let severity = if policy == OutdatedPolicy::Error { Severity::Error } else { Severity::Warning };
+        let mut out = Vec::new();
+        for ps in &self.status {
+            let Some(pi) = self.page_at(&ps.path) else { continue };
+            let page = &self.pages[pi];
+            for vs in &ps.variants {
+                match vs.state {
+                    State::Outdated | State::Fallback => {
+                        let Some(v) = page.variant(&vs.lang, vs.form) else { continue };
+                        let Some((sl, sf)) = source_of(&default, &vs.lang, vs.form) else { continue };
+                        let Some(source) = page.variant(&sl, sf) else { continue };
+                        let what = if vs.lang == default { "Easy read version" } else { "translation" };
+                        // Stamped with the source's current hash yet outdated: the source itself is.
+                        let stamped = staleness::stamp_matches(v.front.source_hash.as_deref(), &source.source_hash());
+                        let (mut message, help) = if stamped {
+                            (
+                                format!("This {what} matches {}, but that file is itself out of date, so this one is too.", source.file),
+                                format!("First bring {} up to date and stamp it; then check this file against it and run `clearleaf stamp {}`.", source.file, v.file),
+                            )
+                        } else if v.front.source_hash.is_none() {
+                            (
+                                format!("This {what} has no `source_hash`, so clearleaf cannot tell whether it matches {}.", source.file),
+                                format!("Check that it says the same as {}, then run `clearleaf stamp {}` to record that.", source.file, v.file),
+                            )
+                        } else {
+                            (
+                                format!("{} has changed since this {what} was made.", source.file),
+                                format!("Update the text to match {} (its history shows what changed), then run `clearleaf stamp {}`.", source.file, v.file),
+                            )
+                        };
+                        message.push_str(match (vs.state, policy) {
+                            (State::Fallback, OutdatedPolicy::Fallback) => " Readers are shown that file instead (translations.outdated: fallback).",
+                            (State::Fallback, _) => " Readers are shown that file instead, because the page is critical.",
+                            (_, OutdatedPolicy::Error) => " The build stops (translations.outdated: error).",
+                            _ => " Readers see it with a notice that it may be out of date.",
+                        });
+                        let mut f = Finding::new("TRANSLATION-OUTDATED", severity, &v.file, message).line(v.key_line("source_hash").unwrap_or(1)).help(help);
+                        if let Some(url) = &vs.url {
+                            f = f.page(url, &vs.lang, vs.form);
+                        }
+                        out.push(f);
+                    }
+                    State::Missing if vs.form == Form::Standard && vs.lang != default => {
+                        let Some(source) = &ps.source else { continue };
+                        let copy = format!("{}.{}.md", source.trim_end_matches(".md"), vs.lang);
+                        let readers = match self.config.translations.missing {
+                            MissingPolicy::Fallback => format!("Readers of {} get the {default} page with a notice.", vs.lang),
+                            MissingPolicy::Omit => format!("It is not published in {}.", vs.lang),
+                        };
+                        out.push(
+                            Finding::new("TRANSLATION-MISSING", Severity::Warning, source, format!("This page has no {} translation. {readers}", vs.lang))
+                                .line(1)
+                                .help(format!("To translate it, copy it to {copy}, translate the text, then run `clearleaf stamp {copy}`.")),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.findings.extend(out);
     }
 
     /// The root-relative URL of a page in a language and form (SPEC §5).

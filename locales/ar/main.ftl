@@ -65,6 +65,8 @@ fallback-notice = هذه الصفحة غير متوفرة باللغة { $langua
 outdated-notice = تغيّرت نسخة هذه الصفحة باللغة { $source-language } بعد إعداد هذه الترجمة. قد تكون بعض المعلومات هنا قديمة.
 outdated-notice-link = اقرأ أحدث نسخة باللغة { $source-language }
 easy-read-fallback-notice = لا توجد نسخة سهلة القراءة من هذه الصفحة باللغة { $language } بعد. في الأسفل النسخة سهلة القراءة باللغة { $source-language }.
+easy-read-outdated-notice = تغيّرت النسخة العادية من هذه الصفحة بعد إعداد هذه النسخة سهلة القراءة. قد تكون بعض المعلومات هنا قديمة.
+outdated-fallback-notice = يجري تحديث نسخة هذه الصفحة باللغة { $language }. في الأسفل النسخة باللغة { $source-language }.
 
 ## Error page
 not-found-title = الصفحة غير موجودة

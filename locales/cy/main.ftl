@@ -63,6 +63,8 @@ fallback-notice = Nid yw'r dudalen hon ar gael yn eich iaith chi ({ $language })
 outdated-notice = Mae'r dudalen wreiddiol ({ $source-language }) wedi newid ers gwneud y cyfieithiad hwn. Efallai bod rhai manylion yma wedi dyddio.
 outdated-notice-link = Darllen y fersiwn ddiweddaraf ({ $source-language })
 easy-read-fallback-notice = Nid oes fersiwn Hawdd ei Ddeall o'r dudalen hon yn eich iaith chi ({ $language }) eto. Isod mae'r fersiwn Hawdd ei Ddeall mewn iaith arall: { $source-language }.
+easy-read-outdated-notice = Mae'r fersiwn safonol o'r dudalen hon wedi newid ers gwneud y fersiwn Hawdd ei Ddeall hon. Efallai bod rhai manylion yma wedi dyddio.
+outdated-fallback-notice = Rydym yn diweddaru'r dudalen hon yn eich iaith chi ({ $language }). Isod mae'r dudalen mewn iaith arall: { $source-language }.
 
 ## Error page
 not-found-title = Methu dod o hyd i'r dudalen

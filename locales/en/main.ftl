@@ -52,6 +52,10 @@ fallback-notice = This page is not available in { $language } yet. Below is the 
 outdated-notice = The { $source-language } version of this page has changed since this translation was made. Some details here may be out of date.
 outdated-notice-link = Read the up-to-date { $source-language } version
 easy-read-fallback-notice = There is no Easy read version of this page in { $language } yet. Below is the { $source-language } Easy read version.
+# The Easy read page of the default language is older than the standard page it was made from.
+easy-read-outdated-notice = The standard version of this page has changed since this Easy read version was made. Some details here may be out of date.
+# An outdated translation of a critical page (or under `translations.outdated: fallback`): the source is shown instead.
+outdated-fallback-notice = The { $language } version of this page is being updated. Below is the { $source-language } version.
 
 ## Error page
 not-found-title = Page not found

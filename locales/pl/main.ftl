@@ -61,6 +61,8 @@ fallback-notice = Ta strona nie jest jeszcze dostępna w Twoim języku ({ $langu
 outdated-notice = Oryginalna wersja tej strony ({ $source-language }) zmieniła się od czasu tego tłumaczenia. Niektóre informacje tutaj mogą być nieaktualne.
 outdated-notice-link = Przeczytaj aktualną wersję ({ $source-language })
 easy-read-fallback-notice = Nie ma jeszcze łatwej do czytania wersji tej strony w Twoim języku ({ $language }). Poniżej jest łatwa do czytania wersja w innym języku: { $source-language }.
+easy-read-outdated-notice = Standardowa wersja tej strony zmieniła się od czasu przygotowania tej łatwej do czytania wersji. Niektóre informacje tutaj mogą być nieaktualne.
+outdated-fallback-notice = Aktualizujemy tę stronę w Twoim języku ({ $language }). Poniżej jest wersja w innym języku: { $source-language }.
 
 ## Error page
 not-found-title = Nie znaleziono strony

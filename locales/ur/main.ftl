@@ -58,6 +58,8 @@ fallback-notice = یہ صفحہ ابھی { $language } میں دستیاب نہ�
 outdated-notice = یہ ترجمہ بننے کے بعد اس صفحے کا { $source-language } ورژن بدل گیا ہے۔ یہاں کچھ معلومات پرانی ہو سکتی ہیں۔
 outdated-notice-link = تازہ ترین { $source-language } ورژن پڑھیں
 easy-read-fallback-notice = اس صفحے کا پڑھنے میں آسان ورژن ابھی { $language } میں نہیں ہے۔ نیچے { $source-language } میں پڑھنے میں آسان ورژن ہے۔
+easy-read-outdated-notice = پڑھنے میں آسان یہ ورژن بننے کے بعد اس صفحے کا معیاری ورژن بدل گیا ہے۔ یہاں کچھ معلومات پرانی ہو سکتی ہیں۔
+outdated-fallback-notice = اس صفحے کا { $language } ورژن تازہ کیا جا رہا ہے۔ نیچے اس صفحے کا { $source-language } ورژن ہے۔
 
 ## Error page
 not-found-title = صفحہ نہیں ملا

@@ -75,12 +75,20 @@ pub fn run(dir: &Path) -> Result<i32> {
             return Err(Error::Usage(format!("{} already has a {existing}: choose an empty or new folder", dir.display())));
         }
     }
+    // The Easy read pages are stamped as matching their standard pages, so the new site has no
+    // TRANSLATION-OUTDATED warnings.
+    let stamp = |source_rel: &str, source: &str, easy: &str| -> Result<String> {
+        let hash = super::stamp::hash_of_text(source_rel, source)?;
+        Ok(super::stamp::set_source_hash(easy, &hash).expect("the built-in page has front matter"))
+    };
+    let home_easy = stamp("content/_index.md", HOME, HOME_EASY)?;
+    let about_easy = stamp("content/about.md", ABOUT, ABOUT_EASY)?;
     let files: [(&str, &str); 8] = [
         ("site.yaml", SITE_YAML),
         ("content/_index.md", HOME),
-        ("content/_index.easy.md", HOME_EASY),
+        ("content/_index.easy.md", &home_easy),
         ("content/about.md", ABOUT),
-        ("content/about.easy.md", ABOUT_EASY),
+        ("content/about.easy.md", &about_easy),
         ("content/pictures/reading.svg", READING_SVG),
         ("content/pictures/talk.svg", TALK_SVG),
         ("content/pictures/house.svg", HOUSE_SVG),

@@ -3,3 +3,5 @@
 pub mod audit;
 pub mod build;
 pub mod init;
+pub mod stamp;
+pub mod status;

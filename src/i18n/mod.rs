@@ -1,8 +1,10 @@
 //! Languages and Fluent UI strings: the built-in locales overridden file by file by the
-//! site's `locales/`, one concurrent bundle per language so rendering can run on rayon.
+//! site's `locales/`, one concurrent bundle per language so rendering can run on rayon; and
+//! whether each translation still matches its source ([`staleness`]).
 
 pub mod language;
 mod locales;
+pub mod staleness;
 
 pub use locales::{Locales, LOCALES_DIR};
 

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::finding::Form;
 use crate::i18n::Locales;
-use crate::site::{Shows, Site, Target};
+use crate::i18n::staleness::State;
+use crate::site::{source_of, Shows, Site, Target};
 
 /// A link in the main navigation.
 #[derive(Serialize, Clone)]
@@ -52,10 +53,14 @@ pub struct OtherForm {
 /// A notice above the content (fallback or outdated translation).
 #[derive(Serialize)]
 pub struct Notice {
+    /// `fallback` (another variant's content is shown) or `outdated`.
     kind: &'static str,
     text: String,
+    /// The up-to-date source, for an outdated page.
     link_url: Option<String>,
+    /// The link's text, in the reader's language.
     link_text: Option<String>,
+    /// The language of the linked page (for `hreflang`).
     link_lang: Option<String>,
 }
 
@@ -206,10 +211,28 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
     };
     let other_form = other.map(|(t_, label, form)| OtherForm { url: t_.url.clone(), label: t(locales, lang, label, &[]), form });
 
-    let notice = match target.shows {
-        Shows::Own => None,
-        Shows::Fallback => {
-            let id = if target.form == Form::Easy { "easy-read-fallback-notice" } else { "fallback-notice" };
+    let notice = match (target.shows, target.state) {
+        (Shows::Own, State::Outdated) => source_of(default, lang, target.form).map(|(source_lang, source_form)| {
+            let source_name = locales.endonym(&source_lang);
+            // The Easy read page of the default language is made from the standard page, not
+            // translated from another language.
+            let (id, link_id) = if source_form == target.form { ("outdated-notice", "outdated-notice-link") } else { ("easy-read-outdated-notice", "standard-link") };
+            let link = site.target(target.page, &source_lang, source_form);
+            Notice {
+                kind: "outdated",
+                text: t(locales, lang, id, &[("language", &locales.endonym(lang)), ("source-language", &source_name)]),
+                link_url: link.map(|l| l.url.clone()),
+                link_text: link.map(|_| t(locales, lang, link_id, &[("source-language", &source_name)])),
+                link_lang: link.map(|_| source_lang.clone()),
+            }
+        }),
+        (Shows::Own, _) => None,
+        (Shows::Fallback, state) => {
+            let id = match (state, target.form) {
+                (State::Fallback, _) => "outdated-fallback-notice",
+                (_, Form::Easy) => "easy-read-fallback-notice",
+                (_, Form::Standard) => "fallback-notice",
+            };
             let text = t(locales, lang, id, &[("language", &locales.endonym(lang)), ("source-language", &locales.endonym(&variant.lang))]);
             Some(Notice { kind: "fallback", text, link_url: None, link_text: None, link_lang: None })
         }
