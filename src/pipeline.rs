@@ -118,11 +118,18 @@ impl Timings {
 }
 
 /// Links, pictures and labels for one page.
-struct PageResolver<'a> {
+pub struct PageResolver<'a> {
     site: &'a Site,
     locales: &'a Locales,
     target: &'a Target,
     file: &'a str,
+}
+
+impl<'a> PageResolver<'a> {
+    /// The resolver for one output page.
+    pub fn new(loaded: &'a Loaded, target: &'a Target) -> Self {
+        PageResolver { site: &loaded.site, locales: &loaded.locales, target, file: &loaded.site.content(target).file }
+    }
 }
 
 impl Resolver for PageResolver<'_> {
@@ -151,7 +158,7 @@ struct Page {
 fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timings) -> Result<Page> {
     let Loaded { site, locales, theme, lexicons } = loaded;
     let variant = site.content(target);
-    let resolver = PageResolver { site, locales, target, file: &variant.file };
+    let resolver = PageResolver::new(loaded, target);
     let input = markdown::Input { body: variant.body(), first_line: variant.body_line, file: &variant.file, form: target.form };
     let rendered = timings.time(1, || markdown::render(&input, &resolver));
     let mut findings: Vec<Finding> = rendered

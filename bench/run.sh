@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Benchmark clearleaf against Hugo on the same synthetic corpora (shared/bench/gen_corpus.py).
+#
+#   bash bench/run.sh [PAGES...]        default: 1000 10000
+#   RUNS=5 bash bench/run.sh 1000       runs per tool (default 3), alternating tools
+#
+# Installs hugo (Debian) if missing, generates each corpus in both layouts under
+# target/bench/, builds clearleaf in release mode, then times every build with
+# /usr/bin/time -v and prints the median wall time, CPU time (user + system) and peak memory,
+# with the clearleaf/Hugo ratio. clearleaf runs with every check on and minified output;
+# Hugo runs with --minify.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+here="$PWD"
+gen="$here/../shared/bench/gen_corpus.py"
+work="$here/target/bench"
+runs="${RUNS:-3}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+
+if ! command -v hugo >/dev/null 2>&1; then
+  echo "installing hugo (Debian package)…" >&2
+  apt-get update -qq && apt-get install -y -qq hugo >/dev/null
+fi
+command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
+cargo build --release --quiet
+bin="$here/target/release/clearleaf"
+mkdir -p "$work"
+
+# Prints "wall_seconds cpu_seconds max_rss_kib" for one timed command.
+timed() {
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+    /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident/ { rss = $2 }
+    END { printf "%.2f %.2f %d\n", wall, user + sys, rss }' "$log"
+  rm -f "$log"
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+printf '\n%-8s %-10s %10s %10s %12s %10s\n' pages tool "wall (s)" "CPU (s)" "peak (MiB)" "CPU/wall"
+for n in "${sizes[@]}"; do
+  for layout in clearleaf hugo; do
+    dir="$work/c$n-$layout"
+    [ -f "$dir/corpus.json" ] || { rm -rf "$dir"; python3 "$gen" "$dir" --pages "$n" --layout "$layout" >/dev/null; }
+  done
+  : > "$work/results-$n"
+  for ((i = 1; i <= runs; i++)); do
+    echo "clearleaf $(CLEARLEAF_TODAY=2026-11-21 timed "$bin" build --root "$work/c$n-clearleaf" --out "$work/out-$n-clearleaf")" >> "$work/results-$n"
+    rm -rf "$work/out-$n-hugo"
+    echo "hugo $(timed hugo --quiet --minify -s "$work/c$n-hugo" -d "$work/out-$n-hugo")" >> "$work/results-$n"
+  done
+  for tool in clearleaf hugo; do
+    wall=$(awk -v t=$tool '$1 == t { print $2 }' "$work/results-$n" | median)
+    cpu=$(awk -v t=$tool '$1 == t { print $3 }' "$work/results-$n" | median)
+    rss=$(awk -v t=$tool '$1 == t { print $4 }' "$work/results-$n" | median)
+    printf '%-8s %-10s %10.2f %10.2f %12.0f %10.2f\n' "$n" "$tool" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)" "$(echo "$cpu / $wall" | bc -l)"
+    eval "wall_$tool=$wall"
+  done
+  printf '%-8s %-10s %10.2f   (clearleaf wall / Hugo wall; target ≤ 0.25)\n' "$n" ratio "$(echo "$wall_clearleaf / $wall_hugo" | bc -l)"
+done
+echo
+echo "clearleaf stage timings on the largest corpus (CPU time summed over threads):"
+CLEARLEAF_TODAY=2026-11-21 CLEARLEAF_TIMINGS=1 "$bin" build --root "$work/c${sizes[-1]}-clearleaf" --out "$work/out-${sizes[-1]}-clearleaf" 2>&1 >/dev/null | sed -n '/stage timings/,/swap/p'
