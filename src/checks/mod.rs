@@ -3,6 +3,7 @@
 //! applied here, in one place, after all checks ran.
 
 pub mod a11y;
+pub mod easy_read;
 pub mod lexicon;
 pub mod rules;
 pub mod site_rules;
