@@ -257,3 +257,52 @@ fn easy_read_must_score_easier_than_standard_in_arabic() {
     let all = findings(s.path());
     assert!(!all.iter().any(|f| f["rule"] == "ER-READABILITY" && f["file"] == "content/page.easy.ar.md"), "{all:#?}");
 }
+
+/// (rule, text in the built-in stylesheet, replacement, the text on the line the finding names)
+const THEME_CASES: &[(&str, &str, &str, &str)] = &[
+    ("ER-FONT-SIZE", "html.form-easy body { font-size: 1.375rem; }", "html.form-easy body { font-size: 1rem; }", "html.form-easy body { font-size: 1rem"),
+    ("ER-LINE-HEIGHT", "html.form-easy p, html.form-easy li { line-height: 1.6;", "html.form-easy p, html.form-easy li { line-height: 1.2;", "line-height: 1.2"),
+    ("ER-ALIGN", "line-height: 1.6; text-align: start; }", "line-height: 1.6; text-align: justify; }", "text-align: justify"),
+    ("ER-LINE-LENGTH", "html.form-easy main { max-inline-size: 42rem; }", "html.form-easy main { max-inline-size: 60rem; }", "max-inline-size: 60rem"),
+    ("ER-FONT-FAMILY", "  font-family: var(--font);\n", "  font-family: Georgia, serif;\n", "font-family: Georgia"),
+    ("ER-NO-ITALIC", "html.form-easy em, html.form-easy i { font-style: normal;", "html.form-easy em, html.form-easy i { font-style: oblique;", "font-style: oblique"),
+    ("ER-NO-UNDERLINE", "blockquote { border-inline-start", ".content p { text-decoration: underline; }\nblockquote { border-inline-start", ".content p { text-decoration: underline; }"),
+    ("ER-NO-CAPS", "h2 { font-size: 1.5rem; }", "h2 { font-size: 1.5rem; text-transform: uppercase; }", "text-transform: uppercase"),
+    ("ER-PUNCTUATION", "html.form-easy .content > p { margin-block-end: 1em; }", "html.form-easy .content > p { margin-block-end: 1em; hyphens: auto; }", "hyphens: auto"),
+];
+
+#[test]
+fn theme_typography_rules_point_at_the_stylesheet() {
+    let builtin = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/theme/clearleaf.css")).unwrap();
+    let s = site("![A phone](pic.svg) Call us.", true, "");
+    let all = findings(s.path());
+    assert!(!all.iter().any(|f| f["file"].as_str().unwrap().ends_with(".css")), "the built-in theme has typography findings: {all:#?}");
+    for (rule, from, to, marker) in THEME_CASES {
+        assert!(builtin.contains(from), "{rule}: the built-in stylesheet no longer contains {from:?}");
+        let css = builtin.replacen(from, to, 1);
+        write(s.path(), "themes/default/static/theme/clearleaf.css", &css);
+        let line = css.lines().position(|l| l.contains(marker)).unwrap() + 1;
+        let all = findings(s.path());
+        let hit = all.iter().find(|f| f["rule"] == *rule && f["file"].as_str().unwrap().ends_with(".css")).unwrap_or_else(|| panic!("{rule}: no finding: {all:#?}"));
+        assert_eq!(hit["file"], "themes/default/static/theme/clearleaf.css", "{rule}: {hit}");
+        assert_eq!(hit["line"].as_u64(), Some(line as u64), "{rule}: {hit}");
+    }
+    // A site without Easy-read pages gets no typography findings.
+    std::fs::remove_file(s.path().join("content/page.easy.md")).unwrap();
+    std::fs::remove_file(s.path().join("content/_index.easy.md")).unwrap();
+    let all = findings(s.path());
+    assert!(!all.iter().any(|f| f["file"].as_str().unwrap().ends_with(".css")), "{all:#?}");
+}
+
+#[test]
+fn italic_emphasis_in_content_is_reported_when_the_theme_keeps_it_italic() {
+    let body = "![A sign](pic.svg) This is *very* important.";
+    let s = site(body, true, "");
+    assert!(!findings(s.path()).iter().any(|f| f["rule"] == "ER-NO-ITALIC"), "the built-in theme shows em in bold");
+    let builtin = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/theme/clearleaf.css")).unwrap();
+    write(s.path(), "themes/default/static/theme/clearleaf.css", &builtin.replace("html.form-easy em, html.form-easy i { font-style: normal; font-weight: 700; }", ""));
+    let all = findings(s.path());
+    let hit = all.iter().find(|f| f["rule"] == "ER-NO-ITALIC").unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!((hit["file"].as_str(), hit["line"].as_u64()), (Some("content/page.easy.md"), Some(BODY_LINE as u64)));
+    assert!(hit["message"].as_str().unwrap().contains("very"), "{hit}");
+}
