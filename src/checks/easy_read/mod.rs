@@ -202,9 +202,9 @@ pub fn check_theme(site: &Site, shared: &Shared) -> Vec<Finding> {
 /// The readability of text blocks in `lang` (each block ends a sentence), counted as the
 /// checks count (§3.3). A text without words scores 0.
 pub fn readability<S: AsRef<str>>(blocks: &[S], lang: &str) -> Readability {
-    let lexicons = crate::checks::lexicon::builtin();
+    static LEXICONS: std::sync::LazyLock<HashMap<String, Lexicon>> = std::sync::LazyLock::new(crate::checks::lexicon::builtin);
     let no = Vec::new();
-    let abbreviations = crate::checks::lexicon::for_lang(&lexicons, lang).map_or(&no, |l| &l.abbreviations);
+    let abbreviations = crate::checks::lexicon::for_lang(&LEXICONS, lang).map_or(&no, |l| &l.abbreviations);
     let english = readability::is_english(lang);
     let mut counts = readability::Counts::default();
     for b in blocks {
