@@ -111,7 +111,7 @@ impl Glossary {
                 patterns.push(Pattern { chars, entry: i, case_sensitive });
             }
         }
-        patterns.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+        patterns.sort_by_key(|p| std::cmp::Reverse(p.chars.len()));
         Glossary { file: file.to_string(), entries, patterns }
     }
 
@@ -340,10 +340,7 @@ fn decode(raw: &str) -> (String, Vec<usize>) {
     while i < raw.len() {
         let rest = &raw[i..];
         let (c, len) = if rest.starts_with('&') {
-            match rest.find(';').filter(|&e| e <= 10).and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1))) {
-                Some(x) => x,
-                None => ('&', 1),
-            }
+            rest.find(';').filter(|&e| e <= 10).and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1))).unwrap_or(('&', 1))
         } else {
             let c = rest.chars().next().expect("a char");
             (c, c.len_utf8())

@@ -286,6 +286,9 @@ fn matches(sel: &str, chain: &[El]) -> bool {
     true
 }
 
+/// Cascade order: `!important`, specificity, source order.
+type Precedence = (bool, (u32, u32, u32), usize);
+
 /// A declared value for an element, with where it came from.
 #[derive(Clone, Debug)]
 struct Found {
@@ -304,7 +307,7 @@ const INHERITED: &[&str] = &["font-size", "line-height", "font-family", "font-st
 impl Cascade<'_> {
     /// The winning declaration of `prop` on the last element of `chain` (not inherited).
     fn declared(&self, chain: &[El], prop: &str) -> Option<Found> {
-        let mut best: Option<((bool, (u32, u32, u32), usize), Found)> = None;
+        let mut best: Option<(Precedence, Found)> = None;
         for r in self.rules {
             let Some(spec) = r.selectors.iter().filter(|s| matches(s, chain)).map(|s| specificity(s)).max() else { continue };
             for d in r.decls.iter().filter(|d| d.prop == prop) {
@@ -441,7 +444,7 @@ fn font_sizes(c: &Cascade<'_>, chain: &[El]) -> (Vec<f64>, Option<Found>) {
 
 /// The margin at the block end of the last element of `chain`, in px.
 fn margin_end(c: &Cascade<'_>, chain: &[El], em: f64, root: f64) -> f64 {
-    let mut best: Option<((bool, (u32, u32, u32), usize), f64)> = None;
+    let mut best: Option<(Precedence, f64)> = None;
     for r in c.rules {
         let Some(spec) = r.selectors.iter().filter(|s| matches(s, chain)).map(|s| specificity(s)).max() else { continue };
         for d in &r.decls {
@@ -573,10 +576,8 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             for prop in ["max-inline-size", "max-width"] {
                 if let Some(f) = c.declared(&chain[..=k], prop) {
                     let value = c.resolve_vars(&chain[..=k], &f.value);
-                    if let Some(px) = length_px(&value, sizes[k], root) {
-                        if narrowest.as_ref().is_none_or(|(w, _)| px < *w) {
-                            narrowest = Some((px, f));
-                        }
+                    if let Some(px) = length_px(&value, sizes[k], root).filter(|px| narrowest.as_ref().is_none_or(|(w, _)| px < w)) {
+                        narrowest = Some((px, f));
                     }
                 }
             }
