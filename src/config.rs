@@ -76,6 +76,32 @@ pub struct EasyRead {
     pub hard_words: Vec<String>,
     /// Acronyms that need no explanation on this site.
     pub acronyms: Vec<String>,
+    /// Commas per Easy-read sentence above which ER-ONE-IDEA warns.
+    pub max_sentence_commas: usize,
+    /// Easy read, English: Flesch Reading Ease below this is a warning.
+    pub min_reading_ease: f64,
+    /// Easy read, English: Flesch–Kincaid grade above this is a warning.
+    pub max_grade: f64,
+    /// Easy read, other languages (not Arabic script): LIX above this is a warning.
+    pub max_lix: f64,
+    /// Standard pages: words per sentence above which PL-SENTENCE-LENGTH warns.
+    pub standard_max_sentence_words: usize,
+    /// Standard pages, English: Flesch Reading Ease below this is a warning.
+    pub standard_min_reading_ease: f64,
+    /// Standard pages, English: Flesch–Kincaid grade above this is a warning.
+    pub standard_max_grade: f64,
+    /// Standard pages, other languages (not Arabic script): LIX above this is a warning.
+    pub standard_max_lix: f64,
+    /// Pages with fewer words get no readability finding (scores of short texts are noise).
+    pub readability_min_words: usize,
+    /// Easy-read body text smaller than this (CSS px) is an error (14 pt = 18.67 px).
+    pub min_font_px: f64,
+    /// Easy-read body text smaller than this (CSS px) is a warning (16 pt = 21.33 px).
+    pub font_warning_px: f64,
+    /// Easy-read line height (a multiple of the font size) below this is an error.
+    pub min_line_height: f64,
+    /// Easy-read text column wider than this (in `ch`) is a warning.
+    pub max_line_length_ch: f64,
 }
 
 impl Default for EasyRead {
@@ -87,6 +113,19 @@ impl Default for EasyRead {
             max_page_words: 1000,
             hard_words: Vec::new(),
             acronyms: Vec::new(),
+            max_sentence_commas: 1,
+            min_reading_ease: 80.0,
+            max_grade: 6.0,
+            max_lix: 30.0,
+            standard_max_sentence_words: 25,
+            standard_min_reading_ease: 60.0,
+            standard_max_grade: 9.0,
+            standard_max_lix: 40.0,
+            readability_min_words: 30,
+            min_font_px: 18.67,
+            font_warning_px: 21.33,
+            min_line_height: 1.5,
+            max_line_length_ch: 70.0,
         }
     }
 }
@@ -112,7 +151,7 @@ struct RawConfig {
 }
 
 const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks"];
-const NESTED_KEYS: &[&str] = &["missing", "outdated", "max_sentence_words", "max_sentence_words_error", "max_paragraph_sentences", "max_page_words", "hard_words", "acronyms", "code", "dir"];
+const NESTED_KEYS: &[&str] = &["missing", "outdated", "max_sentence_words", "max_sentence_words_error", "max_paragraph_sentences", "max_page_words", "hard_words", "acronyms", "max_sentence_commas", "min_reading_ease", "max_grade", "max_lix", "standard_max_sentence_words", "standard_min_reading_ease", "standard_max_grade", "standard_max_lix", "readability_min_words", "min_font_px", "font_warning_px", "min_line_height", "max_line_length_ch", "code", "dir"];
 
 /// One language of the site.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -58,6 +58,8 @@ pub struct Loaded {
     pub theme: Theme,
     /// Word lists of the checks, by language.
     pub lexicons: HashMap<String, checks::Lexicon>,
+    /// Glossaries and theme facts of the Easy-read checks.
+    pub easy_read: checks::easy_read::Shared,
 }
 
 /// Stages 1–6: config, locales, theme, content, front matter, site.
@@ -86,7 +88,8 @@ pub fn load(opts: &Options) -> Result<Loaded> {
         return Err(Error::Input(problems));
     }
     let site = Site::assemble(config, files, content.assets, content.statics, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
-    Ok(Loaded { site, locales, theme, lexicons: checks::lexicon::builtin() })
+    let easy_read = checks::easy_read::Shared::load(&site.config, &locales, &theme.static_files)?;
+    Ok(Loaded { site, locales, theme, lexicons: checks::lexicon::builtin(), easy_read })
 }
 
 /// Time spent in each stage, summed over threads (printed with `CLEARLEAF_TIMINGS=1`), so a
@@ -156,7 +159,7 @@ struct Page {
 }
 
 fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timings) -> Result<Page> {
-    let Loaded { site, locales, theme, lexicons } = loaded;
+    let Loaded { site, locales, theme, lexicons, easy_read } = loaded;
     let variant = site.content(target);
     let resolver = PageResolver::new(loaded, target);
     let input = markdown::Input { body: variant.body(), first_line: variant.body_line, file: &variant.file, form: target.form };
@@ -169,12 +172,14 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
             Finding::new(p.rule, severity, &variant.file, p.message).line(p.line).help(p.help).page(&target.url, &target.lang, target.form)
         })
         .collect();
-    let ctx = templates::page_context(site, locales, target, rendered.html);
+    // Easy read: explain glossary words and add the "Words we use" section.
+    let body = checks::easy_read::mark_glossary(rendered.html, target.form, &variant.lang, easy_read, locales);
+    let ctx = templates::page_context(site, locales, target, body);
     let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
     let template = if site.pages[target.page].is_section { "section.html" } else { "page.html" };
     let html = timings.time(2, || theme.render(template, &ctx))?;
     let html = if minify { timings.time(3, || output::minify(&html)) } else { html };
-    let (page_findings, facts) = timings.time(4, || checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang)));
+    let (page_findings, facts) = timings.time(4, || checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang), easy_read));
     findings.extend(page_findings);
     Ok(Page { html, findings, facts })
 }
@@ -255,6 +260,9 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timin
     files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
     timings.time(6, || {
         findings.extend(checks::site_rules::check_site(site, &facts, &files));
+        let scores: Vec<_> = facts.iter().map(|f| (f.form, &f.easy_read)).collect();
+        findings.extend(checks::easy_read::check_site(site, &scores));
+        findings.extend(checks::easy_read::check_theme(site, &loaded.easy_read));
         for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
             findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
         }

@@ -1,5 +1,6 @@
 //! Per-language word lists the checks use (`lexicon/<lang>.yaml`, compiled in): generic link
-//! texts, abbreviations that do not end sentences, number words, common acronyms.
+//! texts, abbreviations that do not end sentences, number words, common acronyms, and the word
+//! lists of the Easy-read checks (hard words, explanation markers, clause words, per cent).
 
 use std::collections::HashMap;
 
@@ -21,6 +22,18 @@ pub struct Lexicon {
     pub acronym_allow: Vec<String>,
     /// Latin abbreviations Easy read avoids.
     pub latin_abbreviations: Vec<String>,
+    /// Easy read: words that need explaining (ER-HARD-WORDS).
+    pub hard_words: Vec<String>,
+    /// Words that say what a word or acronym means ("means", "stands for").
+    pub explain_markers: Vec<String>,
+    /// Words that start another clause (ER-ONE-IDEA).
+    pub clause_conjunctions: Vec<String>,
+    /// Words ("and", "or") that join clauses when one of `subject_words` follows them.
+    pub clause_joiners: Vec<String>,
+    /// Subjects that start a clause after a joiner.
+    pub subject_words: Vec<String>,
+    /// Words for "per cent" (ER-NUMERALS).
+    pub percent_words: Vec<String>,
 }
 
 /// The built-in lexicons of every language that has one, by language code.

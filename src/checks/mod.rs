@@ -4,6 +4,7 @@
 
 pub mod a11y;
 pub mod css;
+pub mod easy_read;
 pub mod lexicon;
 pub mod rules;
 pub mod site_rules;
@@ -38,14 +39,14 @@ pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level
 /// Page-level checks on a page's final HTML (with its `data-cl-line` source lines still in):
 /// a finding on an element that came from markdown points at that markdown line; one from the
 /// theme points at the template that rendered the page.
-pub fn check_page(html: &str, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>) -> (Vec<Finding>, site_rules::PageFacts) {
+pub fn check_page(html: &str, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>, easy: &easy_read::Shared) -> (Vec<Finding>, site_rules::PageFacts) {
     let variant = site.content(target);
     let dir = site.config.language(&target.lang).map_or(crate::i18n::language::Dir::Ltr, |l| l.dir);
     let generic: &[String] = lexicon.map_or(&[], |l| &l.generic_link_texts);
     let expect = a11y::Expect { lang: &target.lang, dir, form: target.form, generic_link_texts: generic };
     let (doc, violations) = a11y::check(html, Some(&expect));
-    let facts = site_rules::facts(&doc, site, target, template_file);
-    let findings = violations
+    let mut facts = site_rules::facts(&doc, site, target, template_file);
+    let mut findings: Vec<Finding> = violations
         .into_iter()
         .map(|v| {
             let line = v.node.and_then(|n| a11y::source_line(&doc, n));
@@ -53,6 +54,10 @@ pub fn check_page(html: &str, site: &Site, target: &Target, template_file: &str,
             Finding::new(v.rule, v.severity, file, v.message).maybe_line(line).help(v.help).page(&target.url, &target.lang, target.form)
         })
         .collect();
+    // Easy-read and plain-language checks, on the same parse.
+    let (easy_findings, score) = easy_read::check_page(&doc, site, target, easy);
+    findings.extend(easy_findings);
+    facts.easy_read = score;
     (findings, facts)
 }
 

@@ -46,6 +46,8 @@ pub struct PageFacts {
     pub file: String,
     /// The template that rendered the page.
     pub template: String,
+    /// The page's readability, for the Easy-read checks across variants.
+    pub easy_read: super::easy_read::PageScore,
 }
 
 /// Collects a page's facts from its parsed HTML.
