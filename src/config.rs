@@ -225,6 +225,12 @@ impl Config {
             problems.push(d);
         }
         let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
+        // The line where `word` stands on its own (a list item, not part of another word).
+        let token_line = |word: &str| {
+            text.lines()
+                .position(|l| l.split(|c: char| c.is_whitespace() || "[],:{}\"'".contains(c)).any(|t| t == word))
+                .map(|i| i + 1)
+        };
 
         let default_language = raw.default_language.unwrap_or_else(|| "en".into());
         let mut languages: Vec<Language> = match raw.languages {
@@ -241,7 +247,7 @@ impl Config {
             if !is_known_tag(&lang.code) {
                 let mut d = Diagnostic::new(FILE, format!("`{}` is not a language code clearleaf knows", lang.code))
                     .hint("Use a BCP 47 language code, such as en, cy, pl, ur, ar or pt-BR.");
-                d.line = line_of(&lang.code);
+                d.line = token_line(&lang.code);
                 problems.push(d);
             }
         }
@@ -249,7 +255,7 @@ impl Config {
         for lang in &languages {
             if !seen.insert(lang.code.as_str()) {
                 let mut d = Diagnostic::new(FILE, format!("the language `{}` is listed twice", lang.code)).hint("List each language once.");
-                d.line = line_of(&lang.code);
+                d.line = token_line(&lang.code);
                 problems.push(d);
             }
         }
@@ -268,7 +274,7 @@ impl Config {
         for (rule, _) in &raw.checks {
             if !rules::ALL.contains(&rule.as_str()) {
                 let mut d = Diagnostic::new(FILE, format!("`{rule}` in `checks` is not a rule clearleaf has"));
-                d.line = line_of(rule);
+                d.line = token_line(rule);
                 d = match did_you_mean(rule, rules::ALL.iter().copied()) {
                     Some(s) => d.hint(format!("Did you mean `{s}`?")),
                     None => d.hint("Use a rule ID from the README, such as A11Y-IMG-NAME or ER-PASSIVE."),

@@ -122,12 +122,25 @@ struct CheckArgs {
 }
 
 fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<String>, minify: bool) -> Result<Options, clearleaf::Error> {
-    if let Some(jobs) = c.jobs {
-        // Ignore the error if a pool already exists (it cannot in this process).
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
+    thread_pool(c.jobs);
+    if let Some(b) = &base_url {
+        if !(b.starts_with('/') || b.contains("://")) {
+            return Err(clearleaf::Error::Usage(format!("--base-url {b:?} is neither a full URL nor a path; write it like https://example.org/resources/")));
+        }
     }
     let today = clearleaf::today::resolve(c.today).map_err(clearleaf::Error::Usage)?;
     Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true })
+}
+
+/// Rendering threads get large stacks: deeply nested markdown (thousands of `>` quotes) makes
+/// deep HTML, and the HTML parsers recurse on it.
+fn thread_pool(jobs: Option<usize>) {
+    let mut b = rayon::ThreadPoolBuilder::new().stack_size(256 << 20);
+    if let Some(jobs) = jobs {
+        b = b.num_threads(jobs.max(1));
+    }
+    // Ignore the error if a pool already exists (it cannot in this process).
+    let _ = b.build_global();
 }
 
 fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
@@ -139,6 +152,7 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
             cmd::build::run(&opts, c.common.format)
         }
         Some(Command::Serve { root, bind, port, open, drafts, today }) => {
+            thread_pool(None);
             let today = clearleaf::today::resolve(today).map_err(clearleaf::Error::Usage)?;
             let build = Options { root, out: None, base_url: None, drafts, minify: false, today, deny_warnings: false, progress: false };
             clearleaf::serve::run(clearleaf::serve::Options { build, bind, port, open })
@@ -159,6 +173,17 @@ fn build(b: BuildArgs) -> Result<i32, clearleaf::Error> {
     cmd::build::run(&opts, b.common.format)
 }
 
+/// The report format asked for on the command line (for reporting invalid input in it).
+fn format_asked() -> Option<Format> {
+    let args: Vec<String> = std::env::args().collect();
+    let i = args.iter().position(|a| a == "--format")?;
+    match args.get(i + 1).map(String::as_str) {
+        Some("github") => Some(Format::Github),
+        Some("json") => Some(Format::Json),
+        _ => None,
+    }
+}
+
 fn main() -> ExitCode {
     // The background deletion of an old site after a swap (see output::Staging::commit).
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -173,6 +198,12 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
             eprintln!("{e}");
+            if let (Some(Format::Github), clearleaf::Error::Input(all)) = (format_asked(), &e) {
+                for d in all {
+                    let at = d.line.map(|l| format!(",line={l}")).unwrap_or_default() + &d.column.map(|c| format!(",col={c}")).unwrap_or_default();
+                    println!("::error file={}{at}::{} {}", d.file, d.message, d.hint.as_deref().unwrap_or(""));
+                }
+            }
             ExitCode::from(2)
         }
     }

@@ -61,6 +61,15 @@ fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
         Some(loc) => (Some(loc.line()), Some(loc.column())),
         None => (None, None),
     };
+    // An unclosed bracket is noticed on a later line; point at the line that opened it.
+    if raw.contains("expected ',' or ']'") || raw.contains("expected ',' or '}'") {
+        let (open, close) = if raw.contains("']'") { ('[', ']') } else { ('{', '}') };
+        let upto = line.unwrap_or(usize::MAX);
+        if let Some(i) = text.lines().take(upto).enumerate().filter(|(_, l)| l.matches(open).count() > l.matches(close).count()).map(|(i, _)| i).last() {
+            line = Some(i + 1);
+            column = text.lines().nth(i).and_then(|l| l.find(open)).map(|c| c + 1);
+        }
+    }
     // The library points duplicates at the start of the mapping; point at the second key.
     if let Some(key) = raw.split("duplicate field `").nth(1).and_then(|r| r.split('`').next()) {
         if let Some(i) = text.lines().enumerate().filter(|(_, l)| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).nth(1).map(|(i, _)| i) {
@@ -78,8 +87,15 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
     let field = core.split_once(": ").map(|(f, _)| f).filter(|f| !f.contains(' ')).unwrap_or("");
     let detail = if field.is_empty() { core } else { &core[field.len() + 2..] };
     let key = if field.is_empty() { String::new() } else { format!("`{field}` ") };
+    if ["date", "reviewed", "review_due", "checked_on"].contains(&field) && !detail.starts_with("invalid type") {
+        return (
+            format!("the value of {key}is not a real date: write it as YYYY-MM-DD, with a month from 01 to 12"),
+            format!("Write {key}as a date like 2026-03-01 (year-month-day), with a month from 01 to 12 and a day that exists in that month."),
+        );
+    }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another kind of value"));
+        let found = found.replace("sequence", "a list").replace("map", "a group of keys");
         let want = match expected {
             e if e.contains("bool") => "true or false",
             e if e.contains("integer") || e.contains("i32") || e.contains("i64") || e.contains("u32") => "a whole number, like 10",
@@ -147,8 +163,9 @@ mod tests {
 
     #[test]
     fn unclosed_bracket_has_position() {
+        // The parser notices on line 3; the bracket was opened on line 2, column 4.
         let err = parse::<T>("title: A\nx: [1, 2\n").unwrap_err();
-        assert_eq!(err.line, Some(3));
+        assert_eq!((err.line, err.column), (Some(2), Some(4)));
         assert!(err.hint.contains("bracket"), "{}", err.hint);
     }
 

@@ -111,19 +111,12 @@ fn block(text: &str, start: usize, media: &mut Vec<String>, sheet: &mut Sheet) -
             continue;
         }
         let body_start = i;
-        let mut depth = 1;
-        while i < b.len() && depth > 0 {
-            match b[i] {
-                b'{' => depth += 1,
-                b'}' => depth -= 1,
-                _ => {}
-            }
-            i += 1;
-        }
-        let body = &text[body_start..i.saturating_sub(1)];
+        let close = matching(text, body_start - 1, text.len());
+        i = (close + 1).min(text.len());
+        let body = &text[body_start..close.min(text.len())];
         let mut decls = Vec::new();
         let mut offset = body_start;
-        for part in body.split(';') {
+        for part in split_top(body, ';') {
             if let Some((prop, value)) = part.split_once(':') {
                 let prop = prop.trim().to_ascii_lowercase();
                 let value = value.trim();
@@ -139,12 +132,56 @@ fn block(text: &str, start: usize, media: &mut Vec<String>, sheet: &mut Sheet) -
             offset += part.len() + 1;
         }
         sheet.rules.push(Rule {
-            selectors: prelude.split(',').map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).collect(),
+            selectors: split_top(&prelude, ',').into_iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect(),
             media: media.join(" and "),
             decls,
             line: line_at(text, prelude_start),
         });
     }
+}
+
+/// The byte of the `}` matching the `{` at `open` (or `end`), skipping quoted strings.
+fn matching(text: &str, open: usize, end: usize) -> usize {
+    let mut depth = 0;
+    let mut quote = None;
+    for (j, c) in text[open..end].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{') => depth += 1,
+            (None, '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return open + j;
+                }
+            }
+            _ => {}
+        }
+    }
+    end
+}
+
+/// Splits on `sep` outside brackets and quotes (`url(a;b)`, `content: ";"`, `:is(a, b)`).
+pub(crate) fn split_top(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut quote, mut last) = (0i32, None, 0);
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') => depth -= 1,
+            (None, c) if c == sep && depth == 0 => {
+                out.push(&s[last..i]);
+                last = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[last..]);
+    out
 }
 
 /// An sRGB colour with alpha.
@@ -364,6 +401,9 @@ mod tests {
         let a = &s.rules[1];
         assert_eq!((a.selectors[0].as_str(), a.media.as_str(), a.line), ("a", "print", 5));
         assert!(a.decls[0].important && a.decls[0].line == 5);
+        let s = parse("t.css", "p::before { content: \"a;b{\"; color: red }\n:is(h1, h2) { margin: 0 }");
+        assert_eq!(s.rules[0].decls.len(), 2);
+        assert_eq!(s.rules[1].selectors, [":is(h1, h2)"]);
     }
 
     #[test]

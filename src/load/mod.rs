@@ -65,7 +65,23 @@ pub fn load_content(config: &Config) -> Result<Content> {
     let mut problems = Vec::new();
     let mut md = Vec::new();
     let mut assets = Vec::new();
-    let walker = WalkDir::new(&dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    // Links that lead out of the site are reported and not followed (a link to / would walk
+    // the whole disk).
+    let outside = std::cell::RefCell::new(Vec::new());
+    let walker = WalkDir::new(&dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() > 0 && is_ignored(e.file_name()) {
+            return false;
+        }
+        if e.path_is_symlink() {
+            if let Ok(target) = e.path().canonicalize() {
+                if !target.starts_with(&canonical_root) {
+                    outside.borrow_mut().push((rel_path(root, e.path()), target));
+                    return false;
+                }
+            }
+        }
+        true
+    });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -83,12 +99,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
         let rel = rel_path(root, entry.path());
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) => {}
-                Ok(target) => {
-                    problems.push(Diagnostic::new(&rel, format!("this is a link to {}, which is outside the site folder", target.display()))
-                        .hint("Copy the file into the site instead: clearleaf only reads files inside the site folder."));
-                    continue;
-                }
+                Ok(_) => {}
                 Err(e) => {
                     problems.push(Diagnostic::new(&rel, format!("this link cannot be followed: {e}")).hint("Remove the broken link."));
                     continue;
@@ -99,6 +110,13 @@ pub fn load_content(config: &Config) -> Result<Content> {
             continue;
         }
         let inside = &rel[CONTENT_DIR.len() + 1..];
+        if let Some(bad) = inside.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '/'))) {
+            let shown = if bad == ' ' { "a space".to_string() } else { format!("`{bad}`") };
+            problems.push(Diagnostic::new(&rel, format!("this file name has {shown}, which cannot be part of a web address")).hint(
+                "Rename the file using letters, digits, - and _ only, like out-of-hours.md.",
+            ));
+            continue;
+        }
         if inside.ends_with(".md") {
             match parse_file_name(inside, config) {
                 Ok(key) => md.push((rel, key, entry.into_path())),
@@ -107,6 +125,11 @@ pub fn load_content(config: &Config) -> Result<Content> {
         } else {
             assets.push(Asset { out: inside.to_string(), rel, path: entry.into_path() });
         }
+    }
+    for (rel, target) in outside.into_inner() {
+        problems.push(Diagnostic::new(&rel, format!("this is a link to {}, which is outside the site folder", target.display())).hint(
+            "Copy the file into the site instead: clearleaf only reads files inside the site folder.",
+        ));
     }
     let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md
         .into_par_iter()

@@ -30,6 +30,7 @@ pub fn render(input: &Input<'_>, resolver: &dyn Resolver) -> Rendered {
         row_image_next: None,
         pending_row_text: false,
         in_html_block: false,
+        dropped_links: Vec::new(),
         raw_html: Vec::new(),
         problems: Vec::new(),
     };
@@ -82,6 +83,8 @@ struct Writer<'a> {
     /// A picture row's image was just written: the words start next.
     pending_row_text: bool,
     in_html_block: bool,
+    /// For each open link: whether its `<a>` was dropped (unsafe address).
+    dropped_links: Vec<bool>,
     /// Raw HTML chunks and their lines, for the sanitiser's report.
     raw_html: Vec<(usize, String)>,
     problems: Vec<Problem>,
@@ -274,6 +277,13 @@ impl Writer<'_> {
             Tag::Subscript => self.push("<sub>"),
             Tag::Link { link_type, dest_url, title, .. } => {
                 let dest = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
+                // Markdown links are not raw HTML, but `javascript:` in them runs all the same:
+                // such a link is dropped and its words kept.
+                let Some(dest) = self.safe_url(dest, line, "link") else {
+                    self.dropped_links.push(true);
+                    return;
+                };
+                self.dropped_links.push(false);
                 let href = match self.resolver.link(&dest) {
                     Ok(url) => url,
                     Err(why) => {
@@ -298,6 +308,10 @@ impl Writer<'_> {
                 self.push(&s);
             }
             Tag::Image { dest_url, title, .. } => {
+                let Some(dest_url) = self.safe_url(dest_url.to_string(), line, "picture") else {
+                    self.image = Some(ImageState { src: String::new(), title: String::new(), alt: String::new(), line, row: self.row_image_next.take() });
+                    return;
+                };
                 let src = match self.resolver.image(&dest_url) {
                     Ok(url) => url,
                     Err(why) => {
@@ -315,6 +329,20 @@ impl Writer<'_> {
             }
             Tag::MetadataBlock(_) | Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
         }
+    }
+
+    /// `url` if its scheme is safe; otherwise `None`, with an HTML-SANITISED problem.
+    fn safe_url(&mut self, url: String, line: usize, what: &str) -> Option<String> {
+        if super::sanitise::url_allowed(&url) {
+            return Some(url);
+        }
+        self.problems.push(Problem {
+            rule: "HTML-SANITISED",
+            line,
+            message: format!("The address of this {what} was removed to keep readers safe: `{}`.", url.chars().take(40).collect::<String>()),
+            help: "Links may go to pages, files, web addresses (https:), email (mailto:) or phone numbers (tel:) only.".into(),
+        });
+        None
     }
 
     fn end(&mut self, tag: TagEnd) {
@@ -371,9 +399,20 @@ impl Writer<'_> {
             TagEnd::Strikethrough => self.push("</del>"),
             TagEnd::Superscript => self.push("</sup>"),
             TagEnd::Subscript => self.push("</sub>"),
-            TagEnd::Link => self.push("</a>"),
+            TagEnd::Link => {
+                if !self.dropped_links.pop().unwrap_or(false) {
+                    self.push("</a>");
+                }
+            }
             TagEnd::Image => {
                 let Some(img) = self.image.take() else { return };
+                if img.src.is_empty() {
+                    // A picture whose address was removed: keep its description as text.
+                    let mut t = String::new();
+                    escape_text(img.alt.trim(), &mut t);
+                    self.push(&t);
+                    return;
+                }
                 let mut s = String::from("<img src=\"");
                 escape_attr(&img.src, &mut s);
                 s.push_str("\" alt=\"");
@@ -535,6 +574,13 @@ mod tests {
         assert!(r.html.contains("<a href=\"/help/\" data-cl-line=\"10\">help</a>"));
         assert_eq!(r.problems.len(), 1);
         assert_eq!((r.problems[0].rule, r.problems[0].line), ("LINK-BROKEN", 11));
+    }
+
+    #[test]
+    fn script_addresses_in_markdown_links_are_removed() {
+        let r = html("[a](javascript:alert(1)) ![b](JaVaScRiPt:x) <vbscript:x> [c](data:text/html,x)\n", Form::Standard);
+        assert_eq!(r.html, "<p data-cl-line=\"10\">a b vbscript:x c</p>\n");
+        assert_eq!(r.problems.iter().filter(|p| p.rule == "HTML-SANITISED").count(), 4);
     }
 
     #[test]

@@ -61,15 +61,22 @@ pub fn clean(html: &str) -> String {
 pub fn report(chunk: &str) -> Vec<String> {
     let fragment = Html::parse_fragment(chunk);
     let mut removed = Vec::new();
+    let lower = chunk.to_ascii_lowercase();
+    for tag in ["html", "head", "body"] {
+        if lower.match_indices(&format!("<{tag}")).any(|(i, _)| lower[i + tag.len() + 1..].starts_with([' ', '>', '/', '\t', '\n'])) {
+            removed.push(format!("removed the <{tag}> tag and its attributes"));
+        }
+    }
     for node in fragment.tree.nodes() {
         let Node::Element(el) = node.value() else { continue };
         let name = el.name();
-        // The fragment parser wraps the chunk in html and body elements of its own.
+        // The fragment parser wraps the chunk in html and body elements of its own (and drops
+        // written ones with their attributes, so those are found in the text below).
         if matches!(name, "html" | "head" | "body") {
             continue;
         }
         if !TAGS.contains(&name) {
-            let what = if REMOVED_WITH_CONTENT.contains(&name) { " and everything inside it" } else { " (its text is kept)" };
+            let what = if REMOVED_WITH_CONTENT.contains(&name) || matches!(name, "svg" | "math" | "iframe" | "object" | "embed" | "template") { " and everything inside it" } else { " (its text is kept)" };
             removed.push(format!("removed the <{name}> element{what}"));
             continue;
         }
@@ -89,7 +96,7 @@ pub fn report(chunk: &str) -> Vec<String> {
 
 /// Relative URLs, and absolute ones with an allowed scheme. Browsers ignore ASCII whitespace
 /// and control characters inside a scheme, so `java\tscript:` is treated as `javascript:`.
-fn url_allowed(url: &str) -> bool {
+pub fn url_allowed(url: &str) -> bool {
     let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
     match cleaned.find(':') {
         Some(colon) if !cleaned[..colon].contains(['/', '?', '#']) => SCHEMES.contains(&cleaned[..colon].to_ascii_lowercase().as_str()),

@@ -54,6 +54,8 @@ impl Sink for Memory {
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
+    /// The output folder did not exist before this build (removed again if the build fails).
+    created: bool,
 }
 
 /// Refuses output folders that would destroy the site or other files.
@@ -123,13 +125,14 @@ impl Sink for Staging {
 impl Staging {
     /// Starts a build into `out` (already checked): removes what an interrupted build left.
     pub fn prepare(out: PathBuf) -> Result<Staging> {
+        let created = !out.exists();
         std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, e))?;
         let dir = out.join(STAGING);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging { out, dir })
+        Ok(Staging { out, dir, created })
     }
 
 
@@ -167,6 +170,9 @@ impl Staging {
     /// Drops the unfinished build; the previous output stays as it was.
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+        if self.created {
+            let _ = std::fs::remove_dir(&self.out);
+        }
     }
 }
 

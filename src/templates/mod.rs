@@ -68,7 +68,8 @@ impl Theme {
                 add(&inside, ThemeFile { shown: crate::load::rel_path(&config.root, entry.path()), bytes });
             }
         } else if config.theme != "default" {
-            return Err(Error::input(Diagnostic::new("site.yaml", format!("the theme `{}` does not exist", config.theme)).hint(format!(
+            let line = std::fs::read_to_string(config.root.join(crate::config::FILE)).ok().and_then(|t| t.lines().position(|l| l.trim_start().starts_with("theme:"))).map_or(1, |i| i + 1);
+            return Err(Error::input(Diagnostic::new("site.yaml", format!("the theme `{}` does not exist", config.theme)).at_line(line).hint(format!(
                 "Create {THEMES_DIR}/{}/templates/, or remove the `theme` line to use the built-in theme.",
                 config.theme
             ))));

@@ -28,16 +28,9 @@ pub struct Facts {
     pub findings: Vec<Finding>,
 }
 
-/// One declaration.
-#[derive(Clone, Debug, PartialEq)]
-struct Decl {
-    prop: String,
-    value: String,
-    important: bool,
-    line: usize,
-}
+use crate::checks::css::{self, split_top, Decl};
 
-/// One style rule, flattened out of any `@media` block.
+/// One style rule, flattened out of any `@media` block that applies on screen.
 #[derive(Clone, Debug)]
 struct Rule {
     selectors: Vec<String>,
@@ -46,104 +39,16 @@ struct Rule {
     order: usize,
 }
 
-/// Reads style rules out of `css`, with declarations' 1-based lines.
-fn parse(css: &str, file: usize, rules: &mut Vec<Rule>) {
-    // Comments become spaces (keeping newlines, so lines stay right).
-    let mut text = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(i) = rest.find("/*") {
-        text.push_str(&rest[..i]);
-        let end = rest[i + 2..].find("*/").map_or(rest.len(), |e| i + 2 + e + 2);
-        text.extend(rest[i..end].chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
-        rest = &rest[end..];
-    }
-    text.push_str(rest);
-    let line_at = |i: usize| text[..i].matches('\n').count() + 1;
-    block(&text, 0, text.len(), file, rules, &line_at);
-}
-
-fn block(text: &str, start: usize, end: usize, file: usize, rules: &mut Vec<Rule>, line_at: &dyn Fn(usize) -> usize) {
-    let mut i = start;
-    while i < end {
-        let Some(open) = text[i..end].find(['{', ';']).map(|o| i + o) else { break };
-        let prelude = text[i..open].trim();
-        if text.as_bytes()[open] == b';' {
-            // `@import …;`, `@charset …;`, or a stray declaration.
-            i = open + 1;
+/// The screen rules of a stylesheet (read by [`css::parse`]), numbered in cascade order.
+fn parse(text: &str, file: usize, rules: &mut Vec<Rule>) {
+    for r in css::parse("", text).rules {
+        let print_only = r.media.contains("print") && !r.media.contains("screen") && !r.media.contains("all");
+        if print_only || r.selectors.iter().all(|s| s.starts_with('@')) {
             continue;
         }
-        let close = matching(text, open, end);
-        if let Some(at) = prelude.strip_prefix('@') {
-            let name = at.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').next().unwrap_or("").to_ascii_lowercase();
-            let query = at[name.len()..].to_ascii_lowercase();
-            let print_only = query.contains("print") && !query.contains("screen") && !query.contains("all");
-            if matches!(name.as_str(), "media" | "supports" | "layer" | "container" | "document") && !print_only {
-                block(text, open + 1, close, file, rules, line_at);
-            }
-        } else if !prelude.is_empty() {
-            let selectors = split_top(prelude, ',').into_iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()).collect();
-            let mut decls = Vec::new();
-            let mut pos = open + 1;
-            for d in split_top(&text[open + 1..close], ';') {
-                let at = text[pos..close].find(d.trim_start()).map_or(pos, |o| pos + o);
-                pos = at + d.trim_start().len();
-                let Some((prop, value)) = d.split_once(':') else { continue };
-                let value = value.trim();
-                let (value, important) = match value.to_ascii_lowercase().strip_suffix("!important") {
-                    Some(v) => (value[..v.len()].trim_end().to_string(), true),
-                    None => (value.to_string(), false),
-                };
-                decls.push(Decl { prop: prop.trim().to_ascii_lowercase(), value, important, line: line_at(at) });
-            }
-            let order = rules.len();
-            rules.push(Rule { selectors, decls, file, order });
-        }
-        i = close + 1;
+        let order = rules.len();
+        rules.push(Rule { selectors: r.selectors, decls: r.decls, file, order });
     }
-}
-
-/// The byte of the `}` matching the `{` at `open` (or `end`).
-fn matching(text: &str, open: usize, end: usize) -> usize {
-    let mut depth = 0;
-    let mut quote = None;
-    for (j, c) in text[open..end].char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '{') => depth += 1,
-            (None, '}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return open + j;
-                }
-            }
-            _ => {}
-        }
-    }
-    end
-}
-
-/// Splits on `sep` outside brackets and quotes.
-fn split_top(s: &str, sep: char) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut depth, mut quote, mut last) = (0i32, None, 0);
-    for (i, c) in s.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '(' | '[') => depth += 1,
-            (None, ')' | ']') => depth -= 1,
-            (None, c) if c == sep && depth == 0 => {
-                out.push(&s[last..i]);
-                last = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    out.push(&s[last..]);
-    out
 }
 
 /// An element of the model page.
