@@ -73,6 +73,13 @@ pub fn load(opts: &Options) -> Result<Loaded> {
     }
     let locales = Arc::new(Locales::load(&config)?);
     let theme = Theme::load(&config, Arc::clone(&locales))?;
+    let site = load_site(config, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
+    let easy_read = checks::easy_read::Shared::load(&site.config, &locales, &theme.static_files)?;
+    Ok(Loaded { site, locales, theme, lexicons: checks::lexicon::builtin(), easy_read })
+}
+
+/// Stages 2–4 alone (content, front matter, site): what `status` needs, without the theme.
+pub fn load_site(config: Config, options: crate::site::Options) -> Result<Site> {
     let content = load::load_content(&config)?;
     let parsed: Vec<std::result::Result<_, _>> = content.pages.into_par_iter().map(|file| front_matter::parse(&file.rel, &file.text).map(|p| (file, p))).collect();
     let mut files = Vec::with_capacity(parsed.len());
@@ -87,9 +94,7 @@ pub fn load(opts: &Options) -> Result<Loaded> {
         problems.sort_by(|a, b| a.file.cmp(&b.file));
         return Err(Error::Input(problems));
     }
-    let site = Site::assemble(config, files, content.assets, content.statics, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
-    let easy_read = checks::easy_read::Shared::load(&site.config, &locales, &theme.static_files)?;
-    Ok(Loaded { site, locales, theme, lexicons: checks::lexicon::builtin(), easy_read })
+    Site::assemble(config, files, content.assets, content.statics, options)
 }
 
 /// Time spent in each stage, summed over threads (printed with `CLEARLEAF_TIMINGS=1`), so a

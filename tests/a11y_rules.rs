@@ -7,6 +7,9 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
+mod common;
+use common::check_findings as findings;
+
 const FRONT: &str = "---\ntitle: Test page\ndescription: A page for one rule.\n---\n";
 /// The body starts on this line of the page file.
 const BODY_LINE: usize = 5;
@@ -29,12 +32,6 @@ fn site(body: &str, form_easy: bool) -> tempfile::TempDir {
     dir
 }
 
-fn findings(root: &Path) -> Vec<Value> {
-    let o = cargo_bin_cmd!("clearleaf").args(["check", "--format", "json", "--today", "2026-11-21", "--root"]).arg(root).output().unwrap();
-    assert!(o.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&o.stderr));
-    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
-    doc["findings"].as_array().unwrap().clone()
-}
 
 /// (rule, failing body, line of the offence within the body (1-based), passing body)
 const CONTENT_CASES: &[(&str, &str, usize, &str)] = &[

@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use serde_json::Value;
+
+mod common;
+use common::check_findings as findings;
 
 const CHECKED: &str = "checked_by: A reading group\nchecked_on: 2026-09-10\n";
 /// The body starts on this line of the page file (with the CHECKED lines in the front matter).
@@ -36,12 +38,6 @@ fn site(body: &str, easy: bool, site_extra: &str) -> tempfile::TempDir {
     dir
 }
 
-fn findings(root: &Path) -> Vec<Value> {
-    let o = cargo_bin_cmd!("clearleaf").args(["check", "--format", "json", "--today", "2026-11-21", "--root"]).arg(root).output().unwrap();
-    assert!(o.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&o.stderr));
-    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
-    doc["findings"].as_array().unwrap().clone()
-}
 
 /// (rule, failing Easy-read body, line of the offence in the body (1-based), words the message
 /// quotes, passing body)

@@ -11,9 +11,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::finding::Form;
-use crate::front_matter;
 use crate::i18n::staleness::State;
-use crate::load;
 use crate::site::{self, Site};
 
 /// Output formats of `status`.
@@ -64,20 +62,7 @@ struct Count {
 
 /// Loads the site (config, content, front matter, site stage: no theme, nothing rendered).
 fn load_site(root: &Path, today: jiff::civil::Date) -> Result<Site> {
-    let config = Config::load(root)?;
-    let content = load::load_content(&config)?;
-    let mut files = Vec::with_capacity(content.pages.len());
-    let mut problems = Vec::new();
-    for file in content.pages {
-        match front_matter::parse(&file.rel, &file.text) {
-            Ok(p) => files.push((file, p)),
-            Err(d) => problems.push(d),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Input(problems));
-    }
-    Site::assemble(config, files, content.assets, content.statics, site::Options { drafts: false, today })
+    crate::pipeline::load_site(Config::load(root)?, site::Options { drafts: false, today })
 }
 
 /// The columns of the table: every language × form that is a variant (not the source itself).

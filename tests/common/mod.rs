@@ -272,3 +272,11 @@ pub fn permissions_are_ignored() -> bool {
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
     ignored
 }
+
+/// The findings of `clearleaf check --format json` on the site at `root` (any exit status but 2).
+pub fn check_findings(root: &Path) -> Vec<serde_json::Value> {
+    let o = assert_cmd::cargo::cargo_bin_cmd!("clearleaf").args(["check", "--format", "json", "--today", TODAY, "--root"]).arg(root).output().unwrap();
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    doc["findings"].as_array().unwrap().clone()
+}
