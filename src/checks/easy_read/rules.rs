@@ -521,14 +521,14 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
         return;
     }
     let mut reported = HashSet::new();
+    let list: Vec<String> = list.iter().map(|h| h.to_lowercase()).collect();
     for (si, s) in sents.iter().enumerate() {
         let words = lower_words(s);
-        for hard in &list {
-            let hard_l = hard.to_lowercase();
-            if reported.contains(&hard_l) {
+        for hard_l in &list {
+            if reported.contains(hard_l) {
                 continue;
             }
-            let Some(i) = (0..words.len()).find(|&i| matches_inflected(&words, i, &hard_l)) else { continue };
+            let Some(i) = (0..words.len()).find(|&i| matches_inflected(&words, i, hard_l)) else { continue };
             let n = hard_l.split_whitespace().count();
             let range = s.words[i].0.start..s.words[i + n - 1].0.end;
             let used = &blocks[s.block].text[range.clone()];
@@ -566,10 +566,11 @@ fn matches_inflected(words: &[String], i: usize, hard: &str) -> bool {
         if !last {
             return false;
         }
+        // Compared by stripping, not by building each inflected form: this runs for every word
+        // of every sentence against every hard word.
+        let inflected = |stem: &str| w.strip_prefix(stem).is_some_and(|suf| ["s", "es", "ed", "d", "ing"].contains(&suf));
         let stem_e = p.strip_suffix('e').unwrap_or(p);
-        let stem_y = p.strip_suffix('y').map(|s| format!("{s}i"));
-        let ok = ["s", "es", "ed", "d", "ing"].iter().any(|suf| *w == format!("{p}{suf}") || *w == format!("{stem_e}{suf}"))
-            || stem_y.is_some_and(|s| *w == format!("{s}es") || *w == format!("{s}ed"));
+        let ok = inflected(p) || inflected(stem_e) || p.strip_suffix('y').is_some_and(|s| w.strip_prefix(s).is_some_and(|suf| suf == "ies" || suf == "ied"));
         if !ok {
             return false;
         }
