@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::checks::easy_read::Readability;
 use crate::error::{Error, Result};
 use crate::finding::Form;
 use crate::i18n::staleness::State;
@@ -34,6 +35,8 @@ struct Document<'a> {
 struct PageDoc<'a> {
     page: &'a str,
     source: Option<&'a str>,
+    /// Readability of the source page.
+    readability: Option<Readability>,
     variants: Vec<VariantDoc<'a>>,
 }
 
@@ -44,6 +47,8 @@ struct VariantDoc<'a> {
     state: State,
     file: Option<&'a str>,
     url: Option<&'a str>,
+    /// Readability of the variant's own text, when its file exists.
+    readability: Option<Readability>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +68,12 @@ struct Count {
 /// Loads the site (config, content, front matter, site stage: no theme, nothing rendered).
 fn load_site(root: &Path, today: jiff::civil::Date) -> Result<Site> {
     crate::pipeline::load_site(Config::load(root)?, site::Options { drafts: false, today })
+}
+
+/// The readability of a page's variant, if its file is part of the site.
+fn score(site: &Site, path: &str, lang: &str, form: Form) -> Option<Readability> {
+    let page = &site.pages[site.page_at(path)?];
+    page.variant(lang, form).map(crate::checks::easy_read::variant_readability)
 }
 
 /// The columns of the table: every language × form that is a variant (not the source itself).
@@ -93,11 +104,12 @@ pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, today: jiff::c
         .map(|p| PageDoc {
             page: &p.path,
             source: p.source.as_deref(),
+            readability: score(&site, &p.path, &site.config.default_language, Form::Standard),
             variants: p
                 .variants
                 .iter()
                 .filter(|v| lang.is_none_or(|l| l == v.lang))
-                .map(|v| VariantDoc { lang: &v.lang, form: v.form, state: v.state, file: v.file.as_deref(), url: v.url.as_deref() })
+                .map(|v| VariantDoc { lang: &v.lang, form: v.form, state: v.state, file: v.file.as_deref(), url: v.url.as_deref(), readability: score(&site, &p.path, &v.lang, v.form) })
                 .collect(),
         })
         .filter(|p| !p.variants.is_empty())
@@ -167,6 +179,14 @@ fn text(site: &Site, doc: &Document<'_>, columns: &[(&str, Form)]) -> String {
         let pages = format!("{}/{} pages", c.pages.current, c.pages.total);
         let words = format!("{}/{} words", c.words.current, c.words.total);
         let _ = writeln!(s, "  {:<label$}  {pages:>13} {:>5}   {words:>17} {:>5}", column_name(c.lang, c.form), percent(c.pages), percent(c.words));
+    }
+    let _ = writeln!(s, "\nReadability (Easy read aims for Flesch Reading Ease 80+ or LIX 30 or less; standard pages for 60+ or 40 or less):");
+    for p in &doc.pages {
+        let source = p.readability.iter().map(|r| (column_name(&site.config.default_language, Form::Standard), r));
+        let variants = p.variants.iter().filter_map(|v| v.readability.as_ref().map(|r| (column_name(v.lang, v.form), r)));
+        for (col, r) in source.chain(variants) {
+            let _ = writeln!(s, "  {:<first$}  {col:<label$}  {}", name(p.page), r.summary());
+        }
     }
     s
 }
