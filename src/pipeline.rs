@@ -182,9 +182,11 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     let ctx = templates::page_context(site, locales, target, body);
     let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
     let template = if site.pages[target.page].is_section { "section.html" } else { "page.html" };
-    let html = timings.time(2, || theme.render(template, &ctx))?;
-    let html = if minify { timings.time(3, || output::minify(&html)) } else { html };
-    let (page_findings, facts) = timings.time(4, || checks::check_page(&html, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang), easy_read));
+    let rendered = timings.time(2, || theme.render(template, &ctx))?;
+    let minified = minify.then(|| timings.time(3, || output::minify(&rendered)));
+    let html = minified.as_deref().unwrap_or(&rendered);
+    let (page_findings, facts) = timings.time(4, || checks::check_page(html, &rendered, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang), easy_read));
+    let html = minified.unwrap_or(rendered);
     findings.extend(page_findings);
     Ok(Page { html, findings, facts })
 }

@@ -89,6 +89,13 @@ const THEME_CASES: &[(&str, &str, &str)] = &[
     ("I18N-LANG-SWITCHER", " lang=\"{{ l.code }}\" dir=\"{{ l.dir }}\"{% if l.current %}", "{% if l.current %}"),
     ("A11Y-NAV-CONSISTENT", "{%- for item in nav %}", "{% if kind == \"home\" %}<li><a href=\"{{ home_url }}\">x</a></li>{% endif %}{%- for item in nav %}"),
     ("LINK-BROKEN", "<p>{{ t(key=\"footer-other-formats\") }}</p>", "<p><a href=\"{{ base_path }}formats/\">{{ t(key=\"footer-other-formats\") }}</a></p>"),
+    ("A11Y-REFRESH", "<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"30\">"),
+    ("A11Y-ATTR-DUP", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\" tabindex=\"0\">"),
+    ("A11Y-CONTROL-NAME", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><button type=\"button\"></button>"),
+    ("A11Y-AUTOCOMPLETE", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><label>Email <input type=\"email\" autocomplete=\"emial\"></label>"),
+    ("A11Y-IFRAME-TABINDEX", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><iframe title=\"A map\" tabindex=\"-1\" srcdoc=\"<a href='https://example.org/'>Map</a>\"></iframe>"),
+    ("A11Y-TEXT-SPACING", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><p style=\"line-height: 1 !important\">Tight text</p>"),
+    ("A11Y-HIDDEN-FOCUS", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><div aria-hidden=\"true\"><a href=\"#main\">Top</a></div>"),
 ];
 
 #[test]
@@ -131,4 +138,32 @@ fn theme_stylesheet_rules_point_at_the_css_line() {
     let at = |rule: &str| all.iter().find(|f| f["rule"] == rule).map(|f| (f["file"].as_str().unwrap().to_string(), f["line"].as_u64()));
     assert_eq!(at("A11Y-CONTRAST-TEXT"), Some(("themes/default/static/theme/clearleaf.css".into(), Some(1))));
     assert_eq!(at("A11Y-FOCUS-VISIBLE"), Some(("themes/default/static/theme/clearleaf.css".into(), Some(3))));
+}
+
+#[test]
+fn site_rules_titles_and_ways() {
+    // A11Y-TITLE-UNIQUE: two pages with the same title in one language.
+    let s = site("Text.", false);
+    std::fs::write(s.path().join("content/other.md"), "---\ntitle: Test page\n---\n## Part {#part}\n").unwrap();
+    let all = findings(s.path());
+    let hit = all.iter().find(|f| f["rule"] == "A11Y-TITLE-UNIQUE").expect("duplicate titles found");
+    assert!(hit["file"] == "content/page.md" || hit["file"] == "content/other.md", "{hit}");
+    assert_eq!(hit["line"].as_u64(), Some(1));
+    let s = site("Text.", false);
+    assert!(!findings(s.path()).iter().any(|f| f["rule"] == "A11Y-TITLE-UNIQUE"));
+
+    // A11Y-MULTIPLE-WAYS: a page no other page links to (turned off in the other tests' site).
+    // Every page is listed by its section, so only a theme that drops the lists leaves one alone.
+    let s = site("Text.", false);
+    let yaml = std::fs::read_to_string(s.path().join("site.yaml")).unwrap().replace("  A11Y-MULTIPLE-WAYS: off\n", "");
+    std::fs::write(s.path().join("site.yaml"), &yaml).unwrap();
+    std::fs::write(s.path().join("content/lonely.md"), "---\ntitle: Nobody links here\n---\nText.\n").unwrap();
+    assert!(!findings(s.path()).iter().any(|f| f["rule"] == "A11Y-MULTIPLE-WAYS"), "the home page lists every page");
+    let theme = s.path().join("themes/default/templates");
+    std::fs::create_dir_all(&theme).unwrap();
+    let page_html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html")).unwrap();
+    std::fs::write(theme.join("section.html"), page_html).unwrap();
+    let all = findings(s.path());
+    let hit = all.iter().find(|f| f["rule"] == "A11Y-MULTIPLE-WAYS").expect("an unlinked page");
+    assert_eq!(hit["file"], "content/lonely.md");
 }

@@ -39,12 +39,12 @@ pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level
 /// Page-level checks on a page's final HTML (with its `data-cl-line` source lines still in):
 /// a finding on an element that came from markdown points at that markdown line; one from the
 /// theme points at the template that rendered the page.
-pub fn check_page(html: &str, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>, easy: &easy_read::Shared) -> (Vec<Finding>, site_rules::PageFacts) {
+pub fn check_page(html: &str, source: &str, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>, easy: &easy_read::Shared) -> (Vec<Finding>, site_rules::PageFacts) {
     let variant = site.content(target);
     let dir = site.config.language(&target.lang).map_or(crate::i18n::language::Dir::Ltr, |l| l.dir);
     let generic: &[String] = lexicon.map_or(&[], |l| &l.generic_link_texts);
     let expect = a11y::Expect { lang: &target.lang, dir, form: target.form, generic_link_texts: generic };
-    let (doc, violations) = a11y::check(html, Some(&expect));
+    let (doc, violations) = a11y::check_with_source(html, source, Some(&expect));
     let mut facts = site_rules::facts(&doc, site, target, template_file);
     let mut findings: Vec<Finding> = violations
         .into_iter()

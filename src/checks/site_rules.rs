@@ -30,6 +30,8 @@ pub struct Link {
 pub struct PageFacts {
     /// The page's URL.
     pub url: String,
+    /// Which page of the site it is (the same for all its languages and forms).
+    pub page: usize,
     /// Its language.
     pub lang: String,
     /// Its form.
@@ -54,7 +56,7 @@ pub struct PageFacts {
 pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFacts {
     let file = site.content(target).file.clone();
     let base = &site.config.base_path;
-    let mut f = PageFacts { url: target.url.clone(), lang: target.lang.clone(), form: target.form, file: file.clone(), template: template.to_string(), ..Default::default() };
+    let mut f = PageFacts { url: target.url.clone(), page: target.page, lang: target.lang.clone(), form: target.form, file: file.clone(), template: template.to_string(), ..Default::default() };
     let mut in_nav = None;
     for el in doc.elements() {
         let v = el.value();
@@ -140,7 +142,8 @@ pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> 
     let mut out = Vec::new();
     let by_url: HashMap<&str, &PageFacts> = pages.iter().map(|p| (p.url.as_str(), p)).collect();
     let base = site.config.base_path.as_str();
-    let mut incoming: HashMap<&str, usize> = HashMap::new();
+    // Pages (all their languages and forms together) linked from another page.
+    let mut reached: HashSet<usize> = HashSet::new();
     for p in pages {
         for l in &p.links {
             // A page at /x/ may be linked as /x, /x/ or /x/index.html.
@@ -166,8 +169,10 @@ pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> 
                     );
                 }
             }
-            if let Some(t) = target.filter(|t| t.url != p.url) {
-                *incoming.entry(t.url.as_str()).or_default() += 1;
+            // Another page's link counts as a way in; the same page in another language or
+            // form (the switcher, the Easy read link) does not.
+            if let Some(t) = target.filter(|t| t.page != p.page) {
+                reached.insert(t.page);
             }
         }
     }
@@ -200,12 +205,14 @@ pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> 
             Some(_) => {}
         }
     }
-    // Reachable in more than one way (A11Y-MULTIPLE-WAYS): linked from at least one other page.
-    let home: HashSet<String> = site.config.languages.iter().map(|l| site.url_for("", &l.code, crate::finding::Form::Standard)).collect();
+    // Reachable in more than one way (A11Y-MULTIPLE-WAYS): besides the menu and the sitemap,
+    // another page links to it (its section's list, for instance). Reported once per page.
+    let mut reported = HashSet::new();
     for p in pages {
-        if !home.contains(&p.url) && incoming.get(p.url.as_str()).copied().unwrap_or(0) == 0 {
+        if p.page != 0 && !reached.contains(&p.page) && reported.insert(p.page) {
+            let source = pages.iter().find(|q| q.page == p.page && q.file == site.pages[p.page].variants[0].file).unwrap_or(p);
             out.push(
-                Finding::new("A11Y-MULTIPLE-WAYS", Severity::Warning, &p.file, format!("No other page links to {}.", p.url))
+                Finding::new("A11Y-MULTIPLE-WAYS", Severity::Warning, &source.file, format!("No other page links to {}.", source.url))
                     .line(1)
                     .help("List it in a section (put it in a folder with an _index.md) or link to it from a related page."),
             );
