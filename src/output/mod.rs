@@ -169,9 +169,19 @@ impl Staging {
 
     /// Drops the unfinished build; the previous output stays as it was.
     pub fn abandon(self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
         if self.created {
+            let _ = std::fs::remove_dir_all(&self.dir);
             let _ = std::fs::remove_dir(&self.out);
+            return;
+        }
+        // Deleting thousands of unused pages would hold up the report: move them aside for
+        // the background process, as a successful swap does with the old site.
+        let aside = self.out.join(format!("{OLD}-{}-failed", std::process::id()));
+        match std::fs::rename(&self.dir, &aside) {
+            Ok(()) => remove_in_background(&aside),
+            Err(_) => {
+                let _ = std::fs::remove_dir_all(&self.dir);
+            }
         }
     }
 }
