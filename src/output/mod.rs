@@ -78,8 +78,9 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
         return refuse("it is a file, not a folder".into());
     }
     if abs.is_dir() {
+        // Only clearleaf's own leftovers (a killed first build) do not make it someone else's.
         let mut entries = std::fs::read_dir(&abs).map_err(|e| Error::io(&abs, e))?;
-        let has_files = entries.next().is_some();
+        let has_files = entries.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".clearleaf-")));
         if has_files && !abs.join(MARKER).is_file() {
             return refuse("it already holds files that clearleaf did not make".into());
         }
@@ -252,6 +253,10 @@ mod tests {
         assert!(check_out_dir(site.path(), &site.path().join("notes.txt")).is_err());
         assert!(check_out_dir(&site.path().join("sub"), site.path()).is_err());
         assert!(check_out_dir(site.path(), &site.path().join("public")).is_ok());
+        std::fs::create_dir_all(site.path().join("public/.clearleaf-staging/x")).unwrap();
+        assert!(check_out_dir(site.path(), &site.path().join("public")).is_ok(), "a killed first build's leftovers are ours");
+        std::fs::write(site.path().join("public/mine.txt"), "x").unwrap();
+        assert!(check_out_dir(site.path(), &site.path().join("public")).is_err());
     }
 
     #[test]
