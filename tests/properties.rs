@@ -277,7 +277,6 @@ proptest! {
     /// The source lines the renderer adds (`data-cl-line`) are internal: once stripped, none may
     /// be left anywhere in the page, not even as text, unless the author wrote the word.
     #[test]
-    #[ignore = "bug: raw HTML after an unclosed <iframe>/<textarea>/… comes out as escaped text that still holds the renderer's data-cl-line attributes (see raw_html_after_an_unclosed_iframe_does_not_show_line_attributes)"]
     fn line_attributes_never_reach_the_output(body in markdown_ish(), form in form()) {
         prop_assume!(!body.contains("data-cl-line"));
         let rendered = render(&body, 1, form);
@@ -287,7 +286,6 @@ proptest! {
 }
 
 #[test]
-#[ignore = "bug: raw HTML after an unclosed <iframe> is shown as escaped markup with the renderer's data-cl-line attributes in it"]
 fn raw_html_after_an_unclosed_iframe_does_not_show_line_attributes() {
     // Found by `line_attributes_never_reach_the_output` (minimal input `<iframe src=x><p>`).
     // The renderer adds `data-cl-line` to the raw tags before sanitising; everything after the
@@ -414,7 +412,6 @@ fn yaml_alias_bomb_is_cheap() {
 }
 
 #[test]
-#[ignore = "bug: `clearleaf audit` on 50,000 nested <div>s overflows the main thread's stack and aborts (exit 134): Doc::walk in checks/a11y/dom.rs recurses once per level"]
 fn audit_of_deeply_nested_html_does_not_crash() {
     // The build renders on threads with 256 MB stacks, but `audit` checks on the main thread
     // (8 MB). Found while choosing inputs for the fuzz target (a release build overflows at

@@ -228,7 +228,6 @@ fn old_folders(out: &Path) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "bug: a build into a new output folder still moves the (empty) old site aside into OUT/.clearleaf-old-PID, which is there when clearleaf exits and is deleted later by a background process"]
 fn a_fresh_output_folder_gets_no_old_site_folder() {
     // The swap moves the previous site into `.clearleaf-old-PID` and deletes it in a detached
     // process. A new output folder has no previous site, so nothing should be moved aside, and

@@ -10,12 +10,18 @@ pub fn run(files: &[std::path::PathBuf], format: Format) -> Result<i32> {
     if files.is_empty() {
         return Err(Error::Usage("name at least one HTML file to audit, like `clearleaf audit public/index.html`".into()));
     }
-    let mut findings = Vec::new();
+    let mut pages = Vec::new();
     for path in files {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let shown = path.to_string_lossy().replace('\\', "/");
-        findings.extend(checks::audit_file(&shown, &String::from_utf8_lossy(&bytes)));
+        pages.push((path.to_string_lossy().replace('\\', "/"), String::from_utf8_lossy(&bytes).into_owned()));
     }
+    // The HTML parser and the checks recurse once per nesting level: give them a large stack.
+    let findings = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || pages.iter().flat_map(|(shown, html)| checks::audit_file(shown, html)).collect::<Vec<_>>())
+        .map_err(|e| Error::Usage(format!("could not start the checks: {e}")))?
+        .join()
+        .map_err(|_| Error::Usage("the checks stopped unexpectedly".into()))?;
     let report = Report::new(files.len(), findings);
     let text = report.render(format);
     match format {

@@ -155,7 +155,7 @@ impl Writer<'_> {
                     Some((_, chunk)) if self.in_html_block && !chunk.is_empty() => chunk.push_str(&h),
                     _ => self.raw_html.push((line, h.to_string())),
                 }
-                let marked = mark_lines(&h, line);
+                let marked = close_raw_text(mark_lines(&h, line));
                 self.push(&marked);
             }
             Event::FootnoteReference(label) => {
@@ -487,32 +487,70 @@ impl Writer<'_> {
     }
 }
 
+/// Elements whose content HTML parsers read as plain text up to their end tag.
+const RAW_TEXT: &[&str] = &["iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"];
+
+/// Closes raw-text elements a piece of raw HTML leaves open, so that an unclosed `<iframe>`
+/// cannot turn the rest of the page into text (the sanitiser then removes the element).
+fn close_raw_text(mut html: String) -> String {
+    let lower = html.to_ascii_lowercase();
+    let count = |pat: &str| lower.match_indices(pat).filter(|(i, _)| lower[i + pat.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())).count();
+    for name in RAW_TEXT {
+        if count(&format!("<{name}")) > count(&format!("</{name}")) {
+            html.push_str(&format!("</{name}>"));
+        }
+    }
+    html
+}
+
 /// Adds the source line to every start tag of a piece of raw HTML, so findings on raw HTML
 /// point at its markdown line too.
 fn mark_lines(html: &str, mut line: usize) -> String {
-    let mut out = String::with_capacity(html.len() + 24);
-    let mut rest = html;
-    while let Some(i) = rest.find(['<', '\n']) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        if rest.starts_with('\n') {
-            line += 1;
-            out.push('\n');
-            rest = &rest[1..];
-            continue;
-        }
-        let name_len = rest[1..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - 1);
-        let after = rest[1 + name_len..].chars().next();
-        if name_len > 0 && rest.as_bytes()[1].is_ascii_alphabetic() && matches!(after, Some(' ' | '\t' | '\n' | '>' | '/')) {
-            out.push_str(&rest[..1 + name_len]);
-            out.push_str(&format!(" {LINE_ATTR}=\"{line}\""));
-            rest = &rest[1 + name_len..];
-        } else {
-            out.push('<');
-            rest = &rest[1..];
-        }
+    enum State {
+        Text,
+        /// Inside a start tag: the open quote of an attribute value, and the end tag that
+        /// closes the element if it is a raw-text one.
+        Tag(Option<char>, Option<String>),
+        /// Inside a raw-text element (an iframe's fallback, a textarea …): tags there are text.
+        Raw(String),
     }
-    out.push_str(rest);
+    let mut out = String::with_capacity(html.len() + 24);
+    let mut state = State::Text;
+    let mut i = 0;
+    while let Some(c) = html[i..].chars().next() {
+        let rest = &html[i..];
+        if c == '\n' {
+            line += 1;
+        }
+        match &mut state {
+            State::Text if c == '<' => {
+                let name_len = rest[1..].find(|ch: char| !ch.is_ascii_alphanumeric()).unwrap_or(rest.len() - 1);
+                let after = rest[1 + name_len..].chars().next();
+                if name_len > 0 && rest.as_bytes()[1].is_ascii_alphabetic() && matches!(after, Some(' ' | '\t' | '\n' | '>' | '/')) {
+                    let name = rest[1..1 + name_len].to_ascii_lowercase();
+                    out.push_str(&rest[..1 + name_len]);
+                    out.push_str(&format!(" {LINE_ATTR}=\"{line}\""));
+                    i += 1 + name_len;
+                    state = State::Tag(None, RAW_TEXT.contains(&name.as_str()).then(|| format!("</{name}")));
+                    continue;
+                }
+            }
+            State::Tag(quote, raw) => match (*quote, c) {
+                (Some(q), ch) if ch == q => *quote = None,
+                (None, '"' | '\'') => *quote = Some(c),
+                (None, '>') => state = raw.take().map_or(State::Text, State::Raw),
+                _ => {}
+            },
+            State::Raw(close) => {
+                if rest.get(..close.len()).is_some_and(|r| r.eq_ignore_ascii_case(close)) {
+                    state = State::Text;
+                }
+            }
+            State::Text => {}
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
     out
 }
 
@@ -584,9 +622,18 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_iframe_does_not_swallow_the_page() {
+        let r = html("<iframe src=x>\n\nAfter it.\n", Form::Standard);
+        assert!(r.html.contains("<p data-cl-line=\"12\">After it.</p>"), "{}", r.html);
+        assert!(!r.html.contains("iframe") && !r.html.contains("&lt;"), "{}", r.html);
+    }
+
+    #[test]
     fn raw_start_tags_get_their_line() {
         assert_eq!(mark_lines("<div>\n<img src=x>\n</div><br/>", 7), "<div data-cl-line=\"7\">\n<img data-cl-line=\"8\" src=x>\n</div><br data-cl-line=\"9\"/>");
         assert_eq!(mark_lines("a < b <!-- c -->", 1), "a < b <!-- c -->");
+        assert_eq!(mark_lines("<textarea><p>x</p></textarea><b>", 1), "<textarea data-cl-line=\"1\"><p>x</p></textarea><b data-cl-line=\"1\">");
+        assert_eq!(mark_lines("<a href=\"<div>\">é</a>", 1), "<a data-cl-line=\"1\" href=\"<div>\">é</a>");
     }
 
     #[test]

@@ -36,8 +36,9 @@ const TAG_ATTRS: &[(&str, &[&str])] = &[
 ];
 /// URL schemes links and pictures may use (relative URLs are always fine).
 const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
-/// Elements removed together with everything inside them.
-const REMOVED_WITH_CONTENT: &[&str] = &["script", "style"];
+/// Elements removed together with everything inside them: scripts and styles, and elements
+/// whose content browsers never show as markup (an iframe's fallback, a textarea's text …).
+const REMOVED_WITH_CONTENT: &[&str] = &["script", "style", "iframe", "noembed", "noframes", "noscript", "plaintext", "textarea", "title", "xmp", "template"];
 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::empty();
@@ -76,7 +77,7 @@ pub fn report(chunk: &str) -> Vec<String> {
             continue;
         }
         if !TAGS.contains(&name) {
-            let what = if REMOVED_WITH_CONTENT.contains(&name) || matches!(name, "svg" | "math" | "iframe" | "object" | "embed" | "template") { " and everything inside it" } else { " (its text is kept)" };
+            let what = if REMOVED_WITH_CONTENT.contains(&name) || matches!(name, "svg" | "math" | "object" | "embed") { " and everything inside it" } else { " (its text is kept)" };
             removed.push(format!("removed the <{name}> element{what}"));
             continue;
         }

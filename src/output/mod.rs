@@ -142,17 +142,20 @@ impl Staging {
     /// files can take longer than the whole build (see [`remove_old`]).
     pub fn commit(self) -> Result<()> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        let old = self.out.join(format!("{OLD}-{}", std::process::id()));
-        if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-        }
-        std::fs::create_dir(&old).map_err(|e| Error::io(&old, e))?;
-        for entry in sorted_entries(&self.out)? {
-            let name = entry.file_name().unwrap_or_default();
-            if name == STAGING || name.to_string_lossy().starts_with(OLD) {
-                continue;
+        let previous: Vec<PathBuf> = sorted_entries(&self.out)?
+            .into_iter()
+            .filter(|e| e.file_name().is_some_and(|n| n != STAGING && !n.to_string_lossy().starts_with(OLD)))
+            .collect();
+        if !previous.is_empty() {
+            let old = self.out.join(format!("{OLD}-{}", std::process::id()));
+            if old.exists() {
+                std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
             }
-            std::fs::rename(&entry, old.join(name)).map_err(|e| Error::io(&entry, e))?;
+            std::fs::create_dir(&old).map_err(|e| Error::io(&old, e))?;
+            for entry in previous {
+                let name = entry.file_name().unwrap_or_default().to_owned();
+                std::fs::rename(&entry, old.join(name)).map_err(|e| Error::io(&entry, e))?;
+            }
         }
         for entry in sorted_entries(&self.dir)? {
             let name = entry.file_name().unwrap_or_default().to_owned();
@@ -170,19 +173,11 @@ impl Staging {
 
     /// Drops the unfinished build; the previous output stays as it was.
     pub fn abandon(self) {
+        // Deleted before returning (not in the background), so that a failed build leaves the
+        // output folder exactly as it was, even for a moment.
+        let _ = std::fs::remove_dir_all(&self.dir);
         if self.created {
-            let _ = std::fs::remove_dir_all(&self.dir);
             let _ = std::fs::remove_dir(&self.out);
-            return;
-        }
-        // Deleting thousands of unused pages would hold up the report: move them aside for
-        // the background process, as a successful swap does with the old site.
-        let aside = self.out.join(format!("{OLD}-{}-failed", std::process::id()));
-        match std::fs::rename(&self.dir, &aside) {
-            Ok(()) => remove_in_background(&aside),
-            Err(_) => {
-                let _ = std::fs::remove_dir_all(&self.dir);
-            }
         }
     }
 }
