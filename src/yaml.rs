@@ -93,6 +93,12 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
             format!("Write {key}as a date like 2026-03-01 (year-month-day), with a month from 01 to 12 and a day that exists in that month."),
         );
     }
+    if detail.contains("expected struct") {
+        return (
+            "the front matter is not a list of `key: value` lines".into(),
+            "Write one setting on each line between the --- lines, like `title: Getting help at night`.".into(),
+        );
+    }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another kind of value"));
         let found = found.replace("sequence", "a list").replace("map", "a group of keys");

@@ -493,6 +493,12 @@ const RAW_TEXT: &[&str] = &["iframe", "noembed", "noframes", "noscript", "plaint
 /// Closes raw-text elements a piece of raw HTML leaves open, so that an unclosed `<iframe>`
 /// cannot turn the rest of the page into text (the sanitiser then removes the element).
 fn close_raw_text(mut html: String) -> String {
+    // An unterminated comment or CDATA section swallows the rest of the page the same way.
+    for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>")] {
+        if html.matches(open).count() > html.matches(close).count() {
+            html.push_str(close);
+        }
+    }
     let lower = html.to_ascii_lowercase();
     let count = |pat: &str| lower.match_indices(pat).filter(|(i, _)| lower[i + pat.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())).count();
     for name in RAW_TEXT {
@@ -523,6 +529,10 @@ fn mark_lines(html: &str, mut line: usize) -> String {
             line += 1;
         }
         match &mut state {
+            // Comments and CDATA sections hold text, not tags.
+            State::Text if rest.starts_with("<!--") || rest.starts_with("<![CDATA[") => {
+                state = State::Raw(if rest.starts_with("<!--") { "-->" } else { "]]>" }.to_string());
+            }
             State::Text if c == '<' => {
                 let name_len = rest[1..].find(|ch: char| !ch.is_ascii_alphanumeric()).unwrap_or(rest.len() - 1);
                 let after = rest[1 + name_len..].chars().next();
@@ -550,6 +560,11 @@ fn mark_lines(html: &str, mut line: usize) -> String {
         }
         out.push(c);
         i += c.len_utf8();
+    }
+    // A start tag left unfinished (an unclosed quote) would swallow the markup after it.
+    if let State::Tag(quote, _) = state {
+        out.extend(quote);
+        out.push('>');
     }
     out
 }
@@ -634,6 +649,7 @@ mod tests {
         assert_eq!(mark_lines("a < b <!-- c -->", 1), "a < b <!-- c -->");
         assert_eq!(mark_lines("<textarea><p>x</p></textarea><b>", 1), "<textarea data-cl-line=\"1\"><p>x</p></textarea><b data-cl-line=\"1\">");
         assert_eq!(mark_lines("<a href=\"<div>\">é</a>", 1), "<a data-cl-line=\"1\" href=\"<div>\">é</a>");
+        assert_eq!(mark_lines("<math><![CDATA[<div>]]></math><!-- <b> -->", 1), "<math data-cl-line=\"1\"><![CDATA[<div>]]></math><!-- <b> -->");
     }
 
     #[test]
