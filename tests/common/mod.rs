@@ -234,6 +234,9 @@ pub fn snapshot(dir: &Path) -> Snapshot {
 fn walk(root: &Path, dir: &Path, out: &mut Snapshot) {
     let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
     entries.sort();
+    // The replaced site is deleted by a background process after a successful build; it is
+    // clearleaf's transient folder, not part of the output, and may vanish mid-walk.
+    entries.retain(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".clearleaf-old")));
     for path in entries {
         let rel = path.strip_prefix(root).unwrap().components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         let meta = path.symlink_metadata().unwrap();
