@@ -271,7 +271,7 @@ impl Config {
                 problems.push(d);
             }
         }
-        for (rule, _) in &raw.checks {
+        for rule in raw.checks.keys() {
             if !rules::ALL.contains(&rule.as_str()) {
                 let mut d = Diagnostic::new(FILE, format!("`{rule}` in `checks` is not a rule clearleaf has"));
                 d.line = token_line(rule);

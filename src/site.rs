@@ -413,13 +413,12 @@ impl Site {
                     let url = self.url_for(&page.path, &lang.code, form);
                     let file = output_file(&self.config.base_path, &url);
                     let shown_file = &page.variants[content].file;
-                    if let Some(other) = by_file.insert(file.clone(), shown_file.clone()) {
-                        if other != *shown_file {
+                    if let Some(other) = by_file.insert(file.clone(), shown_file.clone())
+                        && other != *shown_file {
                             problems.push(Diagnostic::new(shown_file, format!("this page would be published at {url}, where {other} is published too")).hint(
                                 "Rename one of them. Folder names that equal a language code or easy-read clash with translated pages.",
                             ));
                         }
-                    }
                     if let Some((si, vi)) = at {
                         let v = &mut self.status[si].variants[vi];
                         v.url = Some(url.clone());
@@ -445,8 +444,8 @@ impl Site {
                     );
                 }
             }
-            if page.variant(&default, Form::Easy).is_none() {
-                if let Some(v) = page.variant(&default, Form::Standard) {
+            if page.variant(&default, Form::Easy).is_none()
+                && let Some(v) = page.variant(&default, Form::Standard) {
                     let easy = v.file.trim_end_matches(".md").to_string() + ".easy.md";
                     self.findings.push(
                         Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
@@ -454,7 +453,6 @@ impl Site {
                             .help(format!("Write one in {easy}: short sentences, one idea each, a picture beside each idea.")),
                     );
                 }
-            }
         }
     }
 
@@ -588,11 +586,10 @@ impl Site {
             return Ok(format!("{}{inside}{fragment}", self.config.base_path));
         }
         // A link written as a page address (`../rights/`) rather than a file.
-        if let Some(&page) = self.page_of_path.get(inside.trim_end_matches('/')) {
-            if let Some(t) = self.nearest_target(page, lang, form) {
+        if let Some(&page) = self.page_of_path.get(inside.trim_end_matches('/'))
+            && let Some(t) = self.nearest_target(page, lang, form) {
                 return Ok(format!("{}{fragment}", t.url));
             }
-        }
         Err(format!("there is no file {CONTENT_DIR}/{inside}"))
     }
 
@@ -689,13 +686,12 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if let (b'%', Some(&h), Some(&l)) = (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            if let (Some(h), Some(l)) = (hex(h), hex(l)) {
+        if let (b'%', Some(&h), Some(&l)) = (bytes[i], bytes.get(i + 1), bytes.get(i + 2))
+            && let (Some(h), Some(l)) = (hex(h), hex(l)) {
                 out.push(h * 16 + l);
                 i += 3;
                 continue;
             }
-        }
         out.push(bytes[i]);
         i += 1;
     }

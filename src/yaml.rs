@@ -71,11 +71,10 @@ fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
         }
     }
     // The library points duplicates at the start of the mapping; point at the second key.
-    if let Some(key) = raw.split("duplicate field `").nth(1).and_then(|r| r.split('`').next()) {
-        if let Some(i) = text.lines().enumerate().filter(|(_, l)| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).nth(1).map(|(i, _)| i) {
+    if let Some(key) = raw.split("duplicate field `").nth(1).and_then(|r| r.split('`').next())
+        && let Some(i) = text.lines().enumerate().filter(|(_, l)| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).nth(1).map(|(i, _)| i) {
             (line, column) = (Some(i + 1), Some(1));
         }
-    }
     // The library's message ends with " at line X column Y"; we report the position ourselves.
     let core = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let (message, hint) = plain_words(&core, line.and_then(|l| text.lines().nth(l - 1)));

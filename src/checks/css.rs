@@ -360,11 +360,10 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
             }
         }
         // A11Y-RESIZE.
-        if r.selectors.iter().any(|s| matches!(s.as_str(), "html" | "body" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li")) {
-            if let Some(d) = r.get("font-size").filter(|d| d.value.ends_with("px") || d.value.ends_with("vw")) {
+        if r.selectors.iter().any(|s| matches!(s.as_str(), "html" | "body" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li"))
+            && let Some(d) = r.get("font-size").filter(|d| d.value.ends_with("px") || d.value.ends_with("vw")) {
                 out.push(finding("A11Y-RESIZE", Severity::Warning, d.line, format!("`{sel}` sets font-size: {}, which does not follow the reader's text size setting.", d.value), "Use rem or em for font sizes."));
             }
-        }
         // A11Y-MOTION.
         if !r.media.contains("prefers-reduced-motion: no-preference") {
             for prop in ["animation", "animation-name", "transition"] {

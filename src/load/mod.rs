@@ -72,14 +72,12 @@ pub fn load_content(config: &Config) -> Result<Content> {
         if e.depth() > 0 && is_ignored(e.file_name()) {
             return false;
         }
-        if e.path_is_symlink() {
-            if let Ok(target) = e.path().canonicalize() {
-                if !target.starts_with(&canonical_root) {
+        if e.path_is_symlink()
+            && let Ok(target) = e.path().canonicalize()
+                && !target.starts_with(&canonical_root) {
                     outside.borrow_mut().push((rel_path(root, e.path()), target));
                     return false;
                 }
-            }
-        }
         true
     });
     for entry in walker {

@@ -125,7 +125,7 @@ fn watch(opts: pipeline::Options, served: Arc<RwLock<Served>>, reload: broadcast
             debouncer.watch(&path, RecursiveMode::Recursive).map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
         }
     }
-    debouncer.watch(&root.join(crate::config::FILE), RecursiveMode::NonRecursive).map_err(|e| Error::Usage(format!("cannot watch site.yaml: {e}")))?;
+    debouncer.watch(root.join(crate::config::FILE), RecursiveMode::NonRecursive).map_err(|e| Error::Usage(format!("cannot watch site.yaml: {e}")))?;
     std::thread::spawn(move || {
         let _keep = debouncer;
         for events in rx {

@@ -263,7 +263,7 @@ impl Doc {
 
     /// Whether the element is reached with the Tab key (focusable, tabindex not negative).
     pub fn in_tab_order(&self, el: &ElementRef<'_>) -> bool {
-        self.is_focusable(el) && !el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0)
+        self.is_focusable(el) && el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_none_or(|t| t >= 0)
     }
 
     /// The accessible name (accname 1.2, simplified), whitespace collapsed.
@@ -276,15 +276,14 @@ impl Doc {
             return String::new();
         }
         let e = el.value();
-        if !in_labelledby {
-            if let Some(ids) = e.get("aria-labelledby") {
+        if !in_labelledby
+            && let Some(ids) = e.get("aria-labelledby") {
                 let parts: Vec<String> = ids.split_ascii_whitespace().filter_map(|id| self.by_id(id)).map(|r| self.name_of(&r, visited, true)).collect();
                 let joined = collapse(&parts.join(" "));
                 if !joined.is_empty() {
                     return joined;
                 }
             }
-        }
         if let Some(label) = e.get("aria-label").filter(|l| !l.trim().is_empty()) {
             return label.to_string();
         }
@@ -367,11 +366,10 @@ impl Doc {
         if let Some(t) = e.get("title") {
             return t.to_string();
         }
-        if matches!(e.name(), "input" | "textarea") {
-            if let Some(p) = e.get("placeholder") {
+        if matches!(e.name(), "input" | "textarea")
+            && let Some(p) = e.get("placeholder") {
                 return p.to_string();
             }
-        }
         String::new()
     }
 
@@ -383,11 +381,10 @@ impl Doc {
                 parts.push(self.content_text(&label, visited));
             }
         }
-        if let Some(label) = el.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "label") {
-            if label.value().get("for").is_none_or(|f| Some(f) == el.value().get("id")) {
+        if let Some(label) = el.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "label")
+            && label.value().get("for").is_none_or(|f| Some(f) == el.value().get("id")) {
                 parts.push(self.content_text(&label, visited));
             }
-        }
         let joined = collapse(&parts.join(" "));
         (!joined.is_empty()).then_some(joined)
     }
@@ -497,7 +494,7 @@ mod tests {
     fn names() {
         let doc = Doc::parse(r#"<p id=l>Phone <b>number</b></p><a href=x><img src=p alt="Call"> us</a><input aria-labelledby=l><label>Email <input type=email id=e></label><button aria-label="Close">X</button>"#);
         assert_eq!(doc.name(&first(&doc, "a")), "Call us");
-        assert_eq!(doc.name(&doc.elements().filter(|e| e.value().name() == "input").next().unwrap()), "Phone number");
+        assert_eq!(doc.name(&doc.elements().find(|e| e.value().name() == "input").unwrap()), "Phone number");
         assert_eq!(doc.name(&doc.by_id("e").unwrap()), "Email");
         assert_eq!(doc.name(&first(&doc, "button")), "Close");
     }

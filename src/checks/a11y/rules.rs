@@ -72,11 +72,10 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     } else if !has_known_primary(lang) {
         o.push("A11Y-LANG-VALID", "bf051a", E, Some(&html), format!("The page's language `{lang}` is not a known language code."), "Use a BCP 47 code such as en, cy, pl, ur or ar.");
     }
-    if let Some(x) = expect {
-        if !lang.is_empty() && !lang.eq_ignore_ascii_case(x.lang) {
+    if let Some(x) = expect
+        && !lang.is_empty() && !lang.eq_ignore_ascii_case(x.lang) {
             o.push("I18N-LANG-MATCHES", "", E, Some(&html), format!("The page says it is in `{lang}`, but it is the {} version.", x.lang), "The theme must set <html lang=\"{{ lang }}\">.");
         }
-    }
     let dir = html.value().get("dir").map(|d| d.trim().to_ascii_lowercase());
     let want = expect.map(|x| x.dir).or_else(|| (!lang.is_empty()).then(|| direction_of(lang)));
     match (want, dir.as_deref()) {
@@ -127,27 +126,24 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
     }
     for meta in doc.elements().filter(|e| tag(e) == "meta") {
         let name = meta.value().get("name").map(str::to_ascii_lowercase);
-        if name.as_deref() == Some("viewport") {
-            if let Some(content) = meta.value().get("content") {
+        if name.as_deref() == Some("viewport")
+            && let Some(content) = meta.value().get("content") {
                 viewport(&meta, content, o);
             }
-        }
     }
     // Refresh (ACT bc659a): the first valid refresh; a delay between 1 and 72000 seconds fails.
     let refresh = doc.elements().filter(|e| tag(e) == "meta" && e.value().get("http-equiv").is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"))).find_map(|m| m.value().get("content").and_then(refresh_delay).map(|d| (m, d)));
-    if let Some((meta, delay)) = refresh {
-        if delay > 0.0 && delay <= 72000.0 {
+    if let Some((meta, delay)) = refresh
+        && delay > 0.0 && delay <= 72000.0 {
             o.push("A11Y-REFRESH", "bc659a", E, Some(&meta), format!("The page reloads or moves on by itself after {delay} seconds."), "Remove the meta refresh, or use a delay of 0 for an immediate redirect.");
         }
-    }
     // Unique ids (ACT 3ea0c8).
     let mut seen = std::collections::HashSet::new();
     for el in doc.elements() {
-        if let Some(id) = el.value().get("id").filter(|i| !i.is_empty()) {
-            if !seen.insert(id) {
+        if let Some(id) = el.value().get("id").filter(|i| !i.is_empty())
+            && !seen.insert(id) {
                 o.push("A11Y-ID-UNIQUE", "3ea0c8", E, Some(&el), format!("The id `{id}` is used more than once on this page."), "Give each element its own id. Headings written twice get -2, -3 …; check ids written by hand with {#id}.");
             }
-        }
     }
 }
 
@@ -163,7 +159,7 @@ fn viewport(meta: &ElementRef<'_>, content: &str, o: &mut Out<'_>) {
         };
         let blocks = match k.as_str() {
             "user-scalable" => num.is_some_and(|n| n > -1.0 && n < 1.0),
-            "maximum-scale" => num.is_some_and(|n| n >= 0.0 && n < 2.0),
+            "maximum-scale" => num.is_some_and(|n| (0.0..2.0).contains(&n)),
             _ => false,
         };
         if blocks {
@@ -193,7 +189,7 @@ fn refresh_delay(content: &str) -> Option<f64> {
 
 fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let Some(body) = doc.elements().find(|e| tag(e) == "body") else { return };
-    let role_is = |e: &ElementRef<'_>, r: &str| !doc.is_hidden(e) && doc.role(e).as_deref() == Some(r);
+    let role_is = |e: &ElementRef<'_>, r: &str| !doc.is_hidden(e) && doc.role(e) == Some(r);
     let mains: Vec<_> = doc.elements().filter(|e| role_is(e, "main")).collect();
     match mains.len() {
         0 => o.push("A11Y-MAIN", "", E, Some(&body), "The page has no main landmark.", "Wrap the page's own content in <main id=\"main\">."),
@@ -217,7 +213,7 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     // Headings.
     let headings: Vec<(ElementRef<'_>, u32)> = doc
         .elements()
-        .filter(|e| !doc.is_hidden(e) && doc.role(e).as_deref() == Some("heading"))
+        .filter(|e| !doc.is_hidden(e) && doc.role(e) == Some("heading"))
         .map(|e| {
             let level = e.value().get("aria-level").and_then(|l| l.trim().parse().ok()).or_else(|| tag(&e).strip_prefix('h').and_then(|n| n.parse().ok())).unwrap_or(2);
             (e, level)
@@ -255,22 +251,20 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         let name = tag(&el);
         let explicit = doc.explicit_role(&el);
         let role = doc.role(&el);
-        let role = role.as_deref();
         let is_svg = &*el.value().name.ns == "http://www.w3.org/2000/svg";
         let empty = || doc.name(&el).is_empty();
         // Images (ACT 23a2a8): <img> and role=img, unless decorative.
-        if !is_svg && (name == "img" || matches!(explicit.as_deref(), Some("img" | "image"))) && matches!(role, Some("img" | "image")) && empty() {
+        if !is_svg && (name == "img" || matches!(explicit, Some("img" | "image"))) && matches!(role, Some("img" | "image")) && empty() {
             o.push("A11Y-IMG-NAME", "23a2a8", E, Some(&el), "This picture has no description (alt text).", "Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, write ![](file.svg).");
         }
-        if name == "img" {
-            if let (Some(alt), Some(src)) = (el.value().get("alt"), el.value().get("src")) {
+        if name == "img"
+            && let (Some(alt), Some(src)) = (el.value().get("alt"), el.value().get("src")) {
                 let file = src.rsplit('/').next().unwrap_or(src);
                 let lower = alt.trim().to_lowercase();
                 if !lower.is_empty() && (lower == file.to_lowercase() || ["image", "picture", "photo", "graphic", "icon", "img"].contains(&lower.as_str()) || alt.chars().count() > 150) {
                     o.push("A11Y-IMG-ALT-QUALITY", "", W, Some(&el), format!("The description of this picture (\"{}\") does not say what it shows.", alt.chars().take(60).collect::<String>()), "Describe the picture in a few words, under 150 characters, like ![A nurse on the phone](nurse.svg).");
                 }
             }
-        }
         // Image buttons (ACT 59796f).
         if name == "input" && el.value().get("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")) && role == Some("button") {
             let has = ["alt", "aria-label", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
@@ -279,7 +273,7 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
             }
         }
         // SVG with an explicit role (ACT 7d6734).
-        if is_svg && matches!(explicit.as_deref(), Some("img" | "graphics-document" | "graphics-symbol")) && empty() {
+        if is_svg && matches!(explicit, Some("img" | "graphics-document" | "graphics-symbol")) && empty() {
             o.push("A11Y-IMG-NAME", "7d6734", E, Some(&el), "This SVG picture has no name.", "Give it a <title> child or an aria-label.");
         }
         // Objects showing images, audio or video (ACT 8fc3b6).
@@ -300,15 +294,15 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         }
         // Iframes (ACT cae760).
         let negative_tabindex = el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
-        if name == "iframe" && !matches!(explicit.as_deref(), Some("none" | "presentation")) && !negative_tabindex && empty() {
+        if name == "iframe" && !matches!(explicit, Some("none" | "presentation")) && !negative_tabindex && empty() {
             o.push("A11Y-CONTROL-NAME", "cae760", E, Some(&el), "This embedded frame has no name.", "Add a title that says what the frame shows, like title=\"Map of the clinic\".");
         }
         // Summary of its details (ACT 2t702h).
-        if name == "summary" && explicit.as_deref().is_none_or(|r| r == "none" || r == "presentation") && is_details_summary(&el) && empty() {
+        if name == "summary" && explicit.is_none_or(|r| r == "none" || r == "presentation") && is_details_summary(&el) && empty() {
             o.push("A11Y-CONTROL-NAME", "2t702h", E, Some(&el), "This <summary> has no text.", "Write what the hidden part is about in <summary>.");
         }
         // Menu items (ACT m6b1q3).
-        if explicit.as_deref() == Some("menuitem") && empty() {
+        if explicit == Some("menuitem") && empty() {
             o.push("A11Y-CONTROL-NAME", "m6b1q3", E, Some(&el), "This menu item has no name.", "Put words in the menu item.");
         }
     }
@@ -384,11 +378,10 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
         let hidden = doc.is_hidden(&el);
         // Role values (ACT 674b10).
-        if let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty()) {
-            if !hidden && doc.explicit_role(&el).is_none() {
+        if let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty())
+            && !hidden && doc.explicit_role(&el).is_none() {
                 o.push("A11Y-ARIA-VALID", "674b10", E, Some(&el), format!("`{}` is not a role that exists.", role_attr.trim()), "Use a WAI-ARIA role, such as button, navigation or img, or remove the role.");
             }
-        }
         let role = doc.role(&el);
         for (attr, value) in el.value().attrs() {
             let Some(attr) = attr.strip_prefix("aria-").map(|_| attr) else { continue };
@@ -399,7 +392,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
             if !value.trim().is_empty() && !valid_value(ty, value) {
                 o.push("A11Y-ARIA-VALID", "6a7281", E, Some(&el), format!("`{attr}=\"{value}\"` is not a valid value."), "Use one of the values WAI-ARIA allows for this attribute.");
             }
-            if !hidden && !global && !role.as_deref().is_some_and(|r| aria::supports(r, attr)) && !native_allows(&el, attr) {
+            if !hidden && !global && !role.is_some_and(|r| aria::supports(r, attr)) && !native_allows(&el, attr) {
                 o.push("A11Y-ARIA-VALID", "5c01ea", E, Some(&el), format!("`{attr}` is not allowed on {}.", describe(&el)), "Remove the attribute, or give the element a role that supports it.");
             }
         }
@@ -409,7 +402,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         // Prohibited global properties (ACT kb1m8s): naming on roles that cannot be named,
         // role descriptions on generic and presentational elements.
         let prohibiting = doc.explicit_role(&el).filter(|r| *r == "none" || *r == "presentation").or(role);
-        if let Some(r) = prohibiting.as_deref() {
+        if let Some(r) = prohibiting {
             let mut prohibited: Vec<&str> = Vec::new();
             if aria::NAME_PROHIBITED.contains(&r) {
                 prohibited.extend(["aria-label", "aria-labelledby", "aria-braillelabel"]);
@@ -422,7 +415,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
             }
         }
         // Required owned elements (ACT bc4a75), for explicit and implicit roles.
-        if let Some(r) = role.as_deref() {
+        if let Some(r) = role {
             let owned = aria::required_owned(r);
             if !owned.is_empty() && el.value().get("aria-busy").is_none_or(|b| b.trim() != "true") && owns_other(doc, &el, owned) {
                 o.push("A11Y-ARIA-VALID", "bc4a75", E, Some(&el), format!("An element with role {r} may only contain {}.", owned.join(", ")), "Give each child the right role, or remove the role.");
@@ -434,17 +427,17 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         }
         // Required states (ACT 4e8ab6).
         let focusable_separator = explicit == "separator" && doc.is_focusable(&el);
-        for req in aria::required(&explicit).iter().chain(focusable_separator.then_some(&"aria-valuenow")) {
+        for req in aria::required(explicit).iter().chain(focusable_separator.then_some(&"aria-valuenow")) {
             let native = *req == "aria-checked" && tag(&el) == "input" && el.value().get("type").is_some_and(|t| ["checkbox", "radio"].contains(&t.trim().to_ascii_lowercase().as_str()));
             if el.value().get(req).is_none() && !native {
                 o.push("A11Y-ARIA-VALID", "4e8ab6", E, Some(&el), format!("An element with role {explicit} needs {req}."), format!("Add {req} with the element's current value."));
             }
         }
         // Required context (ACT ff89c9).
-        let ctx = aria::required_context(&explicit);
+        let ctx = aria::required_context(explicit);
         if !ctx.is_empty() {
-            let parent_role = doc.tree_ancestors(&el).into_iter().filter(|a| !doc.is_hidden(a)).find_map(|a| doc.role(&a).filter(|r| !(matches!(*r, "generic" | "none" | "presentation") && !super::dom::has_global_aria(&a))));
-            if !parent_role.as_deref().is_some_and(|p| ctx.contains(&p)) {
+            let parent_role = doc.tree_ancestors(&el).into_iter().filter(|a| !doc.is_hidden(a)).find_map(|a| doc.role(&a).filter(|r| !matches!(*r, "generic" | "none" | "presentation") || super::dom::has_global_aria(&a)));
+            if !parent_role.is_some_and(|p| ctx.contains(&p)) {
                 o.push("A11Y-ARIA-VALID", "ff89c9", E, Some(&el), format!("An element with role {explicit} must be inside one with role {}.", ctx.join(" or ")), "Put it inside the right container, or use a different role.");
             }
         }
@@ -488,20 +481,18 @@ fn valid_value(ty: ValueType, value: &str) -> bool {
 fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
         // aria-hidden with focusable content (ACT 6cfa84).
-        if el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !doc.is_not_rendered(&el) {
-            if let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
+        if el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !doc.is_not_rendered(&el)
+            && let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "6cfa84", E, Some(&f), "Keyboard users can reach this element, but screen readers are told it is hidden (aria-hidden).", "Remove aria-hidden, or take the element out of the tab order (tabindex=\"-1\").");
             }
-        }
         if doc.is_hidden(&el) {
             continue;
         }
         // Presentational children (ACT 307n5z).
-        if let Some(r) = doc.role(&el).filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(&r)) {
-            if let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
+        if let Some(r) = doc.role(&el).filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(r))
+            && let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "307n5z", E, Some(&f), format!("This focusable element is inside a {r}, whose content screen readers do not see."), "Move the focusable element out of it.");
             }
-        }
         // Decorative elements that become exposed (ACT 46ca7f).
         let decorative = matches!(doc.explicit_role(&el), Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && doc.explicit_role(&el).is_none());
         if decorative && (doc.is_focusable(&el) || super::dom::has_global_aria(&el)) {
@@ -555,7 +546,7 @@ fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, Eleme
 fn tables(doc: &Doc, o: &mut Out<'_>) {
     for table in doc.elements() {
         let role = doc.role(&table);
-        if doc.is_hidden(&table) || !role.as_deref().is_some_and(|r| matches!(r, "table" | "grid" | "treegrid")) {
+        if doc.is_hidden(&table) || !role.is_some_and(|r| matches!(r, "table" | "grid" | "treegrid")) {
             continue;
         }
         let grid = table_grid(doc, &table);

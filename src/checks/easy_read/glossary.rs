@@ -122,14 +122,13 @@ impl Glossary {
         let mut i = 0;
         while i < text.len() {
             let c = text[i..].chars().next().expect("a char");
-            if prev.is_none_or(|p| !p.is_alphanumeric()) && !c.is_whitespace() {
-                if let Some((end, entry)) = self.patterns.iter().find_map(|p| match_at(text, i, p).map(|e| (e, p.entry))) {
+            if prev.is_none_or(|p| !p.is_alphanumeric()) && !c.is_whitespace()
+                && let Some((end, entry)) = self.patterns.iter().find_map(|p| match_at(text, i, p).map(|e| (e, p.entry))) {
                     out.push(Match { range: i..end, entry });
                     prev = text[..end].chars().next_back();
                     i = end;
                     continue;
                 }
-            }
             prev = Some(c);
             i += c.len_utf8();
         }

@@ -80,12 +80,11 @@ pub fn by_rules(word: &str) -> usize {
     const HEADS: &[&str] = &["some", "any", "every", "no"];
     const TAILS: &[&str] = &["one", "thing", "body", "where", "time", "times", "how", "way", "ways", "self", "selves", "place"];
     for head in HEADS {
-        if let Some(tail) = w.strip_prefix(head) {
-            if TAILS.contains(&tail) {
+        if let Some(tail) = w.strip_prefix(head)
+            && TAILS.contains(&tail) {
                 let h = if *head == "every" { 2 } else { stem(head) };
                 return h + stem(tail) + extra;
             }
-        }
     }
     stem(&w) + extra
 }
@@ -186,11 +185,10 @@ fn stem(word: &str) -> usize {
         }
         let prefix_groups = groups(&w[..s]);
         match g {
-            "iou" => {
-                if !["c", "t", "x", "g", "s"].iter().any(|b| before.ends_with(b)) && !after.starts_with('r') {
+            "iou"
+                if !["c", "t", "x", "g", "s"].iter().any(|b| before.ends_with(b)) && !after.starts_with('r') => {
                     n += 1;
                 }
-            }
             "ia" | "io" | "iu" => {
                 let soft = ["c", "t", "x", "s", "g", "ll"].iter().any(|b| before.ends_with(b)) && (after.is_empty() || after.starts_with(['n', 'l', 's']));
                 let glide = (after.starts_with("ge") || after.starts_with('r')) && (before.ends_with("rr") || before.ends_with('n'));
