@@ -314,7 +314,7 @@ impl Site {
                                 "Create the {} {} version it comes from ({}), or delete this file if the page was removed on purpose.",
                                 sl,
                                 sf.as_str(),
-                                source_file_name(&v.file, &v.lang, v.form, &sl, sf),
+                                source_file_name(&v.file, &v.lang, v.form, sf),
                             )),
                     );
                 }
@@ -699,7 +699,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// The file name of a variant's source, for the orphan hint.
-fn source_file_name(file: &str, lang: &str, form: Form, source_lang: &str, source_form: Form) -> String {
+fn source_file_name(file: &str, lang: &str, form: Form, source_form: Form) -> String {
     let mut stem = file.trim_end_matches(".md").to_string();
     if let Some(s) = stem.strip_suffix(&format!(".{lang}")) {
         stem = s.to_string();
@@ -707,7 +707,6 @@ fn source_file_name(file: &str, lang: &str, form: Form, source_lang: &str, sourc
     if form == Form::Easy {
         stem = stem.trim_end_matches(".easy").to_string();
     }
-    let _ = source_lang;
     if source_form == Form::Easy { format!("{stem}.easy.md") } else { format!("{stem}.md") }
 }
 

@@ -62,15 +62,8 @@ tum tvl tyv udm uga umb vai vot wal war was xal yao yap yue zap zbl zen zgh zun 
 /// Grandfathered tags (`i-klingon`, `art-lojban` …) and `eng`-style codes are rejected.
 pub fn is_known_tag(tag: &str) -> bool {
     let lower = tag.trim().to_ascii_lowercase();
-    let mut parts = lower.split('-');
-    let primary = parts.next().unwrap_or("");
-    let known = match primary.len() {
-        2 => ISO_639_1.split(' ').any(|c| c == primary),
-        3 => ISO_639_3_COMMON.split_whitespace().any(|c| c == primary),
-        _ => false,
-    };
-    known
-        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    has_known_primary(&lower)
+        && lower.split('-').skip(1).all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
         && lower.parse::<unic_langid::LanguageIdentifier>().is_ok()
 }
 

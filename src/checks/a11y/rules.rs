@@ -697,7 +697,7 @@ fn text_spacing(doc: &Doc, o: &mut Out<'_>) {
         if doc.is_not_rendered(&el) || !el.children().any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty())) {
             continue;
         }
-        let font = font_size_px(doc, &el);
+        let font = font_size_px(&el);
         for (prop, act, min) in [("letter-spacing", "24afc2", 0.12), ("word-spacing", "9e45ec", 0.16), ("line-height", "78fd32", 1.5)] {
             let Some((value, true)) = style_prop(&el, prop) else { continue };
             let Some(em) = length_in_em(&value, font, prop == "line-height") else { continue };
@@ -708,8 +708,7 @@ fn text_spacing(doc: &Doc, o: &mut Out<'_>) {
     }
 }
 
-fn font_size_px(doc: &Doc, el: &ElementRef<'_>) -> f64 {
-    let _ = doc;
+fn font_size_px(el: &ElementRef<'_>) -> f64 {
     let mut chain: Vec<ElementRef<'_>> = std::iter::once(*el).chain(el.ancestors().filter_map(ElementRef::wrap)).collect();
     chain.reverse();
     let mut size = 16.0;
