@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -163,6 +163,14 @@ struct Page {
     facts: checks::site_rules::PageFacts,
 }
 
+/// What a rendered page leaves behind for the site-wide checks and the report.
+pub(crate) struct Rendered {
+    /// Its page-level findings.
+    pub findings: Vec<Finding>,
+    /// What the site-wide checks need from it.
+    pub facts: checks::site_rules::PageFacts,
+}
+
 fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timings) -> Result<Page> {
     let Loaded { site, locales, theme, lexicons, easy_read } = loaded;
     let variant = site.content(target);
@@ -241,55 +249,71 @@ pub fn build_in_memory(opts: &Options) -> Result<(std::collections::HashMap<Stri
 
 fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timings: &Timings) -> Result<Report> {
     let site = &loaded.site;
-    let pb = progress_bar(site.targets.len(), opts.progress);
-    let pages: Vec<Result<(Vec<Finding>, checks::site_rules::PageFacts)>> = site
-        .targets
+    let all: Vec<usize> = (0..site.targets.len()).collect();
+    let pages = render_pages(loaded, &all, opts, staging, timings)?;
+    let facts: Vec<_> = pages.iter().map(|p| &p.facts).collect();
+    let mut findings: Vec<Finding> = site.findings().cloned().collect();
+    findings.extend(timings.time(6, || site_findings(loaded, &facts, &AtomicBool::new(false))));
+    findings.extend(pages.into_iter().flat_map(|p| p.findings));
+    if let Some(s) = staging {
+        timings.time(7, || write_site_files(loaded, opts, s))?;
+    }
+    checks::apply_levels(&mut findings, &site.config.checks);
+    Ok(Report::new(site.targets.len(), findings))
+}
+
+/// Renders the output pages at these indices of `site.targets` in parallel, writing each
+/// through the sink, and returns what each left for the site-wide checks, in the same order.
+pub(crate) fn render_pages(loaded: &Loaded, targets: &[usize], opts: &Options, sink: Option<&dyn Sink>, timings: &Timings) -> Result<Vec<Rendered>> {
+    let site = &loaded.site;
+    let pb = progress_bar(targets.len(), opts.progress);
+    let pages = targets
         .par_iter()
         .progress_with(pb.clone())
-        .map(|target| {
+        .map(|&i| {
+            let target = &site.targets[i];
             let page = render_target(loaded, target, opts.minify, timings)?;
-            if let Some(s) = staging {
+            if let Some(s) = sink {
                 timings.time(5, || s.write(&output_file(&site.config.base_path, &target.url), markdown::strip_line_attrs(&page.html).as_bytes()))?;
             }
-            Ok((page.findings, page.facts))
+            Ok(Rendered { findings: page.findings, facts: page.facts })
         })
         .collect();
     pb.finish_and_clear();
-    let mut findings = site.findings.clone();
-    let mut facts = Vec::with_capacity(pages.len());
-    for p in pages {
-        let (f, page_facts) = p?;
-        findings.extend(f);
-        facts.push(page_facts);
-    }
+    pages
+}
+
+/// The findings about the site as a whole: links between pages, titles, menus, Easy read
+/// against standard, the theme and the UI strings. `facts` are in
+/// `site.targets` order. Setting `stop` ends the checks early, with partial results.
+pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageFacts], stop: &AtomicBool) -> Vec<Finding> {
+    let site = &loaded.site;
+    let mut findings = Vec::new();
     let mut files: HashSet<String> = site.statics.iter().chain(&site.assets).map(|a| a.out.clone()).collect();
     files.extend(loaded.theme.static_files.keys().cloned());
     files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
-    timings.time(6, || {
-        findings.extend(checks::site_rules::check_site(site, &facts, &files));
-        let scores: Vec<_> = facts.iter().map(|f| (f.form, &f.easy_read)).collect();
-        findings.extend(checks::easy_read::check_site(site, &scores));
-        findings.extend(checks::easy_read::check_theme(site, &loaded.easy_read));
-        for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
-            findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
-        }
-    });
+    findings.extend(checks::site_rules::check_site(site, facts, &files, stop));
+    let scores: Vec<_> = facts.iter().map(|f| (f.form, &f.easy_read)).collect();
+    findings.extend(checks::easy_read::check_site(site, &scores));
+    findings.extend(checks::easy_read::check_theme(site, &loaded.easy_read));
+    for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
+        findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
+    }
     findings.extend(fluent_findings(site, &loaded.locales));
+    findings
+}
 
+/// Everything besides the pages: the 404 page, the sitemap, robots.txt and the static files.
+pub(crate) fn write_site_files(loaded: &Loaded, opts: &Options, sink: &dyn Sink) -> Result<()> {
+    let site = &loaded.site;
     let ctx = templates::not_found_context(site, &loaded.locales);
     let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
     let not_found = loaded.theme.render("404.html", &ctx)?;
     let not_found = if opts.minify { output::minify(&not_found) } else { not_found };
-    if let Some(s) = staging {
-        timings.time(7, || -> Result<()> {
-            s.write("404.html", not_found.as_bytes())?;
-            s.write("sitemap.xml", output::sitemap_xml(site).as_bytes())?;
-            s.write("robots.txt", output::robots_txt(site).as_bytes())?;
-            copy_files(loaded, s)
-        })?;
-    }
-    checks::apply_levels(&mut findings, &site.config.checks);
-    Ok(Report::new(site.targets.len(), findings))
+    sink.write("404.html", not_found.as_bytes())?;
+    sink.write("sitemap.xml", output::sitemap_xml(site).as_bytes())?;
+    sink.write("robots.txt", output::robots_txt(site).as_bytes())?;
+    copy_files(loaded, sink)
 }
 
 /// Theme static files, then the site's `static/` (which may replace them), then co-located assets.

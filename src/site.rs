@@ -31,9 +31,24 @@ pub struct Variant {
     pub body_start: usize,
     /// 1-based line of the body's first line.
     pub body_line: usize,
+    /// Warnings about its front matter (unknown keys).
+    pub front_findings: Vec<Finding>,
 }
 
 impl Variant {
+    fn new(file: SourceFile, parsed: Parsed) -> Variant {
+        Variant {
+            file: file.rel,
+            lang: file.key.lang,
+            form: file.key.form,
+            front: parsed.front,
+            text: file.text,
+            body_start: parsed.body_start,
+            body_line: parsed.body_line,
+            front_findings: parsed.findings,
+        }
+    }
+
     /// The markdown body.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
@@ -166,14 +181,21 @@ pub struct Site {
     /// Files of `static/`, copied to the output root.
     pub statics: Vec<Asset>,
     static_paths: HashSet<String>,
-    /// Findings about the content as a whole (orphans, review dates, unknown keys …).
-    pub findings: Vec<Finding>,
+    /// Findings about files that are not published (orphans, drafts' unknown keys).
+    unpublished_findings: Vec<Finding>,
+    /// Findings about each page's files (review dates, unknown keys, translation states), by
+    /// page, so that a change to one page recomputes only its own.
+    page_findings: Vec<Vec<Finding>>,
+    /// Drafts left out, by page path: kept for the translation states.
+    drafts: BTreeMap<String, Vec<DraftFile>>,
+    options: Options,
     /// Translation states, one entry per page path (sorted), including pages that exist only as
     /// orphans.
     pub status: Vec<PageStatus>,
 }
 
 /// A variant left out because it is a draft: kept for its state.
+#[derive(Debug)]
 struct DraftFile {
     file: String,
     lang: String,
@@ -260,8 +282,8 @@ impl Site {
         let mut grouped: BTreeMap<String, (String, bool, Vec<Variant>)> = BTreeMap::new();
         let mut drafts: BTreeMap<String, Vec<DraftFile>> = BTreeMap::new();
         for (file, parsed) in files {
-            findings.extend(parsed.findings);
             if parsed.front.draft && !opts.drafts {
+                findings.extend(parsed.findings);
                 let (path, _) = page_path(&file.key.page);
                 let hash = (file.key.lang == default).then(|| {
                     let (title, description, body) = (parsed.front.title.as_deref().unwrap_or_default(), parsed.front.description.as_deref(), &file.text[parsed.body_start..]);
@@ -279,15 +301,7 @@ impl Site {
                 ));
                 continue;
             }
-            entry.2.push(Variant {
-                file: file.rel,
-                lang: file.key.lang,
-                form: file.key.form,
-                front: parsed.front,
-                text: file.text,
-                body_start: parsed.body_start,
-                body_line: parsed.body_line,
-            });
+            entry.2.push(Variant::new(file, parsed));
         }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
@@ -296,15 +310,17 @@ impl Site {
         let mut status = Vec::new();
         for path in grouped.keys().chain(drafts.keys()).cloned().collect::<std::collections::BTreeSet<_>>() {
             let (is_section, mut variants) = grouped.remove(&path).map(|(_, s, v)| (s, v)).unwrap_or_default();
-            let page_drafts = drafts.remove(&path).unwrap_or_default();
             variants.sort_by_key(|v| (lang_order[v.lang.as_str()], v.form));
-            let states = page_status(&default, &config, &path, &variants, &page_drafts);
+            let states = page_status(&default, &config, &path, &variants, drafts.get(&path).map_or(&[], |d| d.as_slice()));
             let mut states_of = states.variants.iter().map(|s| ((s.lang.clone(), s.form), s.state)).collect::<HashMap<_, _>>();
             status.push(states);
             // A variant whose source does not exist is an orphan: reported, not published. One
             // whose source is a draft is not published either.
             variants.retain(|v| {
                 let state = states_of.remove(&(v.lang.clone(), v.form)).unwrap_or(State::Current);
+                if matches!(state, State::Orphan | State::Draft) {
+                    findings.extend(v.front_findings.iter().cloned());
+                }
                 if state == State::Orphan {
                     let (sl, sf) = source_of(&default, &v.lang, v.form).unwrap_or((default.clone(), Form::Standard));
                     findings.push(
@@ -345,15 +361,6 @@ impl Site {
             pages[i].parent = Some(parent);
             pages[parent].children.push(i);
         }
-        for i in 0..pages.len() {
-            let mut children = std::mem::take(&mut pages[i].children);
-            children.sort_by(|&a, &b| {
-                let (pa, pb) = (&pages[a].variants[0], &pages[b].variants[0]);
-                (pa.front.weight.unwrap_or(i64::MAX), pa.title(), &pages[a].path).cmp(&(pb.front.weight.unwrap_or(i64::MAX), pb.title(), &pages[b].path))
-            });
-            pages[i].children = children;
-        }
-
         let mut site = Site {
             config,
             pages,
@@ -364,13 +371,76 @@ impl Site {
             assets,
             static_paths: statics.iter().map(|a| a.out.clone()).collect(),
             statics,
-            findings,
+            unpublished_findings: findings,
+            page_findings: Vec::new(),
             status,
+            drafts,
+            options: opts,
         };
+        for i in 0..site.pages.len() {
+            site.sort_children(i);
+        }
         site.plan_targets()?;
-        site.content_findings(opts.today);
-        site.translation_findings();
+        site.page_findings = (0..site.pages.len()).map(|i| site.findings_of_page(i)).collect();
         Ok(site)
+    }
+
+    /// Children in menu order: weight, then title, then path.
+    fn sort_children(&mut self, i: usize) {
+        let mut children = std::mem::take(&mut self.pages[i].children);
+        let key = |c: usize| {
+            let v = &self.pages[c].variants[0];
+            (v.front.weight.unwrap_or(i64::MAX), v.title(), &self.pages[c].path)
+        };
+        children.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        self.pages[i].children = children;
+    }
+
+    /// Every finding about the content.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.unpublished_findings.iter().chain(self.page_findings.iter().flatten())
+    }
+
+    /// Takes in a new version of a published page file (for `serve`): updates its page's
+    /// translation states, output pages and findings. Returns the pages whose output may have
+    /// changed, or `None` when the change reshapes the site (a page appears or disappears, a
+    /// menu entry changes) and only a full rebuild is right.
+    pub fn update_file(&mut self, file: SourceFile, parsed: Parsed) -> Option<Vec<usize>> {
+        let (pi, vi) = self.pages.iter().enumerate().find_map(|(pi, p)| p.variants.iter().position(|v| v.file == file.rel).map(|vi| (pi, vi)))?;
+        if parsed.front.draft && !self.options.drafts {
+            return None;
+        }
+        let page = &self.pages[pi];
+        let in_menu = pi == 0 || (page.is_section && page.parent == Some(0));
+        let old = &page.variants[vi];
+        if in_menu && (old.front.title != parsed.front.title || old.front.weight != parsed.front.weight) {
+            return None;
+        }
+        self.pages[pi].variants[vi] = Variant::new(file, parsed);
+        let page = &self.pages[pi];
+        let si = self.status.binary_search_by(|s| s.path.as_str().cmp(&page.path)).ok()?;
+        self.status[si] = page_status(&self.config.default_language, &self.config, &page.path, &page.variants, self.drafts.get(&page.path).map_or(&[], |d| d.as_slice()));
+        let (start, end) = (self.targets.partition_point(|t| t.page < pi), self.targets.partition_point(|t| t.page <= pi));
+        let planned = self.targets_of_page(pi, si);
+        if planned.len() != end - start || planned.iter().zip(&self.targets[start..end]).any(|((new, _), old)| new.url != old.url) {
+            return None;
+        }
+        for (i, (target, at)) in planned.into_iter().enumerate() {
+            self.publish(si, at, &target);
+            self.targets[start + i] = target;
+        }
+        // The parent lists this page (titles, order, language); a section's title shows on
+        // its children.
+        let mut affected = vec![pi];
+        if let Some(parent) = self.pages[pi].parent {
+            self.sort_children(parent);
+            affected.push(parent);
+        }
+        if self.pages[pi].is_section {
+            affected.extend(self.pages[pi].children.iter().copied());
+        }
+        self.page_findings[pi] = self.findings_of_page(pi);
+        Some(affected)
     }
 
     /// Decides the output pages: every form the source has, in every language, showing the
@@ -379,149 +449,165 @@ impl Site {
     /// `translations.outdated: fallback`; an outdated Easy read page of the default language
     /// keeps its own content (its source is the other form), with a notice.
     fn plan_targets(&mut self) -> Result<()> {
-        let default = self.config.default_language.clone();
         let mut by_file: HashMap<String, String> = HashMap::new();
         let mut problems = Vec::new();
         for asset in self.statics.iter().chain(&self.assets) {
             by_file.insert(asset.out.clone(), asset.rel.clone());
         }
-        let mut status_of: HashMap<(String, String, Form), (usize, usize)> = HashMap::new();
-        for (si, ps) in self.status.iter().enumerate() {
-            for (vi, v) in ps.variants.iter().enumerate() {
-                status_of.insert((ps.path.clone(), v.lang.clone(), v.form), (si, vi));
-            }
-        }
-        let replace_outdated = self.config.translations.outdated == OutdatedPolicy::Fallback;
-        for (pi, page) in self.pages.iter().enumerate() {
-            let critical = page.variants.iter().any(|v| v.lang == default && v.front.critical);
-            for form in [Form::Standard, Form::Easy] {
-                let Some(source) = page.index_of(&default, form) else { continue };
-                for lang in &self.config.languages {
-                    let at = status_of.get(&(page.path.clone(), lang.code.clone(), form)).copied();
-                    let (content, shows, state) = match page.index_of(&lang.code, form) {
-                        Some(own) => match at.map(|(si, vi)| self.status[si].variants[vi].state) {
-                            Some(State::Outdated) if lang.code != default && (critical || replace_outdated) => (source, Shows::Fallback, State::Fallback),
-                            Some(state) => (own, Shows::Own, state),
-                            None => (own, Shows::Own, State::Current),
-                        },
-                        None if self.config.translations.missing == MissingPolicy::Fallback => {
-                            let state = at.map_or(State::Missing, |(si, vi)| self.status[si].variants[vi].state);
-                            (source, Shows::Fallback, state)
-                        }
-                        None => continue,
-                    };
-                    let url = self.url_for(&page.path, &lang.code, form);
-                    let file = output_file(&self.config.base_path, &url);
-                    let shown_file = &page.variants[content].file;
-                    if let Some(other) = by_file.insert(file.clone(), shown_file.clone())
-                        && other != *shown_file {
-                            problems.push(Diagnostic::new(shown_file, format!("this page would be published at {url}, where {other} is published too")).hint(
-                                "Rename one of them. Folder names that equal a language code or easy-read clash with translated pages.",
-                            ));
-                        }
-                    if let Some((si, vi)) = at {
-                        let v = &mut self.status[si].variants[vi];
-                        v.url = Some(url.clone());
-                        v.state = state;
+        for pi in 0..self.pages.len() {
+            let Ok(si) = self.status.binary_search_by(|s| s.path.as_str().cmp(&self.pages[pi].path)) else { continue };
+            for (target, at) in self.targets_of_page(pi, si) {
+                let file = output_file(&self.config.base_path, &target.url);
+                let shown_file = &self.pages[pi].variants[target.content].file;
+                if let Some(other) = by_file.insert(file, shown_file.clone())
+                    && other != *shown_file {
+                        problems.push(Diagnostic::new(shown_file, format!("this page would be published at {}, where {other} is published too", target.url)).hint(
+                            "Rename one of them. Folder names that equal a language code or easy-read clash with translated pages.",
+                        ));
                     }
-                    self.target_of.insert((pi, lang.code.clone(), form), self.targets.len());
-                    self.targets.push(Target { page: pi, lang: lang.code.clone(), form, url, content, shows, state });
-                }
+                self.publish(si, at, &target);
+                self.target_of.insert((pi, target.lang.clone(), target.form), self.targets.len());
+                self.targets.push(target);
             }
         }
         if problems.is_empty() { Ok(()) } else { Err(Error::Input(problems)) }
     }
 
-    fn content_findings(&mut self, today: Date) {
-        let default = self.config.default_language.clone();
-        for page in &self.pages {
-            for v in &page.variants {
-                if let Some(due) = v.front.review_due.filter(|d| *d < today) {
-                    self.findings.push(
-                        Finding::new("CONTENT-REVIEW-DUE", Severity::Warning, &v.file, format!("This page was due for review on {due}."))
-                            .maybe_line(v.key_line("review_due"))
-                            .help("Check that the page is still right, then set `reviewed` to today and `review_due` to the next review date."),
-                    );
-                }
+    /// The output pages of one page (`si` is its entry in `status`), each with the index of the
+    /// status entry it publishes.
+    fn targets_of_page(&self, pi: usize, si: usize) -> Vec<(Target, Option<usize>)> {
+        let default = &self.config.default_language;
+        let page = &self.pages[pi];
+        let status = &self.status[si].variants;
+        let replace_outdated = self.config.translations.outdated == OutdatedPolicy::Fallback;
+        let critical = page.variants.iter().any(|v| v.lang == *default && v.front.critical);
+        let mut out = Vec::new();
+        for form in [Form::Standard, Form::Easy] {
+            let Some(source) = page.index_of(default, form) else { continue };
+            for lang in &self.config.languages {
+                let at = status.iter().position(|v| v.lang == lang.code && v.form == form);
+                let (content, shows, state) = match page.index_of(&lang.code, form) {
+                    Some(own) => match at.map(|vi| status[vi].state) {
+                        Some(State::Outdated) if lang.code != *default && (critical || replace_outdated) => (source, Shows::Fallback, State::Fallback),
+                        Some(state) => (own, Shows::Own, state),
+                        None => (own, Shows::Own, State::Current),
+                    },
+                    None if self.config.translations.missing == MissingPolicy::Fallback => {
+                        let state = at.map_or(State::Missing, |vi| status[vi].state);
+                        (source, Shows::Fallback, state)
+                    }
+                    None => continue,
+                };
+                let url = self.url_for(&page.path, &lang.code, form);
+                out.push((Target { page: pi, lang: lang.code.clone(), form, url, content, shows, state }, at));
             }
-            if page.variant(&default, Form::Easy).is_none()
-                && let Some(v) = page.variant(&default, Form::Standard) {
-                    let easy = v.file.trim_end_matches(".md").to_string() + ".easy.md";
-                    self.findings.push(
-                        Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
-                            .line(1)
-                            .help(format!("Write one in {easy}: short sentences, one idea each, a picture beside each idea.")),
-                    );
-                }
         }
+        out
+    }
+
+    /// Records where a status entry is published and in which state.
+    fn publish(&mut self, si: usize, at: Option<usize>, target: &Target) {
+        if let Some(vi) = at {
+            let v = &mut self.status[si].variants[vi];
+            v.url = Some(target.url.clone());
+            v.state = target.state;
+        }
+    }
+
+    /// The findings about one page's files: their front matter, review dates, a missing Easy
+    /// read version, and translation states.
+    fn findings_of_page(&self, pi: usize) -> Vec<Finding> {
+        let page = &self.pages[pi];
+        let mut out: Vec<Finding> = page.variants.iter().flat_map(|v| v.front_findings.iter().cloned()).collect();
+        self.content_findings(page, &mut out);
+        if let Ok(si) = self.status.binary_search_by(|s| s.path.as_str().cmp(&page.path)) {
+            self.translation_findings(page, &self.status[si], &mut out);
+        }
+        out
+    }
+
+    fn content_findings(&self, page: &Page, out: &mut Vec<Finding>) {
+        let default = &self.config.default_language;
+        for v in &page.variants {
+            if let Some(due) = v.front.review_due.filter(|d| *d < self.options.today) {
+                out.push(
+                    Finding::new("CONTENT-REVIEW-DUE", Severity::Warning, &v.file, format!("This page was due for review on {due}."))
+                        .maybe_line(v.key_line("review_due"))
+                        .help("Check that the page is still right, then set `reviewed` to today and `review_due` to the next review date."),
+                );
+            }
+        }
+        if page.variant(default, Form::Easy).is_none()
+            && let Some(v) = page.variant(default, Form::Standard) {
+                let easy = v.file.trim_end_matches(".md").to_string() + ".easy.md";
+                out.push(
+                    Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
+                        .line(1)
+                        .help(format!("Write one in {easy}: short sentences, one idea each, a picture beside each idea.")),
+                );
+            }
     }
 
     /// TRANSLATION-OUTDATED for every outdated variant (an error under
     /// `translations.outdated: error`), and TRANSLATION-MISSING for every language a page has no
     /// standard translation in (on the source file: it is the source that needs translating).
-    fn translation_findings(&mut self) {
-        let default = self.config.default_language.clone();
+    fn translation_findings(&self, page: &Page, ps: &PageStatus, out: &mut Vec<Finding>) {
+        let default = &self.config.default_language;
         let policy = self.config.translations.outdated;
         let severity = if policy == OutdatedPolicy::Error { Severity::Error } else { Severity::Warning };
-        let mut out = Vec::new();
-        for ps in &self.status {
-            let Some(pi) = self.page_at(&ps.path) else { continue };
-            let page = &self.pages[pi];
-            for vs in &ps.variants {
-                match vs.state {
-                    State::Outdated | State::Fallback => {
-                        let Some(v) = page.variant(&vs.lang, vs.form) else { continue };
-                        let Some((sl, sf)) = source_of(&default, &vs.lang, vs.form) else { continue };
-                        let Some(source) = page.variant(&sl, sf) else { continue };
-                        let what = if vs.lang == default { "Easy read version" } else { "translation" };
-                        // Stamped with the source's current hash yet outdated: the source itself is.
-                        let stamped = staleness::stamp_matches(v.front.source_hash.as_deref(), &source.source_hash());
-                        let (mut message, help) = if stamped {
-                            (
-                                format!("This {what} matches {}, but that file is itself out of date, so this one is too.", source.file),
-                                format!("First bring {} up to date and stamp it; then check this file against it and run `clearleaf stamp {}`.", source.file, v.file),
-                            )
-                        } else if v.front.source_hash.is_none() {
-                            (
-                                format!("This {what} has no `source_hash`, so clearleaf cannot tell whether it matches {}.", source.file),
-                                format!("Check that it says the same as {}, then run `clearleaf stamp {}` to record that.", source.file, v.file),
-                            )
-                        } else {
-                            (
-                                format!("{} has changed since this {what} was made.", source.file),
-                                format!("Update the text to match {} (its history shows what changed), then run `clearleaf stamp {}`.", source.file, v.file),
-                            )
-                        };
-                        message.push_str(match (vs.state, policy) {
-                            (State::Fallback, OutdatedPolicy::Fallback) => " Readers are shown that file instead (translations.outdated: fallback).",
-                            (State::Fallback, _) => " Readers are shown that file instead, because the page is critical.",
-                            (_, OutdatedPolicy::Error) => " The build stops (translations.outdated: error).",
-                            _ => " Readers see it with a notice that it may be out of date.",
-                        });
-                        let mut f = Finding::new("TRANSLATION-OUTDATED", severity, &v.file, message).line(v.key_line("source_hash").unwrap_or(1)).help(help);
-                        if let Some(url) = &vs.url {
-                            f = f.page(url, &vs.lang, vs.form);
-                        }
-                        out.push(f);
+        for vs in &ps.variants {
+            match vs.state {
+                State::Outdated | State::Fallback => {
+                    let Some(v) = page.variant(&vs.lang, vs.form) else { continue };
+                    let Some((sl, sf)) = source_of(default, &vs.lang, vs.form) else { continue };
+                    let Some(source) = page.variant(&sl, sf) else { continue };
+                    let what = if vs.lang == *default { "Easy read version" } else { "translation" };
+                    // Stamped with the source's current hash yet outdated: the source itself is.
+                    let stamped = staleness::stamp_matches(v.front.source_hash.as_deref(), &source.source_hash());
+                    let (mut message, help) = if stamped {
+                        (
+                            format!("This {what} matches {}, but that file is itself out of date, so this one is too.", source.file),
+                            format!("First bring {} up to date and stamp it; then check this file against it and run `clearleaf stamp {}`.", source.file, v.file),
+                        )
+                    } else if v.front.source_hash.is_none() {
+                        (
+                            format!("This {what} has no `source_hash`, so clearleaf cannot tell whether it matches {}.", source.file),
+                            format!("Check that it says the same as {}, then run `clearleaf stamp {}` to record that.", source.file, v.file),
+                        )
+                    } else {
+                        (
+                            format!("{} has changed since this {what} was made.", source.file),
+                            format!("Update the text to match {} (its history shows what changed), then run `clearleaf stamp {}`.", source.file, v.file),
+                        )
+                    };
+                    message.push_str(match (vs.state, policy) {
+                        (State::Fallback, OutdatedPolicy::Fallback) => " Readers are shown that file instead (translations.outdated: fallback).",
+                        (State::Fallback, _) => " Readers are shown that file instead, because the page is critical.",
+                        (_, OutdatedPolicy::Error) => " The build stops (translations.outdated: error).",
+                        _ => " Readers see it with a notice that it may be out of date.",
+                    });
+                    let mut f = Finding::new("TRANSLATION-OUTDATED", severity, &v.file, message).line(v.key_line("source_hash").unwrap_or(1)).help(help);
+                    if let Some(url) = &vs.url {
+                        f = f.page(url, &vs.lang, vs.form);
                     }
-                    State::Missing if vs.form == Form::Standard && vs.lang != default => {
-                        let Some(source) = &ps.source else { continue };
-                        let copy = format!("{}.{}.md", source.trim_end_matches(".md"), vs.lang);
-                        let readers = match self.config.translations.missing {
-                            MissingPolicy::Fallback => format!("Readers of {} get the {default} page with a notice.", vs.lang),
-                            MissingPolicy::Omit => format!("It is not published in {}.", vs.lang),
-                        };
-                        out.push(
-                            Finding::new("TRANSLATION-MISSING", Severity::Warning, source, format!("This page has no {} translation. {readers}", vs.lang))
-                                .line(1)
-                                .help(format!("To translate it, copy it to {copy}, translate the text, then run `clearleaf stamp {copy}`.")),
-                        );
-                    }
-                    _ => {}
+                    out.push(f);
                 }
+                State::Missing if vs.form == Form::Standard && vs.lang != *default => {
+                    let Some(source) = &ps.source else { continue };
+                    let copy = format!("{}.{}.md", source.trim_end_matches(".md"), vs.lang);
+                    let readers = match self.config.translations.missing {
+                        MissingPolicy::Fallback => format!("Readers of {} get the {default} page with a notice.", vs.lang),
+                        MissingPolicy::Omit => format!("It is not published in {}.", vs.lang),
+                    };
+                    out.push(
+                        Finding::new("TRANSLATION-MISSING", Severity::Warning, source, format!("This page has no {} translation. {readers}", vs.lang))
+                            .line(1)
+                            .help(format!("To translate it, copy it to {copy}, translate the text, then run `clearleaf stamp {copy}`.")),
+                    );
+                }
+                _ => {}
             }
         }
-        self.findings.extend(out);
     }
 
     /// The root-relative URL of a page in a language and form (SPEC §5).

@@ -99,6 +99,21 @@ fn edits_show_up_and_bad_edits_show_an_overlay() {
 }
 
 #[test]
+fn the_panel_lists_the_findings_of_the_edited_page() {
+    let dir = site();
+    let server = start(dir.path());
+    let page = wait_for(&server, "/night/", |s, _| s == 200);
+    assert!(!page.contains("LINK-BROKEN") && !page.contains("A11Y-TITLE-UNIQUE"));
+    // A page-level finding (from rendering the page) and a site-wide one (two pages with one
+    // title), which arrives a moment later.
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Home\n---\nSee [the map](map.md).\n").unwrap();
+    wait_for(&server, "/night/", |_, b| b.contains("LINK-BROKEN"));
+    wait_for(&server, "/night/", |_, b| b.contains("A11Y-TITLE-UNIQUE"));
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Help at night\n---\nCall 111.\n").unwrap();
+    wait_for(&server, "/night/", |_, b| b.contains("Call 111.") && !b.contains("LINK-BROKEN") && !b.contains("A11Y-TITLE-UNIQUE"));
+}
+
+#[test]
 fn requests_cannot_leave_the_site() {
     let dir = site();
     let server = start(dir.path());

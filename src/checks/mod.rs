@@ -19,10 +19,15 @@ pub use lexicon::Lexicon;
 
 /// Applies `checks:` overrides: changes severities and drops rules turned `off`.
 pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level>) {
-    if levels.is_empty() {
-        return;
+    if !levels.is_empty() {
+        findings.retain_mut(|f| apply_level(f, levels));
     }
-    findings.retain_mut(|f| match levels.get(f.rule) {
+}
+
+/// Gives one finding the severity its rule has in the site's settings; `false` when the rule
+/// is turned off.
+pub fn apply_level(f: &mut Finding, levels: &BTreeMap<String, Level>) -> bool {
+    match levels.get(f.rule) {
         Some(Level::Off) => false,
         Some(Level::Error) => {
             f.severity = Severity::Error;
@@ -33,7 +38,7 @@ pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level
             true
         }
         None => true,
-    });
+    }
 }
 
 /// Page-level checks on a page's final HTML (with its `data-cl-line` source lines still in):

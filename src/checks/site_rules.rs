@@ -3,7 +3,10 @@
 //! pages reachable in more than one way. Each page hands over a small [`PageFacts`] from the
 //! parse its page-level checks already made.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::a11y::dom::Attr;
 use super::a11y::{source_line, Doc};
@@ -137,20 +140,36 @@ fn normalise(path: &str) -> String {
     if joined.starts_with('/') { joined } else { format!("/{joined}") }
 }
 
-/// The site-wide checks. `files` are the output paths of everything that is not a page.
-pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> Vec<Finding> {
+/// The site-wide checks. `pages` are in `site.targets` order; `files` are the output paths of
+/// everything that is not a page. Setting `stop` (the live preview has a newer change) ends the
+/// checks early with partial results, which the caller drops.
+pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, stop: &AtomicBool) -> Vec<Finding> {
     let mut out = Vec::new();
-    let by_url: HashMap<&str, &PageFacts> = pages.iter().map(|p| (p.url.as_str(), p)).collect();
+    // Every page has a dozen links (menu, language switcher, section): this loop runs for
+    // hundreds of thousands of links on a large site, so it hashes fast and allocates little.
+    let by_url: FxHashMap<&str, &PageFacts> = pages.iter().map(|p| (p.url.as_str(), *p)).collect();
     let base = site.config.base_path.as_str();
     // Pages (all their languages and forms together) linked from another page.
-    let mut reached: HashSet<usize> = HashSet::new();
-    for p in pages {
+    let mut reached: FxHashSet<usize> = FxHashSet::default();
+    let mut with_slash = String::new();
+    for (i, p) in pages.iter().enumerate() {
+        if i % 1024 == 0 && stop.load(Ordering::Relaxed) {
+            return out;
+        }
         for l in &p.links {
             // A page at /x/ may be linked as /x, /x/ or /x/index.html.
-            let as_page = if l.path.ends_with('/') { l.path.clone() } else if let Some(d) = l.path.strip_suffix("index.html") { d.to_string() } else { format!("{}/", l.path) };
-            let target = by_url.get(as_page.as_str()).copied();
-            let is_file = files.contains(l.path.strip_prefix(base).unwrap_or(&l.path));
-            if target.is_none() && !is_file {
+            let as_page = if l.path.ends_with('/') {
+                l.path.as_str()
+            } else if let Some(d) = l.path.strip_suffix("index.html") {
+                d
+            } else {
+                with_slash.clear();
+                with_slash.push_str(&l.path);
+                with_slash.push('/');
+                with_slash.as_str()
+            };
+            let target = by_url.get(as_page).copied();
+            if target.is_none() && !files.contains(l.path.strip_prefix(base).unwrap_or(&l.path)) {
                 out.push(
                     Finding::new("LINK-BROKEN", Severity::Error, &l.file, format!("The link to `{}` goes to a page or file that does not exist.", l.href))
                         .maybe_line(l.line)
@@ -177,11 +196,13 @@ pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> 
         }
     }
     // Titles unique per language (A11Y-TITLE-UNIQUE).
-    let mut titles: BTreeMap<(&str, &str), Vec<&PageFacts>> = BTreeMap::new();
+    let mut titles: FxHashMap<(&str, &str), Vec<&PageFacts>> = FxHashMap::default();
     for p in pages {
         titles.entry((p.lang.as_str(), p.title.as_str())).or_default().push(p);
     }
-    for ((_, title), same) in titles.iter().filter(|(_, v)| v.len() > 1) {
+    let mut repeated: Vec<_> = titles.iter().filter(|(_, v)| v.len() > 1).collect();
+    repeated.sort_unstable_by_key(|(k, _)| *k);
+    for ((_, title), same) in repeated {
         for p in &same[1..] {
             out.push(
                 Finding::new("A11Y-TITLE-UNIQUE", Severity::Warning, &p.file, format!("The page title \"{title}\" is also the title of {}.", same[0].url))
@@ -192,7 +213,7 @@ pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> 
     }
     // The same navigation on every page of a language and form (A11Y-NAV-CONSISTENT); Easy
     // read pages have their own menu, to the Easy read sections.
-    let mut first_nav: HashMap<(&str, crate::finding::Form), &PageFacts> = HashMap::new();
+    let mut first_nav: FxHashMap<(&str, crate::finding::Form), &PageFacts> = FxHashMap::default();
     for p in pages {
         match first_nav.get(&(p.lang.as_str(), p.form)) {
             None => {
@@ -207,10 +228,13 @@ pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> 
     }
     // Reachable in more than one way (A11Y-MULTIPLE-WAYS): besides the menu and the sitemap,
     // another page links to it (its section's list, for instance). Reported once per page.
-    let mut reported = HashSet::new();
+    let mut reported = FxHashSet::default();
     for p in pages {
         if p.page != 0 && !reached.contains(&p.page) && reported.insert(p.page) {
-            let source = pages.iter().find(|q| q.page == p.page && q.file == site.pages[p.page].variants[0].file).unwrap_or(p);
+            // Reported on the source's own page: the first of the page's targets (they are in
+            // page order) that shows the source file.
+            let first = pages.partition_point(|q| q.page < p.page);
+            let source = pages[first..].iter().take_while(|q| q.page == p.page).find(|q| q.file == site.pages[p.page].variants[0].file).copied().unwrap_or(p);
             out.push(
                 Finding::new("A11Y-MULTIPLE-WAYS", Severity::Warning, &source.file, format!("No other page links to {}.", source.url))
                     .line(1)

@@ -129,17 +129,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
             "Copy the file into the site instead: clearleaf only reads files inside the site folder.",
         ));
     }
-    let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md
-        .into_par_iter()
-        .map(|(rel, key, path)| {
-            let bytes = std::fs::read(&path).map_err(|e| Diagnostic::new(&rel, format!("could not be read: {e}")))?;
-            let text = decode_text(&rel, bytes).map_err(|e| match e {
-                Error::Input(mut d) => d.remove(0),
-                other => Diagnostic::new(&rel, other.to_string()),
-            })?;
-            Ok(SourceFile { rel, key, text })
-        })
-        .collect();
+    let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md.into_par_iter().map(|(rel, key, path)| read_page(rel, key, &path)).collect();
     let mut pages = Vec::with_capacity(read.len());
     for r in read {
         match r {
@@ -164,8 +154,18 @@ pub fn load_content(config: &Config) -> Result<Content> {
     Ok(Content { pages, assets, statics })
 }
 
+/// Reads one page file found under `content/`.
+pub fn read_page(rel: String, key: VariantKey, path: &Path) -> std::result::Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(&rel, format!("could not be read: {e}")))?;
+    let text = decode_text(&rel, bytes).map_err(|e| match e {
+        Error::Input(mut d) => d.remove(0),
+        other => Diagnostic::new(&rel, other.to_string()),
+    })?;
+    Ok(SourceFile { rel, key, text })
+}
+
 /// Hidden files, editor backups and OS clutter are not content.
-fn is_ignored(name: &std::ffi::OsStr) -> bool {
+pub(crate) fn is_ignored(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name == "Thumbs.db" || name == "desktop.ini"
 }

@@ -3,7 +3,7 @@
 //! `<details>` element, so it works from the keyboard and needs no script.
 
 use crate::finding::{Finding, Severity};
-use crate::markdown::{escape_attr, escape_text};
+use crate::markdown::escape_text;
 
 /// The path of the server-sent events stream.
 pub const EVENTS_PATH: &str = "/__clearleaf/events";
@@ -35,7 +35,7 @@ pub fn page(html: &str, error: Option<&str>, findings: &[&Finding]) -> String {
         extra.push_str("</li>");
     }
     extra.push_str("</ul></details>");
-    extra.push_str(&format!("<script>new EventSource(\"{EVENTS_PATH}\").onmessage=function(){{location.reload()}}</script>"));
+    extra.push_str(&script());
     match html.rfind("</body>") {
         Some(i) => format!("{}{extra}{}", &html[..i], &html[i..]),
         None => format!("{html}{extra}"),
@@ -48,10 +48,20 @@ pub fn error_page(error: &str) -> String {
     s.push_str(&format!("<style>{STYLE}</style><pre id=\"clearleaf-overlay\" role=\"alert\">"));
     escape_text(error, &mut s);
     s.push_str("</pre></main>");
-    let mut src = String::new();
-    escape_attr(EVENTS_PATH, &mut src);
-    s.push_str(&format!("<script>new EventSource(\"{src}\").onmessage=function(){{location.reload()}}</script></body></html>"));
+    s.push_str(&script());
+    s.push_str("</body></html>");
     s
+}
+
+/// Listens to the server: "reload" reloads the page; "findings" (the site-wide checks are
+/// done) refreshes the panel in place, keeping it open and keeping the keyboard focus.
+fn script() -> String {
+    format!(
+        "<script>new EventSource(\"{EVENTS_PATH}\").onmessage=function(e){{if(e.data!==\"findings\"){{location.reload();return}}\
+fetch(location.href).then(function(r){{return r.text()}}).then(function(t){{\
+var n=new DOMParser().parseFromString(t,\"text/html\").getElementById(\"clearleaf-dev\"),o=document.getElementById(\"clearleaf-dev\");\
+if(n&&o){{o.querySelector(\"summary\").textContent=n.querySelector(\"summary\").textContent;o.querySelector(\"ul\").replaceWith(n.querySelector(\"ul\"))}}}})}}</script>"
+    )
 }
 
 #[cfg(test)]

@@ -1,13 +1,17 @@
-//! `clearleaf serve`: builds the site into memory, serves it on loopback, rebuilds when a file
-//! changes and tells open pages to reload (server-sent events). A failed rebuild keeps the last
-//! good site and shows the error on every page; each page lists its findings in a panel.
+//! `clearleaf serve`: builds the site into memory, serves it on loopback, re-renders what a
+//! changed file affects (see [`session`]) and tells open pages to reload (server-sent events).
+//! A failed rebuild keeps the last good site and shows the error on every page; each page
+//! lists its findings in a panel.
 
 mod inject;
+mod session;
 mod paths;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
@@ -23,6 +27,7 @@ use tokio_stream::StreamExt;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::pipeline;
+use session::Session;
 
 pub use paths::{content_type, file_for};
 
@@ -44,8 +49,10 @@ pub struct Options {
 struct Served {
     /// The last good build: output path → bytes.
     files: HashMap<String, Vec<u8>>,
-    /// Its findings, by page URL.
-    findings: HashMap<String, Vec<Finding>>,
+    /// Each page's own findings, by page URL.
+    page_findings: HashMap<String, Vec<Finding>>,
+    /// Findings of the site-wide checks, by page URL.
+    site_findings: HashMap<String, Vec<Finding>>,
     /// Why the last rebuild failed, if it did.
     error: Option<String>,
     /// Whether any build succeeded yet.
@@ -55,8 +62,13 @@ struct Served {
 #[derive(Clone)]
 struct App {
     served: Arc<RwLock<Served>>,
-    reload: broadcast::Sender<()>,
+    reload: broadcast::Sender<&'static str>,
 }
+
+/// Event: the page changed, reload it.
+const RELOAD: &str = "reload";
+/// Event: the findings changed, refresh the panel.
+const FINDINGS: &str = "findings";
 
 /// Runs the server until Ctrl-C.
 pub fn run(mut opts: Options) -> Result<i32> {
@@ -75,9 +87,10 @@ pub fn run(mut opts: Options) -> Result<i32> {
 async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
     let served = Arc::new(RwLock::new(Served::default()));
     let (reload, _) = broadcast::channel(16);
-    rebuild(&opts.build, &served);
+    let mut builder = Builder { opts: opts.build.clone(), session: None, served: Arc::clone(&served), events: reload.clone() };
+    builder.update(None, &AtomicBool::new(false));
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}. Is another server using port {}? Choose another with --port.", addr.port())))?;
-    watch(opts.build.clone(), Arc::clone(&served), reload.clone())?;
+    watch(&opts.build.root, builder)?;
     let url = format!("http://{addr}/");
     eprintln!("Serving the site at {url} (press Ctrl-C to stop)");
     if opts.open {
@@ -92,33 +105,102 @@ async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
     Ok(0)
 }
 
-/// Builds into memory; on failure keeps the last good site and records the error.
-fn rebuild(opts: &pipeline::Options, served: &RwLock<Served>) {
-    let started = Instant::now();
-    let result = pipeline::build_in_memory(opts);
-    let mut s = served.write().unwrap_or_else(|e| e.into_inner());
-    match result {
-        Ok((files, report)) => {
-            let mut findings: HashMap<String, Vec<Finding>> = HashMap::new();
-            for f in report.findings {
-                findings.entry(f.url.clone().unwrap_or_default()).or_default().push(f);
+/// Changed files waiting for the builder, and whether any are waiting.
+#[derive(Default)]
+struct Pending {
+    paths: Mutex<BTreeSet<PathBuf>>,
+    /// Set as soon as a change waits: the site-wide checks of an older change stop early.
+    waiting: AtomicBool,
+    ready: Condvar,
+}
+
+/// The server's side of the live preview: builds, takes in changes and tells the pages.
+struct Builder {
+    opts: pipeline::Options,
+    session: Option<Session>,
+    served: Arc<RwLock<Served>>,
+    events: broadcast::Sender<&'static str>,
+}
+
+impl Builder {
+    /// Takes each batch of changes as it comes, forever.
+    fn run(mut self, pending: &Pending) {
+        loop {
+            let changed: Vec<PathBuf> = {
+                let mut paths = pending.paths.lock().unwrap_or_else(|e| e.into_inner());
+                while paths.is_empty() {
+                    paths = pending.ready.wait(paths).unwrap_or_else(|e| e.into_inner());
+                }
+                pending.waiting.store(false, Ordering::Relaxed);
+                std::mem::take(&mut *paths).into_iter().collect()
+            };
+            self.update(Some(&changed), &pending.waiting);
+        }
+    }
+
+    /// Applies changed files (all of them when `None`), serves the result and tells open pages
+    /// to reload; then runs the site-wide checks and tells the pages to refresh their panel,
+    /// unless `stop` says a newer change is waiting.
+    fn update(&mut self, changed: Option<&[PathBuf]>, stop: &AtomicBool) {
+        let started = Instant::now();
+        let result = match (&mut self.session, changed) {
+            (Some(session), Some(changed)) => session.apply(changed),
+            _ => Session::start(self.opts.clone()).map(|(session, update)| {
+                self.session = Some(session);
+                update
+            }),
+        };
+        let update = match result {
+            Ok(update) => update,
+            Err(e) => {
+                eprintln!("{e}");
+                self.served().error = Some(e.to_string());
+                let _ = self.events.send(RELOAD);
+                return;
             }
-            *s = Served { files, findings, error: None, good: true };
-            eprintln!("Built {} pages in {} ms ({} errors, {} warnings)", report.pages, started.elapsed().as_millis(), s.findings.values().flatten().filter(|f| f.severity == crate::Severity::Error).count(), s.findings.values().flatten().filter(|f| f.severity == crate::Severity::Warning).count());
+        };
+        let rendered = update.page_findings.len();
+        {
+            let mut s = self.served();
+            if update.full {
+                s.files = update.files;
+                s.page_findings = update.page_findings.into_iter().collect();
+            } else {
+                s.files.extend(update.files);
+                s.page_findings.extend(update.page_findings);
+            }
+            s.error = None;
+            s.good = true;
         }
-        Err(e) => {
-            eprintln!("{e}");
-            s.error = Some(e.to_string());
-        }
+        let _ = self.events.send(RELOAD);
+        eprintln!("Rendered {rendered} pages in {} ms", started.elapsed().as_millis());
+        let Some(session) = &self.session else { return };
+        let started = Instant::now();
+        let Some(check) = session.check_site(stop) else { return };
+        // The old findings are dropped after the lock is released: freeing them takes a while
+        // on a large site, and requests would wait.
+        let old = {
+            let mut s = self.served();
+            s.files.insert("sitemap.xml".into(), check.sitemap);
+            std::mem::replace(&mut s.site_findings, check.by_url)
+        };
+        drop(old);
+        let _ = self.events.send(FINDINGS);
+        eprintln!("Ran the site-wide checks ({} pages) in {} ms", session.pages(), started.elapsed().as_millis());
+    }
+
+    fn served(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
+        self.served.write().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-/// Watches the site's folders and site.yaml; rebuilds and signals a reload after each change.
-fn watch(opts: pipeline::Options, served: Arc<RwLock<Served>>, reload: broadcast::Sender<()>) -> Result<()> {
+/// Watches the site's folders and site.yaml; each batch of changes goes to the builder's
+/// thread.
+fn watch(root: &std::path::Path, builder: Builder) -> Result<()> {
     use notify::RecursiveMode;
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(50), None, tx).map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
-    let root = &opts.root;
+    // Short: an edit should show at once; editors' several writes of one save still batch.
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(10), Some(Duration::from_millis(3)), tx).map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
     for dir in ["content", "themes", "locales", "static", "lexicon"] {
         let path = root.join(dir);
         if path.is_dir() {
@@ -126,15 +208,24 @@ fn watch(opts: pipeline::Options, served: Arc<RwLock<Served>>, reload: broadcast
         }
     }
     debouncer.watch(root.join(crate::config::FILE), RecursiveMode::NonRecursive).map_err(|e| Error::Usage(format!("cannot watch site.yaml: {e}")))?;
+    let pending = Arc::new(Pending::default());
+    let waiting = Arc::clone(&pending);
+    std::thread::spawn(move || builder.run(&waiting));
     std::thread::spawn(move || {
         let _keep = debouncer;
         for events in rx {
             // Reading files during a rebuild raises access events: only changes count.
             use notify::event::{EventKind, ModifyKind};
-            let changed = events.is_ok_and(|ev| ev.iter().any(|e| matches!(e.event.kind, EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any))));
-            if changed {
-                rebuild(&opts, &served);
-                let _ = reload.send(());
+            let Ok(events) = events else { continue };
+            let changed = events
+                .iter()
+                .filter(|e| matches!(e.event.kind, EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)))
+                .flat_map(|e| e.event.paths.iter().cloned());
+            let mut paths = pending.paths.lock().unwrap_or_else(|e| e.into_inner());
+            paths.extend(changed);
+            if !paths.is_empty() {
+                pending.waiting.store(true, Ordering::Relaxed);
+                pending.ready.notify_one();
             }
         }
     });
@@ -142,7 +233,7 @@ fn watch(opts: pipeline::Options, served: Arc<RwLock<Served>>, reload: broadcast
 }
 
 async fn events(State(app): State<App>) -> Sse<impl tokio_stream::Stream<Item = std::result::Result<Event, std::convert::Infallible>>> {
-    let stream = BroadcastStream::new(app.reload.subscribe()).map(|_| Ok(Event::default().data("reload")));
+    let stream = BroadcastStream::new(app.reload.subscribe()).filter_map(|e| e.ok()).map(|e| Ok(Event::default().data(e)));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -156,7 +247,7 @@ async fn file(State(app): State<App>, req: Request) -> Response {
     if let Some(bytes) = s.files.get(&name) {
         if name.ends_with(".html") {
             let url = if name.ends_with("index.html") { format!("/{}", name.trim_end_matches("index.html")) } else { format!("/{name}") };
-            let findings: Vec<&Finding> = s.findings.get(&url).map(|v| v.iter().collect()).unwrap_or_default();
+            let findings: Vec<&Finding> = [&s.page_findings, &s.site_findings].iter().filter_map(|m| m.get(&url)).flatten().collect();
             return html_response(StatusCode::OK, inject::page(&String::from_utf8_lossy(bytes), s.error.as_deref(), &findings));
         }
         return ([(header::CONTENT_TYPE, content_type(&name)), (header::CACHE_CONTROL, "no-store")], bytes.clone()).into_response();
