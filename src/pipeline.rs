@@ -306,14 +306,19 @@ pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageF
 /// Everything besides the pages: the 404 page, the sitemap, robots.txt and the static files.
 pub(crate) fn write_site_files(loaded: &Loaded, opts: &Options, sink: &dyn Sink) -> Result<()> {
     let site = &loaded.site;
-    let ctx = templates::not_found_context(site, &loaded.locales);
-    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
-    let not_found = loaded.theme.render("404.html", &ctx)?;
-    let not_found = if opts.minify { output::minify(&not_found) } else { not_found };
-    sink.write("404.html", not_found.as_bytes())?;
+    write_not_found(loaded, opts, sink)?;
     sink.write("sitemap.xml", output::sitemap_xml(site).as_bytes())?;
     sink.write("robots.txt", output::robots_txt(site).as_bytes())?;
     copy_files(loaded, sink)
+}
+
+/// The page shown for addresses that do not exist.
+pub(crate) fn write_not_found(loaded: &Loaded, opts: &Options, sink: &dyn Sink) -> Result<()> {
+    let ctx = templates::not_found_context(&loaded.site, &loaded.locales);
+    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
+    let not_found = loaded.theme.render("404.html", &ctx)?;
+    let not_found = if opts.minify { output::minify(&not_found) } else { not_found };
+    sink.write("404.html", not_found.as_bytes())
 }
 
 /// Theme static files, then the site's `static/` (which may replace them), then co-located assets.

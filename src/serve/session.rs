@@ -9,6 +9,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::checks;
 use crate::error::{Error, Result};
@@ -17,7 +18,8 @@ use crate::front_matter;
 use crate::load::{self, CONTENT_DIR, STATIC_DIR};
 use crate::output::{Memory, Sink};
 use crate::pipeline::{self, Loaded, Rendered, Timings};
-use crate::site::Shows;
+use crate::site::{Shows, Target};
+use crate::templates::{Theme, THEMES_DIR};
 
 /// The loaded site and what every output page left behind, in `site.targets` order.
 pub struct Session {
@@ -53,6 +55,8 @@ pub struct SiteCheck {
 enum Change {
     /// A published page file was edited.
     Page(String),
+    /// A template of the site's theme was edited, created or removed.
+    Template(String),
     /// A file copied as it is (a picture beside a page, a file of `static/`) was edited.
     Copy { path: PathBuf, out: String },
     /// Nothing the site uses (an editor's temporary file that is gone again).
@@ -87,19 +91,33 @@ impl Session {
         }
         let memory = Memory::default();
         let mut pages = BTreeSet::new();
+        let mut templates = BTreeSet::new();
         for path in changed {
             match self.classify(path) {
                 Change::Page(rel) => match self.update_page(rel)? {
                     Some(affected) => pages.extend(affected),
                     None => return self.rebuild(),
                 },
+                Change::Template(name) => {
+                    templates.insert(name);
+                }
                 Change::Copy { path, out } => memory.copy(&path, &out)?,
                 Change::Nothing => {}
                 Change::Reshape => return self.rebuild(),
             }
         }
+        if !templates.is_empty() {
+            self.loaded.theme = Theme::load(&self.loaded.site.config, Arc::clone(&self.loaded.locales))?;
+            pipeline::write_not_found(&self.loaded, &self.opts, &memory)?;
+        }
         let site = &self.loaded.site;
-        let targets: Vec<usize> = pages.iter().flat_map(|&p| site.targets.partition_point(|t| t.page < p)..site.targets.partition_point(|t| t.page <= p)).collect();
+        // page.html renders pages and section.html sections; any other template may be part of
+        // every page.
+        let uses_changed_template = |t: &Target| {
+            let own = if site.pages[t.page].is_section { "section.html" } else { "page.html" };
+            templates.iter().any(|name| name == own || (name != "page.html" && name != "section.html" && name != "404.html"))
+        };
+        let targets: Vec<usize> = (0..site.targets.len()).filter(|&i| pages.contains(&site.targets[i].page) || uses_changed_template(&site.targets[i])).collect();
         // The site has taken the edit in: if rendering fails now, only a full build can
         // bring the session back in step with the files.
         self.broken = true;
@@ -177,6 +195,8 @@ impl Session {
                 return if is_file { Change::Page(rel) } else { Change::Reshape };
             }
             site.assets.iter().find(|a| a.rel == rel)
+        } else if let Some(name) = rel.strip_prefix(&format!("{THEMES_DIR}/{}/templates/", site.config.theme)) {
+            return Change::Template(name.to_string());
         } else if rel.starts_with(&format!("{STATIC_DIR}/")) {
             site.statics.iter().find(|a| a.rel == rel)
         } else {
@@ -292,6 +312,20 @@ mod tests {
         assert!(err.to_string().contains("content/help/night.md:2"), "{err}");
         let update = edit(&dir, &mut session, "content/help/night.md", NIGHT).unwrap();
         assert!(!update.full && update.files.contains_key("help/night/index.html"));
+    }
+
+    #[test]
+    fn a_template_edit_re_renders_the_pages_that_use_it() {
+        let (dir, mut session) = site();
+        let section = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/templates/section.html")).unwrap();
+        std::fs::create_dir_all(dir.path().join("themes/default/templates")).unwrap();
+        let update = edit(&dir, &mut session, "themes/default/templates/section.html", &section.replace("<ul>", "<p>Pages here:</p><ul>")).unwrap();
+        assert!(!update.full);
+        // The two sections (home and help) in both languages, and the 404 page.
+        assert_eq!(written(&update), ["404.html", "cy/help/index.html", "cy/index.html", "help/index.html", "index.html"]);
+        assert!(String::from_utf8_lossy(&update.files["help/index.html"]).contains("Pages here:"));
+        let err = edit(&dir, &mut session, "themes/default/templates/section.html", "{% block content %}").err().expect("a Tera error");
+        assert!(err.to_string().contains("section.html"), "{err}");
     }
 
     #[test]
