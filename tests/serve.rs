@@ -114,6 +114,23 @@ fn the_panel_lists_the_findings_of_the_edited_page() {
 }
 
 #[test]
+fn the_panel_and_the_error_notice_pass_our_own_checks() {
+    let dir = site();
+    let server = start(dir.path());
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Help at night\n---\nSee [the map](map.md).\n").unwrap();
+    let with_panel = wait_for(&server, "/night/", |_, b| b.contains("LINK-BROKEN"));
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: [Help at night\n---\nBroken.\n").unwrap();
+    let with_notice = wait_for(&server, "/night/", |_, b| b.contains("id=\"clearleaf-overlay\""));
+    for (name, html) in [("panel.html", with_panel), ("notice.html", with_notice)] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, html).unwrap();
+        let out = Command::new(assert_cmd::cargo::cargo_bin!("clearleaf")).args(["audit", "--format", "json"]).arg(&file).output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["findings"].as_array().map(Vec::len), Some(0), "{name}: {report:#}");
+    }
+}
+
+#[test]
 fn requests_cannot_leave_the_site() {
     let dir = site();
     let server = start(dir.path());

@@ -7,7 +7,8 @@
 # the npm packages pinned in tests/browser/package-lock.json), builds the
 # example site with the release binary into target/browser-site, then runs
 # axe-core and the layout checks in headless Chromium on every page, saving
-# screenshots and a PDF into target/screenshots.
+# screenshots and a PDF into target/screenshots. Then tries `clearleaf serve` in
+# the browser (tests/browser/serve-preview.mjs).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,3 +54,6 @@ cargo run -- build --out "$site"
 
 # --- check it in the browser -----------------------------------------------
 node "$here/axe-site.mjs" "$site" --screenshots target/screenshots
+
+# --- and the live preview, with its findings panel and error notice ----------
+node "$here/serve-preview.mjs" "${CARGO_TARGET_DIR:-target}/debug/clearleaf" "$root"
