@@ -84,7 +84,8 @@ impl Session {
         self.rendered.len()
     }
 
-    /// Takes in changed files. On an error the session keeps the last good site.
+    /// Takes in changed files. On an error (a file that cannot be read or parsed, a template
+    /// error) the served site stays as it was.
     pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Update> {
         if self.broken {
             return self.rebuild();
@@ -95,7 +96,12 @@ impl Session {
         for path in changed {
             match self.classify(path) {
                 Change::Page(rel) => match self.update_page(rel)? {
-                    Some(affected) => pages.extend(affected),
+                    Some(affected) => {
+                        // The site has taken the edit in: if anything fails before its pages
+                        // are rendered, only a full build brings the session back in step.
+                        self.broken = true;
+                        pages.extend(affected);
+                    }
                     None => return self.rebuild(),
                 },
                 Change::Template(name) => {
@@ -118,9 +124,6 @@ impl Session {
             templates.iter().any(|name| name == own || (name != "page.html" && name != "section.html" && name != "404.html"))
         };
         let targets: Vec<usize> = (0..site.targets.len()).filter(|&i| pages.contains(&site.targets[i].page) || uses_changed_template(&site.targets[i])).collect();
-        // The site has taken the edit in: if rendering fails now, only a full build can
-        // bring the session back in step with the files.
-        self.broken = true;
         let rendered = pipeline::render_pages(&self.loaded, &targets, &self.opts, Some(&memory), &Timings::default())?;
         for (&i, r) in targets.iter().zip(rendered) {
             self.rendered[i] = r;
