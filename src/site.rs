@@ -404,7 +404,8 @@ impl Site {
     /// Takes in a new version of a published page file (for `serve`): updates its page's
     /// translation states, output pages and findings. Returns the pages whose output may have
     /// changed, or `None` when the change reshapes the site (a page appears or disappears, a
-    /// menu entry changes) and only a full rebuild is right.
+    /// menu entry changes) and only a full rebuild is right: the site may then be part-updated
+    /// and must be assembled again.
     pub fn update_file(&mut self, file: SourceFile, parsed: Parsed) -> Option<Vec<usize>> {
         let (pi, vi) = self.pages.iter().enumerate().find_map(|(pi, p)| p.variants.iter().position(|v| v.file == file.rel).map(|vi| (pi, vi)))?;
         if parsed.front.draft && !self.options.drafts {
