@@ -274,6 +274,8 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timin
             findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
         }
     });
+    // The pages' facts are not needed any more: free them before the report is sorted.
+    drop(facts);
     findings.extend(fluent_findings(site, &loaded.locales));
 
     let ctx = templates::not_found_context(site, &loaded.locales);
