@@ -522,14 +522,16 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
     }
     let mut reported = HashSet::new();
     let list: Vec<String> = list.iter().map(|h| h.to_lowercase()).collect();
+    // Split once: each hard word is tried at every word of every sentence.
+    let parts: Vec<Vec<&str>> = list.iter().map(|h| h.split_whitespace().collect()).collect();
     for (si, s) in sents.iter().enumerate() {
         let words = lower_words(s);
-        for hard_l in &list {
+        for (hard_l, parts) in list.iter().zip(&parts) {
             if reported.contains(hard_l) {
                 continue;
             }
-            let Some(i) = (0..words.len()).find(|&i| matches_inflected(&words, i, hard_l)) else { continue };
-            let n = hard_l.split_whitespace().count();
+            let Some(i) = (0..words.len()).find(|&i| matches_inflected(&words, i, parts)) else { continue };
+            let n = parts.len();
             let range = s.words[i].0.start..s.words[i + n - 1].0.end;
             let used = &blocks[s.block].text[range.clone()];
             // Explained: by the glossary (linked on this page, or a glossary word), or by the text.
@@ -550,10 +552,9 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
     }
 }
 
-/// Whether the (possibly multi-word) `hard` word starts at word `i`, allowing -s, -es, -ed,
-/// -d, -ing and -ies endings on its last word.
-fn matches_inflected(words: &[String], i: usize, hard: &str) -> bool {
-    let parts: Vec<&str> = hard.split_whitespace().collect();
+/// Whether the (possibly multi-word) hard word, split into its words `parts`, starts at word
+/// `i`, allowing -s, -es, -ed, -d, -ing and -ies endings on its last word.
+fn matches_inflected(words: &[String], i: usize, parts: &[&str]) -> bool {
     if parts.is_empty() {
         return false;
     }
@@ -809,11 +810,12 @@ mod tests {
     #[test]
     fn inflections_of_hard_words() {
         let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-        assert!(matches_inflected(&w("you were detained today"), 2, "detained"));
-        assert!(matches_inflected(&w("two referrals"), 1, "referral"));
-        assert!(matches_inflected(&w("she facilitated it"), 1, "facilitate"));
-        assert!(matches_inflected(&w("the nearest relatives"), 1, "nearest relative"));
-        assert!(!matches_inflected(&w("the nearest shop"), 1, "nearest relative"));
+        let matches = |words: &str, i: usize, hard: &str| matches_inflected(&w(words), i, &hard.split_whitespace().collect::<Vec<_>>());
+        assert!(matches("you were detained today", 2, "detained"));
+        assert!(matches("two referrals", 1, "referral"));
+        assert!(matches("she facilitated it", 1, "facilitate"));
+        assert!(matches("the nearest relatives", 1, "nearest relative"));
+        assert!(!matches("the nearest shop", 1, "nearest relative"));
     }
 
     #[test]
