@@ -289,9 +289,31 @@ fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
 }
 
 /// Whether the (lower-case, single-space) phrase starts at word `i`.
+/// Whether `phrase`, lower-cased, stands at word `i` of the lower-cased `words`. Word lists are
+/// tried at every word of every sentence, so their words (lower case already, as a rule) are
+/// compared as they are, not copied.
 fn phrase_at(words: &[String], i: usize, phrase: &str) -> bool {
-    let parts: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-    !parts.is_empty() && parts.iter().enumerate().all(|(k, p)| words.get(i + k) == Some(p))
+    let mut n = 0;
+    for (k, p) in phrase.split_whitespace().enumerate() {
+        let Some(w) = words.get(i + k) else { return false };
+        let same = if is_lowercase(p) { w == p } else { *w == p.to_lowercase() };
+        if !same {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
+}
+
+/// Whether `to_lowercase` leaves `s` as it is.
+fn is_lowercase(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    s.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
 }
 
 fn punctuation(s: &Sent<'_>, out: &mut Vec<Hit>) {
@@ -833,5 +855,15 @@ mod tests {
     fn english_numbers() {
         assert_eq!(english_number(&["twenty".into(), "two".into()]), Some(22));
         assert_eq!(english_number(&["three".into()]), Some(3));
+    }
+
+    #[test]
+    fn phrases_match_lower_cased_words() {
+        let words: Vec<String> = ["one", "or", "two", "σας"].map(String::from).to_vec();
+        assert!(phrase_at(&words, 0, "one or"));
+        assert!(phrase_at(&words, 1, "Or  Two"), "the phrase is lower-cased and split on any space");
+        assert!(phrase_at(&words, 3, "ΣΑΣ"), "lower-cased as str::to_lowercase does it: a final Σ becomes ς");
+        assert!(!phrase_at(&words, 2, "two three"));
+        assert!(!phrase_at(&words, 0, " "));
     }
 }
