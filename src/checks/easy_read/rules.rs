@@ -93,7 +93,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
             if words.is_empty() {
                 continue;
             }
-            counts.add_sentence(text, english);
+            counts.add_words(words.iter().map(|(_, w)| *w), english);
             per_block[bi].push(sents.len());
             sents.push(Sent { block: bi, line: line_of(b), range: s.range, text, words });
         }

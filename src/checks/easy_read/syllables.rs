@@ -71,8 +71,9 @@ fn is_vowel(c: u8) -> bool {
 
 /// Rule 1 on its own.
 pub fn by_rules(word: &str) -> usize {
-    let lower = word.to_lowercase().replace('’', "'");
-    let mut w: String = lower.chars().filter(|c| c.is_ascii_lowercase() || *c == '\'').collect();
+    // The a–z letters and apostrophes of the lower-cased word, in one pass (this runs for every
+    // word of every page). Only `Σ` lower-cases differently in a whole string, and it is not a–z.
+    let mut w: String = word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).filter(|c| c.is_ascii_lowercase() || *c == '\'').collect();
     let mut extra = 0;
     if let Some(stem) = w.strip_suffix("n't") {
         if stem.bytes().last().is_some_and(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')) {
@@ -89,6 +90,7 @@ pub fn by_rules(word: &str) -> usize {
     w.retain(|c| c != '\'');
     if w.is_empty() {
         // Letters outside a–z (é, ß …) only: one syllable per vowel group is as good a guess as any.
+        let lower = word.to_lowercase();
         let n = groups_of(&lower.chars().filter(|c| c.is_alphabetic()).collect::<String>());
         return n.max(usize::from(!lower.is_empty()));
     }
