@@ -255,28 +255,30 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timin
         })
         .collect();
     pb.finish_and_clear();
-    let mut findings = site.findings.clone();
+    let mut page_findings = Vec::with_capacity(pages.len());
     let mut facts = Vec::with_capacity(pages.len());
     for p in pages {
         let (f, page_facts) = p?;
-        findings.extend(f);
+        page_findings.push(f);
         facts.push(page_facts);
     }
     let mut files: HashSet<String> = site.statics.iter().chain(&site.assets).map(|a| a.out.clone()).collect();
     files.extend(loaded.theme.static_files.keys().cloned());
     files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
+    let mut site_findings = Vec::new();
     timings.time(6, || {
-        findings.extend(checks::site_rules::check_site(site, &facts, &files));
+        site_findings.extend(checks::site_rules::check_site(site, &facts, &files));
         let scores: Vec<_> = facts.iter().map(|f| (f.form, &f.easy_read)).collect();
-        findings.extend(checks::easy_read::check_site(site, &scores));
-        findings.extend(checks::easy_read::check_theme(site, &loaded.easy_read));
+        site_findings.extend(checks::easy_read::check_site(site, &scores));
+        site_findings.extend(checks::easy_read::check_theme(site, &loaded.easy_read));
         for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
-            findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
+            site_findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
         }
     });
-    // The pages' facts are not needed any more: free them before the report is sorted.
+    // The pages' facts are not needed any more: free them before the report is made.
     drop(facts);
-    findings.extend(fluent_findings(site, &loaded.locales));
+    site_findings.extend(fluent_findings(site, &loaded.locales));
+    let mut findings = all_findings(&site.findings, page_findings, site_findings);
 
     let ctx = templates::not_found_context(site, &loaded.locales);
     let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
@@ -292,6 +294,18 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timin
     }
     checks::apply_levels(&mut findings, &site.config.checks);
     Ok(Report::new(site.targets.len(), findings))
+}
+
+/// Every finding in one list, allocated once at its final size: a large site has hundreds of
+/// thousands, and a list grown by doubling would briefly hold two copies of them.
+fn all_findings(content: &[Finding], pages: Vec<Vec<Finding>>, site: Vec<Finding>) -> Vec<Finding> {
+    let mut all = Vec::with_capacity(content.len() + pages.iter().map(Vec::len).sum::<usize>() + site.len());
+    all.extend_from_slice(content);
+    for page in pages {
+        all.extend(page);
+    }
+    all.extend(site);
+    all
 }
 
 /// Theme static files, then the site's `static/` (which may replace them), then co-located assets.
