@@ -27,8 +27,31 @@
 
 use hypher::{hyphenate, Lang};
 
+/// Words counted on a thread at most before its memo is emptied (a few MB).
+const MEMO_WORDS: usize = 50_000;
+
+thread_local! {
+    /// Counts already made on this thread: pages repeat most of their words, and counting a
+    /// word (hyphenation patterns, three rule passes) costs far more than looking it up.
+    static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, usize>> = Default::default();
+}
+
 /// Syllables in one English word as written (case matters only for acronyms).
 pub fn english(word: &str) -> usize {
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(&n) = memo.get(word) {
+            return n;
+        }
+        let n = count_english(word);
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), n);
+        n
+    })
+}
+
+fn count_english(word: &str) -> usize {
     if word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return 1;
     }
