@@ -24,8 +24,8 @@ pub struct Link {
 
 impl Link {
     /// The site path it leads to (without fragment) and its fragment, if any.
-    fn target(&self, page: &PageFacts, config: &crate::config::Config) -> Option<(String, Option<String>)> {
-        internal_path(&self.href, &page.url, &config.base_path, config)
+    fn target(&self, page: &PageFacts, base: &str, root: &str) -> Option<(String, Option<String>)> {
+        internal_path(&self.href, &page.url, base, root)
     }
 
     /// The markdown file or the template the link came from.
@@ -65,6 +65,7 @@ pub struct PageFacts {
 /// Collects a page's facts from its parsed HTML.
 pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFacts {
     let base = &site.config.base_path;
+    let root = site.config.absolute("/");
     let mut f = PageFacts { url: target.url.clone(), page: target.page, lang: target.lang.clone(), form: target.form, file: site.content(target).file.clone(), template: template.to_string(), ..Default::default() };
     let mut in_nav = None;
     let mut ids = Vec::new();
@@ -91,7 +92,7 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
             f.nav.push_str(href);
             f.nav.push('\0');
         }
-        if internal_path(href, &target.url, base, &site.config).is_some() {
+        if internal_path(href, &target.url, base, &root).is_some() {
             let line = source_line(doc, el.id()).map(|l| u32::try_from(l).unwrap_or(u32::MAX));
             f.links.push(Link { href: href.into(), line });
         }
@@ -108,14 +109,15 @@ impl PageFacts {
     }
 }
 
-/// The site path and fragment an href leads to, if it stays inside the site. Links to `.md`
-/// files were already checked (and reported) when the markdown was rendered.
-fn internal_path(href: &str, page_url: &str, base: &str, config: &crate::config::Config) -> Option<(String, Option<String>)> {
+/// The site path and fragment an href leads to, if it stays inside the site (`base` is its base
+/// path, `root` its root as an absolute URL: [`crate::config::Config::absolute`] of `/`). Links
+/// to `.md` files were already checked (and reported) when the markdown was rendered.
+fn internal_path(href: &str, page_url: &str, base: &str, root: &str) -> Option<(String, Option<String>)> {
     let href = href.trim();
     if href.is_empty() || href.starts_with("//") {
         return None;
     }
-    let local = if let Some(rest) = href.strip_prefix(&config.absolute("/")) {
+    let local = if let Some(rest) = href.strip_prefix(root) {
         format!("/{rest}")
     } else if href.contains(':') && href.find(':') < href.find(['/', '?', '#']).or(Some(href.len())) {
         return None;
@@ -161,12 +163,13 @@ pub fn check_site(site: &Site, pages: &[PageFacts], files: &HashSet<String>) -> 
     let mut out = Vec::new();
     let by_url: HashMap<&str, &PageFacts> = pages.iter().map(|p| (p.url.as_str(), p)).collect();
     let base = site.config.base_path.as_str();
+    let root = site.config.absolute("/");
     // Pages (all their languages and forms together) linked from another page.
     let mut reached: HashSet<usize> = HashSet::new();
     for p in pages {
         for l in &p.links {
             // Always `Some`: only links that lead inside the site were kept.
-            let Some((path, fragment)) = l.target(p, &site.config) else { continue };
+            let Some((path, fragment)) = l.target(p, base, &root) else { continue };
             let line = l.line.map(|l| l as usize);
             // A page at /x/ may be linked as /x, /x/ or /x/index.html.
             let as_page = if path.ends_with('/') { path.clone() } else if let Some(d) = path.strip_suffix("index.html") { d.to_string() } else { format!("{path}/") };
