@@ -9,6 +9,10 @@ use clearleaf::cmd;
 use clearleaf::pipeline::Options;
 use clearleaf::report::Format;
 
+/// mimalloc instead of the system allocator: see the note in Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "clearleaf", version, about = "Builds accessible, Easy-read and multilingual static sites, and checks them.", args_conflicts_with_subcommands = true)]
 struct Cli {

@@ -250,11 +250,11 @@ pub fn build_in_memory(opts: &Options) -> Result<(std::collections::HashMap<Stri
 fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timings: &Timings) -> Result<Report> {
     let site = &loaded.site;
     let all: Vec<usize> = (0..site.targets.len()).collect();
-    let pages = render_pages(loaded, &all, opts, staging, timings)?;
-    let facts: Vec<_> = pages.iter().map(|p| &p.facts).collect();
-    let mut findings: Vec<Finding> = site.findings().cloned().collect();
-    findings.extend(timings.time(6, || site_findings(loaded, &facts, &AtomicBool::new(false))));
-    findings.extend(pages.into_iter().flat_map(|p| p.findings));
+    let (page_findings, facts): (Vec<_>, Vec<_>) = render_pages(loaded, &all, opts, staging, timings)?.into_iter().map(|r| (r.findings, r.facts)).unzip();
+    let site_wide = timings.time(6, || site_findings(loaded, &facts.iter().collect::<Vec<_>>(), &AtomicBool::new(false)));
+    // The pages' facts are not needed any more: free them before the report is made.
+    drop(facts);
+    let mut findings = all_findings(site, page_findings, site_wide);
     if let Some(s) = staging {
         timings.time(7, || write_site_files(loaded, opts, s))?;
     }
@@ -319,6 +319,18 @@ pub(crate) fn write_not_found(loaded: &Loaded, opts: &Options, sink: &dyn Sink) 
     let not_found = loaded.theme.render("404.html", &ctx)?;
     let not_found = if opts.minify { output::minify(&not_found) } else { not_found };
     sink.write("404.html", not_found.as_bytes())
+}
+
+/// Every finding in one list, allocated once at its final size: a large site has hundreds of
+/// thousands, and a list grown by doubling would briefly hold two copies of them.
+fn all_findings(site: &Site, pages: Vec<Vec<Finding>>, site_wide: Vec<Finding>) -> Vec<Finding> {
+    let mut all = Vec::with_capacity(site.findings().count() + pages.iter().map(Vec::len).sum::<usize>() + site_wide.len());
+    all.extend(site.findings().cloned());
+    for page in pages {
+        all.extend(page);
+    }
+    all.extend(site_wide);
+    all
 }
 
 /// Theme static files, then the site's `static/` (which may replace them), then co-located assets.

@@ -1,7 +1,7 @@
 //! Turns findings into what people and CI read: compiler-like text, a JSON document (SPEC §7),
 //! or GitHub annotations.
 
-use std::fmt::Write;
+use std::io::Write;
 
 use serde::Serialize;
 
@@ -46,8 +46,13 @@ impl Report {
     /// on several pages (fallbacks) is one thing to fix, so it is reported once.
     pub fn new(pages: usize, mut findings: Vec<Finding>) -> Report {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // Which to keep is decided on borrowed keys first: copying every file and message
+        // into the set would add a large site's whole report to its peak memory.
         let mut seen = std::collections::HashSet::new();
-        findings.retain(|f| seen.insert((f.rule, f.file.clone(), f.line, f.message.clone())));
+        let keep: Vec<bool> = findings.iter().map(|f| seen.insert((f.rule, f.file.as_str(), f.line, f.message.as_str()))).collect();
+        drop(seen);
+        let mut keep = keep.into_iter();
+        findings.retain(|_| keep.next().unwrap_or(true));
         Report { pages, findings }
     }
 
@@ -68,51 +73,68 @@ impl Report {
 
     /// The report in `format`.
     pub fn render(&self, format: Format) -> String {
+        let mut out = Vec::new();
+        self.write(format, &mut out).expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the report is UTF-8")
+    }
+
+    /// Prints the report: text on stderr, JSON and GitHub annotations on stdout. Written as it
+    /// is made, through a buffer: a large site's report is over 100 MB, which a string built
+    /// first would add to the build's peak memory.
+    pub fn print(&self, format: Format) -> std::io::Result<()> {
+        let out: Box<dyn Write> = match format {
+            Format::Text => Box::new(std::io::stderr().lock()),
+            Format::Json | Format::Github => Box::new(std::io::stdout().lock()),
+        };
+        let mut out = std::io::BufWriter::new(out);
+        self.write(format, &mut out)?;
+        out.flush()
+    }
+
+    /// Writes the report in `format`.
+    pub fn write(&self, format: Format, out: &mut impl Write) -> std::io::Result<()> {
         match format {
-            Format::Text => self.text(),
-            Format::Json => self.json(),
-            Format::Github => self.github(),
+            Format::Text => self.text(out),
+            Format::Json => self.json(out),
+            Format::Github => self.github(out),
         }
     }
 
-    fn text(&self) -> String {
-        let mut s = String::new();
+    fn text(&self, s: &mut impl Write) -> std::io::Result<()> {
         for f in &self.findings {
             let sev = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let at = match f.line {
-                Some(l) => format!("{}:{l}", f.file),
-                None => f.file.clone(),
-            };
-            let _ = writeln!(s, "{sev}[{}]: {at}: {}", f.rule, f.message);
+            match f.line {
+                Some(l) => writeln!(s, "{sev}[{}]: {}:{l}: {}", f.rule, f.file, f.message)?,
+                None => writeln!(s, "{sev}[{}]: {}: {}", f.rule, f.file, f.message)?,
+            }
             if let Some(url) = &f.url {
-                let _ = writeln!(s, "  page: {url}");
+                writeln!(s, "  page: {url}")?;
             }
             if !f.help.is_empty() {
-                let _ = writeln!(s, "  help: {}", f.help);
+                writeln!(s, "  help: {}", f.help)?;
             }
         }
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        let _ = writeln!(s, "{}, {}, {}", plural(self.pages, "page"), plural(self.errors(), "error"), plural(self.warnings(), "warning"));
-        s
+        writeln!(s, "{}, {}, {}", plural(self.pages, "page"), plural(self.errors(), "error"), plural(self.warnings(), "warning"))
     }
 
-    fn json(&self) -> String {
+    fn json(&self, out: &mut impl Write) -> std::io::Result<()> {
         let doc = Document { version: 1, summary: Summary { pages: self.pages, errors: self.errors(), warnings: self.warnings() }, findings: &self.findings };
-        serde_json::to_string_pretty(&doc).expect("findings serialise") + "\n"
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
     }
 
-    fn github(&self) -> String {
-        let mut s = String::new();
+    fn github(&self, s: &mut impl Write) -> std::io::Result<()> {
         for f in &self.findings {
             let level = if f.severity == Severity::Error { "error" } else { "warning" };
             let line = f.line.map(|l| format!(",line={l}")).unwrap_or_default();
             let msg = format!("{} {}", f.message, f.help).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-            let _ = writeln!(s, "::{level} file={}{line},title={}::{msg}", f.file.replace(',', "%2C"), f.rule);
+            writeln!(s, "::{level} file={}{line},title={}::{msg}", f.file.replace(',', "%2C"), f.rule)?;
         }
-        s
+        Ok(())
     }
 }
 

@@ -13,19 +13,28 @@ use super::a11y::{source_line, Doc};
 use crate::finding::{Finding, Severity};
 use crate::site::{Site, Target};
 
-/// A link on a page, for the site-wide pass.
+/// An internal link on a page, for the site-wide pass. Only the href as written is kept: where
+/// it leads is worked out again from it in that pass ([`Link::target`]), and the file it came
+/// from follows from `line` (markdown has lines, templates do not). A large site has millions
+/// of links, so each one held for the whole build is kept small.
 #[derive(Debug, Clone)]
 pub struct Link {
-    /// The path it leads to (inside the site), without fragment.
-    pub path: String,
-    /// The fragment, if any.
-    pub fragment: Option<String>,
     /// The link as written.
-    pub href: String,
-    /// Where it came from: the markdown file or the template.
-    pub file: String,
-    /// Line in `file`, when it came from markdown.
-    pub line: Option<usize>,
+    pub href: Box<str>,
+    /// Line in the page's markdown file, when it came from markdown.
+    pub line: Option<u32>,
+}
+
+impl Link {
+    /// The site path it leads to (without fragment) and its fragment, if any.
+    fn target(&self, page: &PageFacts, base: &str, root: &str) -> Option<(String, Option<String>)> {
+        internal_path(&self.href, &page.url, base, root)
+    }
+
+    /// The markdown file or the template the link came from.
+    fn file<'a>(&self, page: &'a PageFacts) -> &'a str {
+        if self.line.is_some() { &page.file } else { &page.template }
+    }
 }
 
 /// What the site-wide checks need from one page.
@@ -41,10 +50,11 @@ pub struct PageFacts {
     pub form: crate::finding::Form,
     /// The `<title>` text.
     pub title: String,
-    /// Links of the main navigation, in order.
-    pub nav: Vec<String>,
-    /// Ids on the page.
-    pub ids: HashSet<String>,
+    /// Links of the main navigation, in order, each followed by a NUL (which an HTML parser
+    /// never leaves in an attribute): one string to compare instead of dozens per page.
+    pub nav: String,
+    /// Ids on the page, sorted, without repeats.
+    pub ids: Box<[Box<str>]>,
     /// Internal links.
     pub links: Vec<Link>,
     /// The content file shown and the template used (for pointing findings).
@@ -57,14 +67,15 @@ pub struct PageFacts {
 
 /// Collects a page's facts from its parsed HTML.
 pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFacts {
-    let file = site.content(target).file.clone();
     let base = &site.config.base_path;
-    let mut f = PageFacts { url: target.url.clone(), page: target.page, lang: target.lang.clone(), form: target.form, file: file.clone(), template: template.to_string(), ..Default::default() };
+    let root = site.config.absolute("/");
+    let mut f = PageFacts { url: target.url.clone(), page: target.page, lang: target.lang.clone(), form: target.form, file: site.content(target).file.clone(), template: template.to_string(), ..Default::default() };
     let mut in_nav = None;
+    let mut ids = Vec::new();
     for el in doc.elements() {
         let v = el.value();
         if let Some(id) = v.get("id") {
-            f.ids.insert(id.to_string());
+            ids.push(Box::from(id));
         }
         match v.name() {
             "title" if f.title.is_empty() => f.title = el.text().collect::<String>().trim().to_string(),
@@ -81,25 +92,35 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
             continue;
         }
         if in_nav.is_some_and(|n| el.ancestors().any(|a| a.id() == n)) && v.name() == "a" {
-            f.nav.push(href.to_string());
+            f.nav.push_str(href);
+            f.nav.push('\0');
         }
-        if let Some((path, fragment)) = internal_path(href, &target.url, base, &site.config) {
-            let line = source_line(doc, el.id());
-            let from = if line.is_some() { file.clone() } else { template.to_string() };
-            f.links.push(Link { path, fragment, href: href.to_string(), file: from, line });
+        if internal_path(href, &target.url, base, &root).is_some() {
+            let line = source_line(doc, el.id()).map(|l| u32::try_from(l).unwrap_or(u32::MAX));
+            f.links.push(Link { href: href.into(), line });
         }
     }
+    ids.sort_unstable();
+    ids.dedup();
+    f.ids = ids.into_boxed_slice();
     f
 }
 
-/// The site path and fragment an href leads to, if it stays inside the site. Links to `.md`
-/// files were already checked (and reported) when the markdown was rendered.
-fn internal_path(href: &str, page_url: &str, base: &str, config: &crate::config::Config) -> Option<(String, Option<String>)> {
+impl PageFacts {
+    fn has_id(&self, id: &str) -> bool {
+        self.ids.binary_search_by(|i| (**i).cmp(id)).is_ok()
+    }
+}
+
+/// The site path and fragment an href leads to, if it stays inside the site (`base` is its base
+/// path, `root` its root as an absolute URL: [`crate::config::Config::absolute`] of `/`). Links
+/// to `.md` files were already checked (and reported) when the markdown was rendered.
+fn internal_path(href: &str, page_url: &str, base: &str, root: &str) -> Option<(String, Option<String>)> {
     let href = href.trim();
     if href.is_empty() || href.starts_with("//") {
         return None;
     }
-    let local = if let Some(rest) = href.strip_prefix(&config.absolute("/")) {
+    let local = if let Some(rest) = href.strip_prefix(root) {
         format!("/{rest}")
     } else if href.contains(':') && href.find(':') < href.find(['/', '?', '#']).or(Some(href.len())) {
         return None;
@@ -149,6 +170,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
     // hundreds of thousands of links on a large site, so it hashes fast and allocates little.
     let by_url: FxHashMap<&str, &PageFacts> = pages.iter().map(|p| (p.url.as_str(), *p)).collect();
     let base = site.config.base_path.as_str();
+    let root = site.config.absolute("/");
     // Pages (all their languages and forms together) linked from another page.
     let mut reached: FxHashSet<usize> = FxHashSet::default();
     let mut with_slash = String::new();
@@ -157,33 +179,36 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
             return out;
         }
         for l in &p.links {
+            // Always `Some`: only links that lead inside the site were kept.
+            let Some((path, fragment)) = l.target(p, base, &root) else { continue };
+            let line = l.line.map(|l| l as usize);
             // A page at /x/ may be linked as /x, /x/ or /x/index.html.
-            let as_page = if l.path.ends_with('/') {
-                l.path.as_str()
-            } else if let Some(d) = l.path.strip_suffix("index.html") {
+            let as_page = if path.ends_with('/') {
+                path.as_str()
+            } else if let Some(d) = path.strip_suffix("index.html") {
                 d
             } else {
                 with_slash.clear();
-                with_slash.push_str(&l.path);
+                with_slash.push_str(&path);
                 with_slash.push('/');
                 with_slash.as_str()
             };
             let target = by_url.get(as_page).copied();
-            if target.is_none() && !files.contains(l.path.strip_prefix(base).unwrap_or(&l.path)) {
+            if target.is_none() && !files.contains(path.strip_prefix(base).unwrap_or(&path)) {
                 out.push(
-                    Finding::new("LINK-BROKEN", Severity::Error, &l.file, format!("The link to `{}` goes to a page or file that does not exist.", l.href))
-                        .maybe_line(l.line)
+                    Finding::new("LINK-BROKEN", Severity::Error, l.file(p), format!("The link to `{}` goes to a page or file that does not exist.", l.href))
+                        .maybe_line(line)
                         .help("Link to pages by their .md file in markdown; check the address if the link is in a template or raw HTML.")
                         .page(&p.url, &p.lang, p.form),
                 );
                 continue;
             }
-            if let (Some(t), Some(frag)) = (target, &l.fragment) {
+            if let (Some(t), Some(frag)) = (target, &fragment) {
                 let decoded = frag.replace("%20", " ");
-                if !t.ids.contains(frag) && !t.ids.contains(&decoded) && frag != "top" {
+                if !t.has_id(frag) && !t.has_id(&decoded) && frag != "top" {
                     out.push(
-                        Finding::new("LINK-BROKEN", Severity::Error, &l.file, format!("The link `{}` points at a part of the page (#{frag}) that does not exist.", l.href))
-                            .maybe_line(l.line)
+                        Finding::new("LINK-BROKEN", Severity::Error, l.file(p), format!("The link `{}` points at a part of the page (#{frag}) that does not exist.", l.href))
+                            .maybe_line(line)
                             .help("Check the heading's id: a heading \"## Who to call\" gets #who-to-call. Or give it one with {#id}."),
                     );
                 }

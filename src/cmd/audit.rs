@@ -23,10 +23,6 @@ pub fn run(files: &[std::path::PathBuf], format: Format) -> Result<i32> {
         .join()
         .map_err(|_| Error::Usage("the checks stopped unexpectedly".into()))?;
     let report = Report::new(files.len(), findings);
-    let text = report.render(format);
-    match format {
-        Format::Text => eprint!("{text}"),
-        _ => print!("{text}"),
-    }
+    report.print(format).map_err(|e| Error::Usage(format!("could not print the report: {e}")))?;
     Ok(if report.fails(false) { 1 } else { 0 })
 }

@@ -2,18 +2,14 @@
 
 use std::path::PathBuf;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::pipeline::{self, Options};
 use crate::report::Format;
 
 /// Runs a build or check and prints the report; returns the exit status (0 or 1).
 pub fn run(opts: &Options, format: Format) -> Result<i32> {
     let report = pipeline::build(opts)?;
-    let text = report.render(format);
-    match format {
-        Format::Text => eprint!("{text}"),
-        Format::Json | Format::Github => print!("{text}"),
-    }
+    report.print(format).map_err(|e| Error::Usage(format!("could not print the report: {e}")))?;
     let failed = report.fails(opts.deny_warnings);
     if format == Format::Text {
         match (&opts.out, failed) {

@@ -24,6 +24,9 @@ pub struct Doc {
     inert: HashSet<NodeId>,
     /// Owner of each element claimed with aria-owns.
     owner: HashMap<NodeId, NodeId>,
+    /// Every element in document order: the rules walk them a dozen times per page, and a list
+    /// is quicker to go through than the tree with its text nodes.
+    elements: Vec<NodeId>,
 }
 
 /// Attribute lookup by scanning the element's attributes. scraper's `attr` interns the name
@@ -69,7 +72,8 @@ impl Doc {
         let html = Html::parse_document(html);
         let mut sets = Sets::default();
         sets.walk(html.root_element(), false, false, false);
-        let mut doc = Doc { html, not_rendered: sets.not_rendered, aria_hidden: sets.aria_hidden, ids: sets.ids, inert: sets.inert, owner: HashMap::new() };
+        let elements = html.root_element().descendants().filter(|n| n.value().is_element()).map(|n| n.id()).collect();
+        let mut doc = Doc { html, not_rendered: sets.not_rendered, aria_hidden: sets.aria_hidden, ids: sets.ids, inert: sets.inert, owner: HashMap::new(), elements };
         let mut owner = HashMap::new();
         for el in doc.elements() {
             for id in el.value().get("aria-owns").unwrap_or("").split_ascii_whitespace() {
@@ -84,7 +88,7 @@ impl Doc {
 
     /// All elements in document order.
     pub fn elements(&self) -> impl Iterator<Item = ElementRef<'_>> {
-        self.html.root_element().descendants().filter_map(ElementRef::wrap)
+        self.elements.iter().filter_map(|&id| self.html.tree.get(id)).filter_map(ElementRef::wrap)
     }
 
     /// The element with `id`, if any.

@@ -18,7 +18,7 @@
 //! form written in capitals only (`GP`, `A&E`) matches only in capitals, others match in any
 //! case; any run of spaces matches a space, and ’ matches '.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -59,6 +59,9 @@ pub struct Glossary {
     pub entries: Vec<Entry>,
     /// Every key and form, longest first.
     patterns: Vec<Pattern>,
+    /// Indices into `patterns` (in their order) by the folded first character of the text they
+    /// can match at: [`Glossary::find`] tries only these at each word, not every pattern.
+    by_first: HashMap<char, Vec<usize>>,
 }
 
 /// A glossary word found in a text.
@@ -112,7 +115,14 @@ impl Glossary {
             }
         }
         patterns.sort_by_key(|p| std::cmp::Reverse(p.chars.len()));
-        Glossary { file: file.to_string(), entries, patterns }
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (k, p) in patterns.iter().enumerate() {
+            // A case-insensitive pattern is folded already; a case-sensitive one matches text
+            // whose first character folds to the fold of its own.
+            let first = if p.case_sensitive { fold(p.chars[0]) } else { p.chars[0] };
+            by_first.entry(first).or_default().push(k);
+        }
+        Glossary { file: file.to_string(), entries, patterns, by_first }
     }
 
     /// Glossary words in `text`: whole words, leftmost and longest first, not overlapping.
@@ -123,7 +133,8 @@ impl Glossary {
         while i < text.len() {
             let c = text[i..].chars().next().expect("a char");
             if prev.is_none_or(|p| !p.is_alphanumeric()) && !c.is_whitespace()
-                && let Some((end, entry)) = self.patterns.iter().find_map(|p| match_at(text, i, p).map(|e| (e, p.entry))) {
+                && let Some(candidates) = self.by_first.get(&fold(c))
+                && let Some((end, entry)) = candidates.iter().map(|&k| &self.patterns[k]).find_map(|p| match_at(text, i, p).map(|e| (e, p.entry))) {
                     out.push(Match { range: i..end, entry });
                     prev = text[..end].chars().next_back();
                     i = end;

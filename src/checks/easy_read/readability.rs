@@ -82,12 +82,18 @@ pub struct Counts {
 impl Counts {
     /// Counts one sentence's words.
     pub fn add_sentence(&mut self, sentence: &str, english: bool) {
-        let words = segment::words(sentence);
-        if words.is_empty() {
+        self.add_words(segment::words(sentence).into_iter().map(|(_, w)| w), english);
+    }
+
+    /// Counts one sentence given as its words (as [`segment::words`] splits them), for callers
+    /// that have split it already.
+    pub fn add_words<'a>(&mut self, words: impl IntoIterator<Item = &'a str>, english: bool) {
+        let mut words = words.into_iter().peekable();
+        if words.peek().is_none() {
             return;
         }
         self.sentences += 1;
-        for (_, w) in words {
+        for w in words {
             self.words += 1;
             if english {
                 self.syllables += syllables::english(w);

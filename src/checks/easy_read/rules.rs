@@ -93,7 +93,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
             if words.is_empty() {
                 continue;
             }
-            counts.add_sentence(text, english);
+            counts.add_words(words.iter().map(|(_, w)| *w), english);
             per_block[bi].push(sents.len());
             sents.push(Sent { block: bi, line: line_of(b), range: s.range, text, words });
         }
@@ -289,9 +289,31 @@ fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
 }
 
 /// Whether the (lower-case, single-space) phrase starts at word `i`.
+/// Whether `phrase`, lower-cased, stands at word `i` of the lower-cased `words`. Word lists are
+/// tried at every word of every sentence, so their words (lower case already, as a rule) are
+/// compared as they are, not copied.
 fn phrase_at(words: &[String], i: usize, phrase: &str) -> bool {
-    let parts: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-    !parts.is_empty() && parts.iter().enumerate().all(|(k, p)| words.get(i + k) == Some(p))
+    let mut n = 0;
+    for (k, p) in phrase.split_whitespace().enumerate() {
+        let Some(w) = words.get(i + k) else { return false };
+        let same = if is_lowercase(p) { w == p } else { *w == p.to_lowercase() };
+        if !same {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
+}
+
+/// Whether `to_lowercase` leaves `s` as it is.
+fn is_lowercase(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    s.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
 }
 
 fn punctuation(s: &Sent<'_>, out: &mut Vec<Hit>) {
@@ -522,14 +544,16 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
     }
     let mut reported = HashSet::new();
     let list: Vec<String> = list.iter().map(|h| h.to_lowercase()).collect();
+    // Split once: each hard word is tried at every word of every sentence.
+    let parts: Vec<Vec<&str>> = list.iter().map(|h| h.split_whitespace().collect()).collect();
     for (si, s) in sents.iter().enumerate() {
         let words = lower_words(s);
-        for hard_l in &list {
+        for (hard_l, parts) in list.iter().zip(&parts) {
             if reported.contains(hard_l) {
                 continue;
             }
-            let Some(i) = (0..words.len()).find(|&i| matches_inflected(&words, i, hard_l)) else { continue };
-            let n = hard_l.split_whitespace().count();
+            let Some(i) = (0..words.len()).find(|&i| matches_inflected(&words, i, parts)) else { continue };
+            let n = parts.len();
             let range = s.words[i].0.start..s.words[i + n - 1].0.end;
             let used = &blocks[s.block].text[range.clone()];
             // Explained: by the glossary (linked on this page, or a glossary word), or by the text.
@@ -550,10 +574,9 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
     }
 }
 
-/// Whether the (possibly multi-word) `hard` word starts at word `i`, allowing -s, -es, -ed,
-/// -d, -ing and -ies endings on its last word.
-fn matches_inflected(words: &[String], i: usize, hard: &str) -> bool {
-    let parts: Vec<&str> = hard.split_whitespace().collect();
+/// Whether the (possibly multi-word) hard word, split into its words `parts`, starts at word
+/// `i`, allowing -s, -es, -ed, -d, -ing and -ies endings on its last word.
+fn matches_inflected(words: &[String], i: usize, parts: &[&str]) -> bool {
     if parts.is_empty() {
         return false;
     }
@@ -809,11 +832,12 @@ mod tests {
     #[test]
     fn inflections_of_hard_words() {
         let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-        assert!(matches_inflected(&w("you were detained today"), 2, "detained"));
-        assert!(matches_inflected(&w("two referrals"), 1, "referral"));
-        assert!(matches_inflected(&w("she facilitated it"), 1, "facilitate"));
-        assert!(matches_inflected(&w("the nearest relatives"), 1, "nearest relative"));
-        assert!(!matches_inflected(&w("the nearest shop"), 1, "nearest relative"));
+        let matches = |words: &str, i: usize, hard: &str| matches_inflected(&w(words), i, &hard.split_whitespace().collect::<Vec<_>>());
+        assert!(matches("you were detained today", 2, "detained"));
+        assert!(matches("two referrals", 1, "referral"));
+        assert!(matches("she facilitated it", 1, "facilitate"));
+        assert!(matches("the nearest relatives", 1, "nearest relative"));
+        assert!(!matches("the nearest shop", 1, "nearest relative"));
     }
 
     #[test]
@@ -831,5 +855,15 @@ mod tests {
     fn english_numbers() {
         assert_eq!(english_number(&["twenty".into(), "two".into()]), Some(22));
         assert_eq!(english_number(&["three".into()]), Some(3));
+    }
+
+    #[test]
+    fn phrases_match_lower_cased_words() {
+        let words: Vec<String> = ["one", "or", "two", "σας"].map(String::from).to_vec();
+        assert!(phrase_at(&words, 0, "one or"));
+        assert!(phrase_at(&words, 1, "Or  Two"), "the phrase is lower-cased and split on any space");
+        assert!(phrase_at(&words, 3, "ΣΑΣ"), "lower-cased as str::to_lowercase does it: a final Σ becomes ς");
+        assert!(!phrase_at(&words, 2, "two three"));
+        assert!(!phrase_at(&words, 0, " "));
     }
 }

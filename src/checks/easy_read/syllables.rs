@@ -27,18 +27,56 @@
 
 use hypher::{hyphenate, Lang};
 
+/// Words counted on a thread at most before its memo is emptied (a few MB).
+const MEMO_WORDS: usize = 50_000;
+
+thread_local! {
+    /// Counts already made on this thread: pages repeat most of their words, and counting a
+    /// word (hyphenation patterns, three rule passes) costs far more than looking it up.
+    static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, usize>> = Default::default();
+}
+
 /// Syllables in one English word as written (case matters only for acronyms).
 pub fn english(word: &str) -> usize {
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(&n) = memo.get(word) {
+            return n;
+        }
+        let n = count_english(word);
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), n);
+        n
+    })
+}
+
+fn count_english(word: &str) -> usize {
     if word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return 1;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !letters.iter().any(|c| "AEIOUY".contains(*c)) {
-        return letters.iter().map(|&c| if c == 'W' { 3 } else { 1 }).sum();
+    let letters = || word.chars().filter(|c| c.is_alphabetic());
+    if letters().nth(1).is_some() && letters().all(|c| c.is_uppercase() && !"AEIOUY".contains(c)) {
+        return letters().map(|c| if c == 'W' { 3 } else { 1 }).sum();
     }
     let rules = by_rules(word);
-    let parts = hyphen_parts(word);
-    rules.max(parts)
+    // Hyphenating is most of the cost of this function; skip it when it cannot give more.
+    if rules >= most_hyphen_parts(word) {
+        return rules;
+    }
+    rules.max(hyphen_parts(word))
+}
+
+/// The largest count [`hyphen_parts`] can give: with 2 letters before and 3 after every break,
+/// an a–z word of n ≥ 5 letters has at most n − 4 breaks. Not worked out for other letters.
+fn most_hyphen_parts(word: &str) -> usize {
+    if !word.is_ascii() {
+        return usize::MAX;
+    }
+    match word.bytes().filter(u8::is_ascii_alphabetic).count() {
+        0 => 0,
+        n => n.saturating_sub(3).max(1),
+    }
 }
 
 /// Hyphenation points + 1 (0 for a word with no letters).
@@ -56,8 +94,9 @@ fn is_vowel(c: u8) -> bool {
 
 /// Rule 1 on its own.
 pub fn by_rules(word: &str) -> usize {
-    let lower = word.to_lowercase().replace('’', "'");
-    let mut w: String = lower.chars().filter(|c| c.is_ascii_lowercase() || *c == '\'').collect();
+    // The a–z letters and apostrophes of the lower-cased word, in one pass (this runs for every
+    // word of every page). Only `Σ` lower-cases differently in a whole string, and it is not a–z.
+    let mut w: String = word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).filter(|c| c.is_ascii_lowercase() || *c == '\'').collect();
     let mut extra = 0;
     if let Some(stem) = w.strip_suffix("n't") {
         if stem.bytes().last().is_some_and(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')) {
@@ -74,6 +113,7 @@ pub fn by_rules(word: &str) -> usize {
     w.retain(|c| c != '\'');
     if w.is_empty() {
         // Letters outside a–z (é, ß …) only: one syllable per vowel group is as good a guess as any.
+        let lower = word.to_lowercase();
         let n = groups_of(&lower.chars().filter(|c| c.is_alphabetic()).collect::<String>());
         return n.max(usize::from(!lower.is_empty()));
     }
@@ -251,5 +291,13 @@ mod tests {
         assert_eq!(hyphen_parts("emergency"), 2);
         assert_eq!(hyphen_parts("a"), 1);
         assert_eq!(hyphen_parts("—"), 0);
+    }
+
+    proptest::proptest! {
+        /// `english` skips hyphenating when it cannot raise the count: the bound must hold.
+        #[test]
+        fn hyphenation_stays_within_its_bound(word in "[a-zA-Z'’-]{0,24}") {
+            proptest::prop_assert!(hyphen_parts(&word) <= most_hyphen_parts(&word));
+        }
     }
 }
