@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::config::{Config, MissingPolicy, OutdatedPolicy};
 use crate::error::{Diagnostic, Error, Result};
@@ -33,11 +34,23 @@ pub struct Variant {
     pub body_line: usize,
     /// Warnings about its front matter (unknown keys).
     pub front_findings: Vec<Finding>,
+    /// Its hash and words, when variants may be made from it (default language).
+    hash: Option<(String, usize)>,
+}
+
+/// The hash and words of a file variants may be made from (one of the default language):
+/// worked out once per file, in parallel, because both parse the markdown.
+fn hash_and_words(file: &SourceFile, parsed: &Parsed, default: &str) -> Option<(String, usize)> {
+    (file.key.lang == default).then(|| {
+        let (title, description, body) = (parsed.front.title.as_deref().unwrap_or_default(), parsed.front.description.as_deref(), &file.text[parsed.body_start..]);
+        (staleness::source_hash(title, description, body), staleness::word_count(title, description, body))
+    })
 }
 
 impl Variant {
-    fn new(file: SourceFile, parsed: Parsed) -> Variant {
+    fn new(file: SourceFile, parsed: Parsed, hash: Option<(String, usize)>) -> Variant {
         Variant {
+            hash,
             file: file.rel,
             lang: file.key.lang,
             form: file.key.form,
@@ -61,7 +74,10 @@ impl Variant {
 
     /// The hash variants made from this one must carry in `source_hash`.
     pub fn source_hash(&self) -> String {
-        staleness::source_hash(self.title(), self.front.description.as_deref(), self.body())
+        match &self.hash {
+            Some((hash, _)) => hash.clone(),
+            None => staleness::source_hash(self.title(), self.front.description.as_deref(), self.body()),
+        }
     }
 
     /// 1-based line of a front matter key in the file, if written there.
@@ -246,7 +262,7 @@ fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant],
             file: &v.file,
             draft: false,
             stamp: v.front.source_hash.as_deref(),
-            hash: (v.lang == default).then(|| (v.source_hash(), staleness::word_count(v.title(), v.front.description.as_deref(), v.body()))),
+            hash: v.hash.clone(),
         })
         .chain(drafts.iter().map(|d| File { lang: &d.lang, form: d.form, file: &d.file, draft: true, stamp: d.source_hash.as_deref(), hash: d.hash.clone() }))
         .collect();
@@ -281,14 +297,11 @@ impl Site {
         // Page path → (key page it came from, variants).
         let mut grouped: BTreeMap<String, (String, bool, Vec<Variant>)> = BTreeMap::new();
         let mut drafts: BTreeMap<String, Vec<DraftFile>> = BTreeMap::new();
-        for (file, parsed) in files {
+        let hashes: Vec<_> = files.par_iter().map(|(file, parsed)| hash_and_words(file, parsed, &default)).collect();
+        for ((file, parsed), hash) in files.into_iter().zip(hashes) {
             if parsed.front.draft && !opts.drafts {
                 findings.extend(parsed.findings);
                 let (path, _) = page_path(&file.key.page);
-                let hash = (file.key.lang == default).then(|| {
-                    let (title, description, body) = (parsed.front.title.as_deref().unwrap_or_default(), parsed.front.description.as_deref(), &file.text[parsed.body_start..]);
-                    (staleness::source_hash(title, description, body), staleness::word_count(title, description, body))
-                });
                 drafts.entry(path).or_default().push(DraftFile { file: file.rel, lang: file.key.lang, form: file.key.form, source_hash: parsed.front.source_hash, hash });
                 continue;
             }
@@ -301,7 +314,7 @@ impl Site {
                 ));
                 continue;
             }
-            entry.2.push(Variant::new(file, parsed));
+            entry.2.push(Variant::new(file, parsed, hash));
         }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
@@ -417,7 +430,8 @@ impl Site {
         if in_menu && (old.front.title != parsed.front.title || old.front.weight != parsed.front.weight) {
             return None;
         }
-        self.pages[pi].variants[vi] = Variant::new(file, parsed);
+        let hash = hash_and_words(&file, &parsed, &self.config.default_language);
+        self.pages[pi].variants[vi] = Variant::new(file, parsed, hash);
         let page = &self.pages[pi];
         let si = self.status.binary_search_by(|s| s.path.as_str().cmp(&page.path)).ok()?;
         self.status[si] = page_status(&self.config.default_language, &self.config, &page.path, &page.variants, self.drafts.get(&page.path).map_or(&[], |d| d.as_slice()));
