@@ -55,6 +55,9 @@ for n in "${sizes[@]}"; do
   : > "$work/results-$n"
   for ((i = 1; i <= runs; i++)); do
     echo "clearleaf $(CLEARLEAF_TODAY=2026-11-21 timed "$bin" build --root "$work/c$n-clearleaf" --out "$work/out-$n-clearleaf")" >> "$work/results-$n"
+    # The replaced site is deleted in the background after the swap: let that finish, so that
+    # its disk work does not slow down the next timed build.
+    while compgen -G "$work/out-$n-clearleaf/.clearleaf-old-*" >/dev/null; do sleep 0.5; done
     rm -rf "$work/out-$n-hugo"
     echo "hugo $(timed hugo --quiet --minify -s "$work/c$n-hugo" -d "$work/out-$n-hugo")" >> "$work/results-$n"
   done

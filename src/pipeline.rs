@@ -293,6 +293,9 @@ pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageF
     files.extend(loaded.theme.static_files.keys().cloned());
     files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
     findings.extend(checks::site_rules::check_site(site, facts, &files, stop));
+    if stop.load(Ordering::Relaxed) {
+        return findings;
+    }
     let scores: Vec<_> = facts.iter().map(|f| (f.form, &f.easy_read)).collect();
     findings.extend(checks::easy_read::check_site(site, &scores));
     findings.extend(checks::easy_read::check_theme(site, &loaded.easy_read));

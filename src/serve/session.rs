@@ -145,6 +145,9 @@ impl Session {
         let site = &self.loaded.site;
         let facts: Vec<_> = self.rendered.iter().map(|r| &r.facts).collect();
         let findings = pipeline::site_findings(&self.loaded, &facts, stop);
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
         let mut urls_of_file: HashMap<&str, Vec<&str>> = HashMap::new();
         for t in site.targets.iter().filter(|t| t.shows == Shows::Own) {
             urls_of_file.entry(site.content(t).file.as_str()).or_default().push(&t.url);
