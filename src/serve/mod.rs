@@ -90,7 +90,9 @@ async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
     let mut builder = Builder { opts: opts.build.clone(), session: None, served: Arc::clone(&served), events: reload.clone() };
     builder.update(None, &AtomicBool::new(false));
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}. Is another server using port {}? Choose another with --port.", addr.port())))?;
-    watch(&opts.build.root, builder)?;
+    // Watched by its full path, so that the changed paths reported compare with the session's.
+    let root = opts.build.root.canonicalize().map_err(|e| Error::io(&opts.build.root, e))?;
+    watch(&root, builder)?;
     let url = format!("http://{addr}/");
     eprintln!("Serving the site at {url} (press Ctrl-C to stop)");
     if opts.open {
