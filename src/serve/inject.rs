@@ -42,15 +42,23 @@ pub fn page(html: &str, error: Option<&str>, findings: &[&Finding]) -> String {
     }
 }
 
-/// A page shown when there is no good build yet (the first build failed).
+/// A page shown when there is no good build yet because the first build failed.
 pub fn error_page(error: &str) -> String {
-    let mut s = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>The site could not be built – clearleaf</title></head><body><main><h1>The site could not be built</h1><p>Fix the problem below and save the file: this page reloads by itself.</p>");
-    s.push_str(&format!("<style>{STYLE}</style><pre id=\"clearleaf-overlay\" role=\"alert\">"));
+    let mut s = String::new();
     escape_text(error, &mut s);
-    s.push_str("</pre></main>");
-    s.push_str(&script());
-    s.push_str("</body></html>");
-    s
+    status_page("The site could not be built", "Fix the problem below and save the file: this page reloads by itself.", &format!("<pre id=\"clearleaf-overlay\" role=\"alert\">{s}</pre>"))
+}
+
+/// A page shown while the first build runs (a large site takes a while).
+pub fn building_page() -> String {
+    status_page("Building the site", "This page reloads by itself when the site is ready.", "")
+}
+
+fn status_page(title: &str, text: &str, extra: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} – clearleaf</title><style>{STYLE}</style></head><body><main><h1>{title}</h1><p>{text}</p>{extra}</main>{}</body></html>",
+        script()
+    )
 }
 
 /// Listens to the server: "reload" reloads the page; "findings" (the site-wide checks are
@@ -67,6 +75,18 @@ if(n&&o){{o.querySelector(\"summary\").textContent=n.querySelector(\"summary\").
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_pages_reload_themselves_and_pass_the_checks() {
+        let building = building_page();
+        let failed = error_page("content/a.md:2:8: the value of `title` is a list <oops>");
+        assert!(failed.contains("content/a.md:2:8") && failed.contains("&lt;oops&gt;") && failed.contains("role=\"alert\""));
+        for page in [&building, &failed] {
+            assert!(page.contains(EVENTS_PATH));
+            let findings = crate::checks::audit_file("status.html", page);
+            assert!(findings.is_empty(), "{findings:#?}");
+        }
+    }
 
     #[test]
     fn injects_before_body_end_and_escapes() {

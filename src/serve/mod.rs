@@ -87,8 +87,7 @@ pub fn run(mut opts: Options) -> Result<i32> {
 async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
     let served = Arc::new(RwLock::new(Served::default()));
     let (reload, _) = broadcast::channel(16);
-    let mut builder = Builder { opts: opts.build.clone(), session: None, served: Arc::clone(&served), events: reload.clone() };
-    builder.update(None, &AtomicBool::new(false));
+    let builder = Builder { opts: opts.build.clone(), session: None, served: Arc::clone(&served), events: reload.clone() };
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}. Is another server using port {}? Choose another with --port.", addr.port())))?;
     // Watched by its full path, so that the changed paths reported compare with the session's.
     let root = opts.build.root.canonicalize().map_err(|e| Error::io(&opts.build.root, e))?;
@@ -125,8 +124,9 @@ struct Builder {
 }
 
 impl Builder {
-    /// Takes each batch of changes as it comes, forever.
+    /// Builds the site, then takes each batch of changes as it comes, forever.
     fn run(mut self, pending: &Pending) {
+        self.update(None, &pending.waiting);
         loop {
             let changed: Vec<PathBuf> = {
                 let mut paths = pending.paths.lock().unwrap_or_else(|e| e.into_inner());
@@ -244,7 +244,11 @@ async fn file(State(app): State<App>, req: Request) -> Response {
     let Some(name) = file_for(&path) else { return not_found(&app) };
     let s = app.served.read().unwrap_or_else(|e| e.into_inner());
     if !s.good {
-        return html_response(StatusCode::INTERNAL_SERVER_ERROR, inject::error_page(s.error.as_deref().unwrap_or("")));
+        return match &s.error {
+            Some(error) => html_response(StatusCode::INTERNAL_SERVER_ERROR, inject::error_page(error)),
+            // The first build is still running: the page reloads when it is done.
+            None => html_response(StatusCode::SERVICE_UNAVAILABLE, inject::building_page()),
+        };
     }
     if let Some(bytes) = s.files.get(&name) {
         if name.ends_with(".html") {
