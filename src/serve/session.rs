@@ -321,6 +321,19 @@ mod tests {
     }
 
     #[test]
+    fn a_save_by_renaming_a_temporary_file_stays_incremental() {
+        // Many editors write a temporary file and rename it over the page.
+        let (dir, mut session) = site();
+        let root = dir.path().canonicalize().unwrap();
+        let (tmp, page) = (root.join("content/help/night.md.tmp"), root.join("content/help/night.md"));
+        std::fs::write(&tmp, "---\ntitle: Help at night\n---\nSaved by renaming.\n").unwrap();
+        std::fs::rename(&tmp, &page).unwrap();
+        let update = session.apply(&[tmp, page]).unwrap();
+        assert!(!update.full);
+        assert!(String::from_utf8_lossy(&update.files["help/night/index.html"]).contains("Saved by renaming."));
+    }
+
+    #[test]
     fn a_template_edit_re_renders_the_pages_that_use_it() {
         let (dir, mut session) = site();
         let section = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/templates/section.html")).unwrap();
