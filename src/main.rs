@@ -201,11 +201,17 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
             eprintln!("{e}");
-            if let (Some(Format::Github), clearleaf::Error::Input(all)) = (format_asked(), &e) {
-                for d in all {
-                    let at = d.line.map(|l| format!(",line={l}")).unwrap_or_default() + &d.column.map(|c| format!(",col={c}")).unwrap_or_default();
-                    println!("::error file={}{at}::{} {}", d.file, d.message, d.hint.as_deref().unwrap_or(""));
+            match (format_asked(), &e) {
+                (Some(Format::Github), clearleaf::Error::Input(all)) => {
+                    for d in all {
+                        let at = d.line.map(|l| format!(",line={l}")).unwrap_or_default() + &d.column.map(|c| format!(",col={c}")).unwrap_or_default();
+                        println!("::error file={}{at}::{} {}", d.file, d.message, d.hint.as_deref().unwrap_or(""));
+                    }
                 }
+                // CI reads stdout: it gets the same JSON document, with the problems as
+                // INPUT-INVALID errors and no pages.
+                (Some(Format::Json), clearleaf::Error::Input(all)) => print!("{}", clearleaf::report::Report::invalid_input(all).render(Format::Json)),
+                _ => {}
             }
             ExitCode::from(2)
         }

@@ -56,6 +56,22 @@ impl Report {
         Report { pages, findings }
     }
 
+    /// The report of a build refused for invalid input: each problem as an `INPUT-INVALID`
+    /// error (its column goes into the message, which the finding has no field for).
+    pub fn invalid_input(problems: &[crate::error::Diagnostic]) -> Report {
+        let findings = problems
+            .iter()
+            .map(|d| {
+                let message = match d.column {
+                    Some(c) => format!("{} (column {c})", d.message),
+                    None => d.message.clone(),
+                };
+                Finding::new("INPUT-INVALID", Severity::Error, &d.file, message).maybe_line(d.line).help(d.hint.clone().unwrap_or_default())
+            })
+            .collect();
+        Report::new(0, findings)
+    }
+
     /// Number of error findings.
     pub fn errors(&self) -> usize {
         self.findings.iter().filter(|f| f.severity == Severity::Error).count()

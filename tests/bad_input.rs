@@ -881,6 +881,20 @@ fn json_report_has_summary_errors() {
 }
 
 #[test]
+fn json_report_of_invalid_input() {
+    let run = refused(&Site::new(), 2, &["--format", "json"], |s| {
+        s.write("content/help.md", fixture("yaml_unclosed_bracket/help.md"));
+    });
+    let json = run.json();
+    assert_eq!((json["summary"]["pages"].as_u64(), json["summary"]["errors"].as_u64()), (Some(0), Some(1)), "{json:#}");
+    let f = &json["findings"][0];
+    assert_eq!((f["rule"].as_str(), f["severity"].as_str(), f["file"].as_str(), f["line"].as_u64()), (Some("INPUT-INVALID"), Some("error"), Some("content/help.md"), Some(3)));
+    assert!(f["message"].as_str().unwrap().contains("(column 7)") && !f["help"].as_str().unwrap().is_empty(), "{f:#}");
+    // People still get the message on stderr.
+    run.stderr_has("content/help.md:3:7");
+}
+
+#[test]
 fn json_report_of_a_clean_build() {
     let site = Site::new();
     let json = site.build(&["--format", "json"]).code(0).json();
