@@ -162,18 +162,20 @@ impl Builder {
             }
         };
         let rendered = update.page_findings.len();
-        {
+        // What a full build replaces is freed after the lock is released (see below).
+        let old = {
             let mut s = self.served();
+            s.error = None;
+            s.good = true;
             if update.full {
-                s.files = update.files;
-                s.page_findings = update.page_findings.into_iter().collect();
+                Some((std::mem::replace(&mut s.files, update.files), std::mem::replace(&mut s.page_findings, update.page_findings.into_iter().collect())))
             } else {
                 s.files.extend(update.files);
                 s.page_findings.extend(update.page_findings);
+                None
             }
-            s.error = None;
-            s.good = true;
-        }
+        };
+        drop(old);
         let _ = self.events.send(RELOAD);
         eprintln!("Rendered {rendered} pages in {} ms", started.elapsed().as_millis());
         let Some(session) = &self.session else { return };
