@@ -210,7 +210,9 @@ fn main() -> ExitCode {
                 }
                 // CI reads stdout: it gets the same JSON document, with the problems as
                 // INPUT-INVALID errors and no pages.
-                (Some(Format::Json), clearleaf::Error::Input(all)) => print!("{}", clearleaf::report::Report::invalid_input(all).render(Format::Json)),
+                (Some(Format::Json), clearleaf::Error::Input(all)) => {
+                    let _ = clearleaf::report::Report::invalid_input(all).print(Format::Json);
+                }
                 _ => {}
             }
             ExitCode::from(2)

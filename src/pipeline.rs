@@ -239,7 +239,8 @@ fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
     pb
 }
 
-/// Builds into memory (for `serve`): the files and the report, whatever the findings.
+/// Builds into memory (for tests and fuzzing, which look at every file; `serve` keeps a
+/// [`crate::serve`] session instead): the files and the report, whatever the findings.
 pub fn build_in_memory(opts: &Options) -> Result<(std::collections::HashMap<String, Vec<u8>>, Report)> {
     let loaded = load(opts)?;
     let memory = output::Memory::default();

@@ -14,7 +14,7 @@ use crate::finding::{Finding, Severity};
 use crate::site::{Site, Target};
 
 /// An internal link on a page, for the site-wide pass. Only the href as written is kept: where
-/// it leads is worked out again from it in that pass ([`Link::target`]), and the file it came
+/// it leads is worked out again from it in that pass (`Link::target`), and the file it came
 /// from follows from `line` (markdown has lines, templates do not). A large site has millions
 /// of links, so each one held for the whole build is kept small.
 #[derive(Debug, Clone)]

@@ -1,5 +1,5 @@
 //! `clearleaf serve`: builds the site into memory, serves it on loopback, re-renders what a
-//! changed file affects (see [`session`]) and tells open pages to reload (server-sent events).
+//! changed file affects (see `session.rs`) and tells open pages to reload (server-sent events).
 //! A failed rebuild keeps the last good site and shows the error on every page; each page
 //! lists its findings in a panel.
 
