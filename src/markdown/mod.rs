@@ -102,7 +102,7 @@ pub fn strip_line_attrs(html: &str) -> String {
     let mut in_tag = false;
     let mut quote: Option<u8> = None;
     let mut last = 0;
-    let needle = b" data-cl-line=";
+    let needle = b"data-cl-line=";
     while i < bytes.len() {
         let b = bytes[i];
         if in_tag {
@@ -111,8 +111,11 @@ pub fn strip_line_attrs(html: &str) -> String {
                 Some(_) => {}
                 None if b == b'"' || b == b'\'' => quote = Some(b),
                 None if b == b'>' => in_tag = false,
-                None if bytes[i..].starts_with(needle) => {
-                    out.push_str(&html[last..i]);
+                // After a space, or right after a quoted value (`alt="x"data-cl-line=3`), as
+                // minifiers write it; the space goes too.
+                None if bytes[i..].starts_with(needle) && matches!(bytes[i - 1], b' ' | b'"' | b'\'') => {
+                    let start = if bytes[i - 1] == b' ' { i - 1 } else { i };
+                    out.push_str(&html[last..start.max(last)]);
                     let mut j = i + needle.len();
                     if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
                         let q = bytes[j];
@@ -147,7 +150,7 @@ mod tests {
 
     #[test]
     fn strips_only_inside_tags() {
-        let html = r#"<p data-cl-line="3">a data-cl-line=4 b</p><img data-cl-line=7 alt="x data-cl-line=1"><br>"#;
-        assert_eq!(strip_line_attrs(html), r#"<p>a data-cl-line=4 b</p><img alt="x data-cl-line=1"><br>"#);
+        let html = r#"<p data-cl-line="3">a data-cl-line=4 b</p><img data-cl-line=7 alt="x data-cl-line=1"><br><img alt="y"data-cl-line=8 src=a.png>"#;
+        assert_eq!(strip_line_attrs(html), r#"<p>a data-cl-line=4 b</p><img alt="x data-cl-line=1"><br><img alt="y" src=a.png>"#);
     }
 }

@@ -219,12 +219,28 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Minifies a page (when built with the `minify` feature).
+///
+/// minify-html's one-pass variant does the same minification about twice as fast, without
+/// building a tree, but only on well-formed HTML (no omitted opening tags, no stray closing
+/// tags). Pages from the bundled theme always are; a hand-written theme may not be, and then
+/// the full minify-html, which accepts any HTML, does the page instead.
 pub fn minify(html: &str) -> String {
     #[cfg(feature = "minify")]
     {
-        let mut cfg = minify_html::Cfg::new();
-        cfg.minify_css = true;
-        String::from_utf8(minify_html::minify(html.as_bytes(), &cfg)).unwrap_or_else(|_| html.to_string())
+        let mut bytes = html.as_bytes().to_vec();
+        let cfg = minify_html_onepass::Cfg { minify_css: true, minify_js: false };
+        let bytes = match minify_html_onepass::in_place(&mut bytes, &cfg) {
+            Ok(len) => {
+                bytes.truncate(len);
+                bytes
+            }
+            Err(_) => {
+                let mut cfg = minify_html::Cfg::new();
+                cfg.minify_css = true;
+                minify_html::minify(html.as_bytes(), &cfg)
+            }
+        };
+        String::from_utf8(bytes).unwrap_or_else(|_| html.to_string())
     }
     #[cfg(not(feature = "minify"))]
     {
@@ -235,6 +251,18 @@ pub fn minify(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "minify")]
+    #[test]
+    fn minifies_well_formed_and_malformed_pages() {
+        let good = "<!doctype html><html lang=en><head><title>A</title></head><body><p class=\"x\">One   two</p>\n\n<p>Three</p></body></html>";
+        // The one-pass minifier keeps the `<head>` tag, which the full one leaves out.
+        assert_eq!(minify(good), "<!doctype html><html lang=en><head><title>A</title><body><p class=x>One two<p>Three");
+        // A stray closing tag stops the one-pass minifier; the full one still does the page.
+        let bad = "<p>One   two</div>\n\n<p>Three</p>";
+        assert!(minify_html_onepass::in_place(&mut bad.as_bytes().to_vec(), &minify_html_onepass::Cfg { minify_css: true, minify_js: false }).is_err());
+        assert_eq!(minify(bad), "<p>One two<p>Three");
+    }
 
     #[test]
     fn refuses_dangerous_output_folders() {
