@@ -40,7 +40,14 @@ timed() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-printf '\n%-8s %-10s %10s %10s %12s %10s\n' pages tool "wall (s)" "CPU (s)" "peak (MiB)" "CPU/wall"
+# Three builds per corpus:
+#   clearleaf  the site as configured: every Welsh and Urdu page without an Easy read version
+#              gets a fallback page (SPEC's default, `translations.missing: fallback`), so it
+#              writes 6 pages per leaflet;
+#   cl-omit    the same corpus with `translations.missing: omit`: 4 pages per leaflet, the same
+#              pages Hugo writes (en, en-easy, cy, ur), for a like-for-like comparison;
+#   hugo       Hugo on the same corpus in its layout.
+printf '\n%-8s %-10s %8s %10s %10s %12s %10s\n' pages tool files "wall (s)" "CPU (s)" "peak (MiB)" "CPU/wall"
 for n in "${sizes[@]}"; do
   for layout in clearleaf hugo; do
     dir="$work/c$n-$layout"
@@ -52,23 +59,34 @@ for n in "${sizes[@]}"; do
     echo "checks:"
     sed -n '/pub const ALL/,/^];/p' src/checks/rules.rs | grep -o '"[A-Z0-9-]*"' | tr -d '"' | sed 's/^/  /; s/$/: warning/'
   } >> "$work/c$n-clearleaf/site.yaml"
+  # The omit variant: the content hard-linked (no copy), its own site.yaml.
+  omit="$work/c$n-cl-omit"
+  if [ ! -f "$omit/site.yaml" ] || [ "$work/c$n-clearleaf/site.yaml" -nt "$omit/site.yaml" ]; then
+    rm -rf "$omit" && cp -al "$work/c$n-clearleaf" "$omit" && rm "$omit/site.yaml"
+    { cat "$work/c$n-clearleaf/site.yaml"; printf 'translations:\n  missing: omit\n'; } > "$omit/site.yaml"
+  fi
   : > "$work/results-$n"
   for ((i = 1; i <= runs; i++)); do
-    echo "clearleaf $(CLEARLEAF_TODAY=2026-11-21 timed "$bin" build --root "$work/c$n-clearleaf" --out "$work/out-$n-clearleaf")" >> "$work/results-$n"
-    # The replaced site is deleted in the background after the swap: let that finish, so that
-    # its disk work does not slow down the next timed build.
-    while compgen -G "$work/out-$n-clearleaf/.clearleaf-old-*" >/dev/null; do sleep 0.5; done
+    for tool in clearleaf cl-omit; do
+      out="$work/out-$n-$tool"
+      echo "$tool $(CLEARLEAF_TODAY=2026-11-21 timed "$bin" build --root "$work/c$n-$tool" --out "$out")" >> "$work/results-$n"
+      # The replaced site is deleted in the background after the swap: let that finish, so
+      # that its disk work does not slow down the next timed build.
+      while compgen -G "$out/.clearleaf-old-*" >/dev/null; do sleep 0.5; done
+    done
     rm -rf "$work/out-$n-hugo"
     echo "hugo $(timed hugo --quiet --minify -s "$work/c$n-hugo" -d "$work/out-$n-hugo")" >> "$work/results-$n"
   done
-  for tool in clearleaf hugo; do
+  for tool in clearleaf cl-omit hugo; do
     wall=$(awk -v t=$tool '$1 == t { print $2 }' "$work/results-$n" | median)
     cpu=$(awk -v t=$tool '$1 == t { print $3 }' "$work/results-$n" | median)
     rss=$(awk -v t=$tool '$1 == t { print $4 }' "$work/results-$n" | median)
-    printf '%-8s %-10s %10.2f %10.2f %12.0f %10.2f\n' "$n" "$tool" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)" "$(echo "$cpu / $wall" | bc -l)"
-    eval "wall_$tool=$wall"
+    files=$(find "$work/out-$n-$tool" -name '*.html' -not -path '*/.clearleaf-*' | wc -l)
+    printf '%-8s %-10s %8d %10.2f %10.2f %12.0f %10.2f\n' "$n" "$tool" "$files" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)" "$(echo "$cpu / $wall" | bc -l)"
+    eval "wall_${tool//-/_}=$wall"
   done
-  printf '%-8s %-10s %10.2f   (clearleaf wall / Hugo wall; target ≤ 0.25)\n' "$n" ratio "$(echo "$wall_clearleaf / $wall_hugo" | bc -l)"
+  printf '%-8s %-10s %8s %10.2f   (clearleaf wall / Hugo wall; target ≤ 0.25)\n' "$n" ratio "" "$(echo "$wall_clearleaf / $wall_hugo" | bc -l)"
+  printf '%-8s %-10s %8s %10.2f   (the same pages as Hugo)\n' "$n" "ratio omit" "" "$(echo "$wall_cl_omit / $wall_hugo" | bc -l)"
 done
 echo
 echo "clearleaf stage timings on the largest corpus (CPU time summed over threads):"
