@@ -63,7 +63,7 @@ pub fn style_prop(el: &ElementRef<'_>, prop: &str) -> Option<(String, bool)> {
 }
 
 /// The value of property `prop` in a `style` attribute's text: see [`style_prop`].
-fn style_value(style: &str, prop: &str) -> Option<(String, bool)> {
+pub fn style_value(style: &str, prop: &str) -> Option<(String, bool)> {
     let mut found = None;
     for decl in style.split(';') {
         let Some((name, value)) = decl.split_once(':') else { continue };
@@ -606,7 +606,14 @@ fn has_name_attr(el: &ElementRef<'_>) -> bool {
 
 /// Collapses runs of whitespace into single spaces and trims.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

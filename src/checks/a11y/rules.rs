@@ -1,10 +1,11 @@
 //! The page-level rules. Each `fn` is one rule (or one ACT rule of a clearleaf rule); `run` calls
 //! them all. Messages speak to content editors; help lines show the fix.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::ElementRef;
 
 use super::aria::{self, ValueType};
-use super::dom::{style_prop, Attr, Doc};
+use super::dom::{style_prop, style_value, Attr, Doc};
 use super::{Expect, Violation};
 use crate::finding::{Form, Severity};
 use crate::i18n::language::{direction_of, has_known_primary, Dir};
@@ -138,7 +139,7 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
             o.push("A11Y-REFRESH", "bc659a", E, Some(&meta), format!("The page reloads or moves on by itself after {delay} seconds."), "Remove the meta refresh, or use a delay of 0 for an immediate redirect.");
         }
     // Unique ids (ACT 3ea0c8).
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     for el in doc.elements() {
         if let Some(id) = el.value().get("id").filter(|i| !i.is_empty())
             && !seen.insert(id) {
@@ -190,15 +191,31 @@ fn refresh_delay(content: &str) -> Option<f64> {
 fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let Some(body) = doc.elements().find(|e| tag(e) == "body") else { return };
     let role_is = |e: &ElementRef<'_>, r: &str| !doc.is_hidden(e) && doc.role(e) == Some(r);
-    let mains: Vec<_> = doc.elements().filter(|e| role_is(e, "main")).collect();
+    // Landmarks and headings, found in one pass.
+    let mut mains = Vec::new();
+    let mut has_landmark = [false; 3];
+    let mut headings: Vec<(ElementRef<'_>, u32)> = Vec::new();
+    for e in doc.elements().filter(|e| !doc.is_hidden(e)) {
+        match doc.role(&e) {
+            Some("main") => mains.push(e),
+            Some("banner") => has_landmark[0] = true,
+            Some("navigation") => has_landmark[1] = true,
+            Some("contentinfo") => has_landmark[2] = true,
+            Some("heading") => {
+                let level = e.value().get("aria-level").and_then(|l| l.trim().parse().ok()).or_else(|| tag(&e).strip_prefix('h').and_then(|n| n.parse().ok())).unwrap_or(2);
+                headings.push((e, level));
+            }
+            _ => {}
+        }
+    }
     match mains.len() {
         0 => o.push("A11Y-MAIN", "", E, Some(&body), "The page has no main landmark.", "Wrap the page's own content in <main id=\"main\">."),
         1 => {}
         _ => o.push("A11Y-MAIN", "", E, Some(&mains[1]), "The page has more than one main landmark.", "Keep one <main>; use <section> for parts of it."),
     }
     if expect.is_some() {
-        for (role, what) in [("banner", "<header>"), ("navigation", "<nav>"), ("contentinfo", "<footer>")] {
-            if !doc.elements().any(|e| role_is(&e, role)) {
+        for ((role, what), found) in [("banner", "<header>"), ("navigation", "<nav>"), ("contentinfo", "<footer>")].into_iter().zip(has_landmark) {
+            if !found {
                 o.push("A11Y-MAIN", "", W, Some(&body), format!("The page has no {role} landmark."), format!("Add a {what} to the theme's base template."));
             }
         }
@@ -211,14 +228,6 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         }
     }
     // Headings.
-    let headings: Vec<(ElementRef<'_>, u32)> = doc
-        .elements()
-        .filter(|e| !doc.is_hidden(e) && doc.role(e) == Some("heading"))
-        .map(|e| {
-            let level = e.value().get("aria-level").and_then(|l| l.trim().parse().ok()).or_else(|| tag(&e).strip_prefix('h').and_then(|n| n.parse().ok())).unwrap_or(2);
-            (e, level)
-        })
-        .collect();
     for (h, _) in &headings {
         if doc.name(h).is_empty() {
             o.push("A11Y-HEADING-EMPTY", "ffd0e9", E, Some(h), "This heading is empty.", "Write words in the heading, or remove it.");
@@ -293,8 +302,8 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
             o.push("A11Y-CONTROL-NAME", "e086e5", E, Some(&el), "This form field has no label.", "Add a <label for=\"…\"> with the field's name.");
         }
         // Iframes (ACT cae760).
-        let negative_tabindex = el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
-        if name == "iframe" && !matches!(explicit, Some("none" | "presentation")) && !negative_tabindex && empty() {
+        let negative_tabindex = || el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
+        if name == "iframe" && !matches!(explicit, Some("none" | "presentation")) && !negative_tabindex() && empty() {
             o.push("A11Y-CONTROL-NAME", "cae760", E, Some(&el), "This embedded frame has no name.", "Add a title that says what the frame shows, like title=\"Map of the clinic\".");
         }
         // Summary of its details (ACT 2t702h).
@@ -330,7 +339,7 @@ fn object_is_media(el: &ElementRef<'_>) -> bool {
 // ---------------------------------------------------------------- links
 
 fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
-    let mut by_text: std::collections::HashMap<String, (String, ElementRef<'_>)> = std::collections::HashMap::new();
+    let mut by_text: FxHashMap<String, (String, ElementRef<'_>)> = FxHashMap::default();
     for el in doc.elements() {
         if doc.is_hidden(&el) || !doc.role(&el).is_some_and(|r| ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"].contains(&r)) {
             continue;
@@ -403,14 +412,9 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         // role descriptions on generic and presentational elements.
         let prohibiting = doc.explicit_role(&el).filter(|r| *r == "none" || *r == "presentation").or(role);
         if let Some(r) = prohibiting {
-            let mut prohibited: Vec<&str> = Vec::new();
-            if aria::NAME_PROHIBITED.contains(&r) {
-                prohibited.extend(["aria-label", "aria-labelledby", "aria-braillelabel"]);
-            }
-            if matches!(r, "generic" | "none" | "presentation") {
-                prohibited.extend(["aria-roledescription", "aria-brailleroledescription"]);
-            }
-            if let Some(attr) = prohibited.into_iter().find(|a| el.value().get(a).is_some()) {
+            let naming: &[&str] = if aria::NAME_PROHIBITED.contains(&r) { &["aria-label", "aria-labelledby", "aria-braillelabel"] } else { &[] };
+            let description: &[&str] = if matches!(r, "generic" | "none" | "presentation") { &["aria-roledescription", "aria-brailleroledescription"] } else { &[] };
+            if let Some(attr) = naming.iter().chain(description).find(|a| el.value().get(a).is_some()) {
                 o.push("A11Y-ARIA-VALID", "kb1m8s", E, Some(&el), format!("`{attr}` is not allowed on an element with role {r}."), "Put the words in the text itself, or use an element that can have a name.");
             }
         }
@@ -522,7 +526,7 @@ fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, Eleme
         }
     }
     let mut cells = Vec::new();
-    let mut taken: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut taken: FxHashSet<(usize, usize)> = FxHashSet::default();
     for (r, row) in rows.iter().enumerate() {
         let mut c = 0;
         for cell in row.children().filter_map(ElementRef::wrap).filter(|c| is_cell(c)) {
@@ -553,7 +557,7 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
         let headers_of = |e: &ElementRef<'_>| e.value().get("headers").map(|h| h.split_ascii_whitespace().map(str::to_string).collect::<Vec<_>>());
         // Header cells with assigned cells (ACT d0f69e): another cell in its column or row
         // (by scope) that has no headers attribute, or one whose headers attribute names it.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         for &(_, _, th) in &grid {
             if !seen.insert(th.id()) || doc.is_hidden(&th) || !matches!(doc.role(&th), Some("columnheader" | "rowheader")) {
                 continue;
@@ -582,8 +586,8 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
             }
         }
         // headers attributes point at other cells of the same table (ACT a25f45).
-        let cell_ids: std::collections::HashSet<&str> = grid.iter().filter_map(|(_, _, e)| e.value().get("id")).collect();
-        let mut checked = std::collections::HashSet::new();
+        let cell_ids: FxHashSet<&str> = grid.iter().filter_map(|(_, _, e)| e.value().get("id")).collect();
+        let mut checked = FxHashSet::default();
         for &(_, _, cell) in &grid {
             if !checked.insert(cell.id()) || doc.is_hidden(&cell) {
                 continue;
@@ -697,9 +701,12 @@ fn text_spacing(doc: &Doc, o: &mut Out<'_>) {
         if doc.is_not_rendered(&el) || !el.children().any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty())) {
             continue;
         }
-        let font = font_size_px(&el);
+        let Some(style) = el.value().get("style") else { continue };
+        // The font size is worked out from the ancestors' styles, so only where it is needed.
+        let mut font = None;
         for (prop, act, min) in [("letter-spacing", "24afc2", 0.12), ("word-spacing", "9e45ec", 0.16), ("line-height", "78fd32", 1.5)] {
-            let Some((value, true)) = style_prop(&el, prop) else { continue };
+            let Some((value, true)) = style_value(style, prop) else { continue };
+            let font = *font.get_or_insert_with(|| font_size_px(&el));
             let Some(em) = length_in_em(&value, font, prop == "line-height") else { continue };
             if em + 1e-9 < min {
                 o.push("A11Y-TEXT-SPACING", act, E, Some(&el), format!("{prop} is fixed at {value} with !important, so readers cannot widen it."), format!("Remove !important, or use at least {min}em."));
