@@ -1,6 +1,8 @@
 //! The page-level rules. Each `fn` is one rule (or one ACT rule of a clearleaf rule); `run` calls
 //! them all. Messages speak to content editors; help lines show the fix.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::ElementRef;
 
@@ -70,7 +72,7 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let lang = html.value().get("lang").map(str::trim).unwrap_or("");
     if lang.is_empty() {
         o.push("A11Y-LANG-PRESENT", "b5c3f8", E, Some(&html), "The page does not say which language it is in.", "Add a lang attribute to <html>, like <html lang=\"en\">.");
-    } else if !has_known_primary(lang) {
+    } else if !known_language(lang) {
         o.push("A11Y-LANG-VALID", "bf051a", E, Some(&html), format!("The page's language `{lang}` is not a known language code."), "Use a BCP 47 code such as en, cy, pl, ur or ar.");
     }
     if let Some(x) = expect
@@ -87,11 +89,30 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     // Language of parts (ACT de46e4): lang on elements with text of their own.
     for el in doc.elements().filter(|e| e.value().get("lang").is_some_and(|l| !l.is_empty()) && in_body(e)) {
         let value = el.value().get("lang").unwrap_or("").trim();
-        if has_known_primary(value) || !has_own_text(doc, &el) {
+        if known_language(value) || !has_own_text(doc, &el) {
             continue;
         }
         o.push("A11Y-LANG-PARTS", "de46e4", E, Some(&el), format!("The language code `{value}` on {} is not a known language.", describe(&el)), "Use a BCP 47 code such as en, cy or ur on lang attributes.");
     }
+}
+
+/// [`has_known_primary`], remembered: it scans the whole list of language codes, and a site
+/// uses the same few codes on every page.
+fn known_language(tag: &str) -> bool {
+    thread_local! {
+        static KNOWN: RefCell<FxHashMap<String, bool>> = RefCell::default();
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(&k) = known.get(tag) {
+            return k;
+        }
+        let k = has_known_primary(tag);
+        // Bounded, for an `audit` of pages written in many languages.
+        if known.len() < 64 {
+            known.insert(tag.to_string(), k);
+        }
+        k
+    })
 }
 
 /// Text (or an accessible name) whose language comes from this element and that is visible or
