@@ -28,17 +28,24 @@ pub struct Doc {
 
 /// What every rule asks about an element, many times per page: worked out once when parsing.
 #[derive(Clone, Copy, Default)]
-struct Facts {
+pub struct Facts {
     /// Not rendered (`hidden`, `display: none`, `visibility: hidden`, closed `<details>` …).
-    not_rendered: bool,
+    pub not_rendered: bool,
     /// Inside `aria-hidden="true"`.
-    aria_hidden: bool,
+    pub aria_hidden: bool,
     /// Inside an `inert` subtree: rendered, but neither focusable nor exposed.
-    inert: bool,
+    pub inert: bool,
     /// The first valid token of the `role` attribute.
-    explicit_role: Option<&'static str>,
+    pub explicit_role: Option<&'static str>,
     /// The role after ARIA's conflict resolution (see [`Doc::role`]).
-    role: Option<&'static str>,
+    pub role: Option<&'static str>,
+}
+
+impl Facts {
+    /// Left out of the accessibility tree (see [`Doc::is_hidden`]).
+    pub fn hidden(&self) -> bool {
+        self.not_rendered || self.aria_hidden || self.inert
+    }
 }
 
 /// Attribute lookup by scanning the element's attributes. scraper's `attr` interns the name
@@ -118,25 +125,32 @@ impl Doc {
         self.ids.get(id).and_then(|&n| self.html.tree.get(n)).and_then(ElementRef::wrap)
     }
 
-    /// The facts worked out for `el` (an element of another tree has none).
-    fn facts(&self, el: &ElementRef<'_>) -> Facts {
+    /// Everything worked out for `el`, for a rule that asks several questions about it.
+    pub fn facts(&self, el: &ElementRef<'_>) -> Facts {
+        match self.index.get(&el.id()) {
+            Some(&i) => self.facts[i as usize],
+            None => Facts { explicit_role: self.explicit_role(el), role: self.role(el), ..Facts::default() },
+        }
+    }
+
+    /// The hidden state worked out for `el` (none for an element the walk did not list).
+    fn state(&self, el: &ElementRef<'_>) -> Facts {
         self.index.get(&el.id()).map_or_else(Facts::default, |&i| self.facts[i as usize])
     }
 
     /// Not rendered at all.
     pub fn is_not_rendered(&self, el: &ElementRef<'_>) -> bool {
-        self.facts(el).not_rendered
+        self.state(el).not_rendered
     }
 
     /// Left out of the accessibility tree (not rendered, inert, or inside `aria-hidden="true"`).
     pub fn is_hidden(&self, el: &ElementRef<'_>) -> bool {
-        let f = self.facts(el);
-        f.not_rendered || f.aria_hidden || f.inert
+        self.state(el).hidden()
     }
 
     /// Inside an `inert` subtree.
     pub fn is_inert(&self, el: &ElementRef<'_>) -> bool {
-        self.facts(el).inert
+        self.state(el).inert
     }
 
     /// The element's parent in the accessibility tree: its aria-owns owner, else its DOM parent.
@@ -174,7 +188,7 @@ impl Doc {
 
     /// Inside `aria-hidden="true"` (itself or an ancestor).
     pub fn is_aria_hidden(&self, el: &ElementRef<'_>) -> bool {
-        self.facts(el).aria_hidden
+        self.state(el).aria_hidden
     }
 
     /// The first valid token of the `role` attribute.

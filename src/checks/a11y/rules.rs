@@ -216,8 +216,12 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let mut mains = Vec::new();
     let mut has_landmark = [false; 3];
     let mut headings: Vec<(ElementRef<'_>, u32)> = Vec::new();
-    for e in doc.elements().filter(|e| !doc.is_hidden(e)) {
-        match doc.role(&e) {
+    for e in doc.elements() {
+        let facts = doc.facts(&e);
+        if facts.hidden() {
+            continue;
+        }
+        match facts.role {
             Some("main") => mains.push(e),
             Some("banner") => has_landmark[0] = true,
             Some("navigation") => has_landmark[1] = true,
@@ -275,12 +279,12 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
 
 fn names(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
-        if doc.is_hidden(&el) {
+        let facts = doc.facts(&el);
+        if facts.hidden() {
             continue;
         }
         let name = tag(&el);
-        let explicit = doc.explicit_role(&el);
-        let role = doc.role(&el);
+        let (explicit, role) = (facts.explicit_role, facts.role);
         let is_svg = &*el.value().name.ns == "http://www.w3.org/2000/svg";
         let empty = || doc.name(&el).is_empty();
         // Images (ACT 23a2a8): <img> and role=img, unless decorative.
@@ -362,7 +366,8 @@ fn object_is_media(el: &ElementRef<'_>) -> bool {
 fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let mut by_text: FxHashMap<String, (String, ElementRef<'_>)> = FxHashMap::default();
     for el in doc.elements() {
-        if doc.is_hidden(&el) || !doc.role(&el).is_some_and(|r| ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"].contains(&r)) {
+        let facts = doc.facts(&el);
+        if facts.hidden() || !facts.role.is_some_and(|r| ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"].contains(&r)) {
             continue;
         }
         let name = doc.name(&el);
@@ -406,13 +411,14 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
 
 fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
-        let hidden = doc.is_hidden(&el);
+        let facts = doc.facts(&el);
+        let hidden = facts.hidden();
         // Role values (ACT 674b10).
         if let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty())
-            && !hidden && doc.explicit_role(&el).is_none() {
+            && !hidden && facts.explicit_role.is_none() {
                 o.push("A11Y-ARIA-VALID", "674b10", E, Some(&el), format!("`{}` is not a role that exists.", role_attr.trim()), "Use a WAI-ARIA role, such as button, navigation or img, or remove the role.");
             }
-        let role = doc.role(&el);
+        let role = facts.role;
         for (attr, value) in el.value().attrs() {
             let Some(attr) = attr.strip_prefix("aria-").map(|_| attr) else { continue };
             let Some((ty, global)) = aria::attribute(attr) else {
@@ -431,7 +437,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         }
         // Prohibited global properties (ACT kb1m8s): naming on roles that cannot be named,
         // role descriptions on generic and presentational elements.
-        let prohibiting = doc.explicit_role(&el).filter(|r| *r == "none" || *r == "presentation").or(role);
+        let prohibiting = facts.explicit_role.filter(|r| *r == "none" || *r == "presentation").or(role);
         if let Some(r) = prohibiting {
             let naming: &[&str] = if aria::NAME_PROHIBITED.contains(&r) { &["aria-label", "aria-labelledby", "aria-braillelabel"] } else { &[] };
             let description: &[&str] = if matches!(r, "generic" | "none" | "presentation") { &["aria-roledescription", "aria-brailleroledescription"] } else { &[] };
@@ -446,7 +452,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
                 o.push("A11Y-ARIA-VALID", "bc4a75", E, Some(&el), format!("An element with role {r} may only contain {}.", owned.join(", ")), "Give each child the right role, or remove the role.");
             }
         }
-        let Some(explicit) = doc.explicit_role(&el) else { continue };
+        let Some(explicit) = facts.explicit_role else { continue };
         if Some(explicit) == doc.implicit_role(&el) {
             continue;
         }
@@ -505,21 +511,22 @@ fn valid_value(ty: ValueType, value: &str) -> bool {
 
 fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
+        let facts = doc.facts(&el);
         // aria-hidden with focusable content (ACT 6cfa84).
-        if el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !doc.is_not_rendered(&el)
+        if el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !facts.not_rendered
             && let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "6cfa84", E, Some(&f), "Keyboard users can reach this element, but screen readers are told it is hidden (aria-hidden).", "Remove aria-hidden, or take the element out of the tab order (tabindex=\"-1\").");
             }
-        if doc.is_hidden(&el) {
+        if facts.hidden() {
             continue;
         }
         // Presentational children (ACT 307n5z).
-        if let Some(r) = doc.role(&el).filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(r))
+        if let Some(r) = facts.role.filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(r))
             && let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "307n5z", E, Some(&f), format!("This focusable element is inside a {r}, whose content screen readers do not see."), "Move the focusable element out of it.");
             }
         // Decorative elements that become exposed (ACT 46ca7f).
-        let decorative = matches!(doc.explicit_role(&el), Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && doc.explicit_role(&el).is_none());
+        let decorative = matches!(facts.explicit_role, Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && facts.explicit_role.is_none());
         if decorative && (doc.is_focusable(&el) || super::dom::has_global_aria(&el)) {
             o.push("A11Y-HIDDEN-FOCUS", "46ca7f", E, Some(&el), "This element is marked as decoration, but it can take focus or has ARIA attributes, so screen readers still announce it.", "Either remove the decoration marking (role=none, alt=\"\") or remove its tabindex and ARIA attributes.");
         }
@@ -570,8 +577,8 @@ fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, Eleme
 
 fn tables(doc: &Doc, o: &mut Out<'_>) {
     for table in doc.elements() {
-        let role = doc.role(&table);
-        if doc.is_hidden(&table) || !role.is_some_and(|r| matches!(r, "table" | "grid" | "treegrid")) {
+        let facts = doc.facts(&table);
+        if facts.hidden() || !facts.role.is_some_and(|r| matches!(r, "table" | "grid" | "treegrid")) {
             continue;
         }
         let grid = table_grid(doc, &table);
