@@ -39,6 +39,8 @@ pub struct Facts {
     pub explicit_role: Option<&'static str>,
     /// The role after ARIA's conflict resolution (see [`Doc::role`]).
     pub role: Option<&'static str>,
+    /// Has an `aria-*` attribute: most elements have none, and the ARIA rules can skip them.
+    pub has_aria: bool,
 }
 
 impl Facts {
@@ -129,7 +131,7 @@ impl Doc {
     pub fn facts(&self, el: &ElementRef<'_>) -> Facts {
         match self.index.get(&el.id()) {
             Some(&i) => self.facts[i as usize],
-            None => Facts { explicit_role: self.explicit_role(el), role: self.role(el), ..Facts::default() },
+            None => Facts { explicit_role: self.explicit_role(el), role: self.role(el), has_aria: el.value().attrs().any(|(n, _)| n.starts_with("aria-")), ..Facts::default() },
         }
     }
 
@@ -504,6 +506,7 @@ struct WalkAttrs<'a> {
     inert: bool,
     open: bool,
     aria_owns: bool,
+    any_aria: bool,
 }
 
 impl<'a> WalkAttrs<'a> {
@@ -511,6 +514,7 @@ impl<'a> WalkAttrs<'a> {
         let mut a = WalkAttrs::default();
         // The first one of a name wins, as with `Attr::get` (names can repeat across namespaces).
         for (name, value) in el.attrs() {
+            a.any_aria |= name.starts_with("aria-");
             match name {
                 "id" => _ = a.id.get_or_insert(value),
                 "style" => _ = a.style.get_or_insert(value),
@@ -547,7 +551,7 @@ impl Walk {
         if attrs.aria_owns {
             self.owners.push(el.id());
         }
-        let mut facts = Facts { explicit_role: attrs.role.and_then(explicit_role_of), ..Facts::default() };
+        let mut facts = Facts { explicit_role: attrs.role.and_then(explicit_role_of), has_aria: attrs.any_aria, ..Facts::default() };
         let Some(from) = from else {
             self.facts.push(facts);
             self.children(el, |_| None);

@@ -414,22 +414,25 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         let facts = doc.facts(&el);
         let hidden = facts.hidden();
         // Role values (ACT 674b10).
-        if let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty())
-            && !hidden && facts.explicit_role.is_none() {
+        if !hidden && facts.explicit_role.is_none()
+            && let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty()) {
                 o.push("A11Y-ARIA-VALID", "674b10", E, Some(&el), format!("`{}` is not a role that exists.", role_attr.trim()), "Use a WAI-ARIA role, such as button, navigation or img, or remove the role.");
             }
         let role = facts.role;
-        for (attr, value) in el.value().attrs() {
-            let Some(attr) = attr.strip_prefix("aria-").map(|_| attr) else { continue };
-            let Some((ty, global)) = aria::attribute(attr) else {
-                o.push("A11Y-ARIA-VALID", "5f99a7", E, Some(&el), format!("`{attr}` is not an ARIA attribute."), "Check the spelling against the WAI-ARIA list, or remove it.");
-                continue;
-            };
-            if !value.trim().is_empty() && !valid_value(ty, value) {
-                o.push("A11Y-ARIA-VALID", "6a7281", E, Some(&el), format!("`{attr}=\"{value}\"` is not a valid value."), "Use one of the values WAI-ARIA allows for this attribute.");
-            }
-            if !hidden && !global && !role.is_some_and(|r| aria::supports(r, attr)) && !native_allows(&el, attr) {
-                o.push("A11Y-ARIA-VALID", "5c01ea", E, Some(&el), format!("`{attr}` is not allowed on {}.", describe(&el)), "Remove the attribute, or give the element a role that supports it.");
+        // Most elements have no aria-* attribute to check.
+        if facts.has_aria {
+            for (attr, value) in el.value().attrs() {
+                let Some(attr) = attr.strip_prefix("aria-").map(|_| attr) else { continue };
+                let Some((ty, global)) = aria::attribute(attr) else {
+                    o.push("A11Y-ARIA-VALID", "5f99a7", E, Some(&el), format!("`{attr}` is not an ARIA attribute."), "Check the spelling against the WAI-ARIA list, or remove it.");
+                    continue;
+                };
+                if !value.trim().is_empty() && !valid_value(ty, value) {
+                    o.push("A11Y-ARIA-VALID", "6a7281", E, Some(&el), format!("`{attr}=\"{value}\"` is not a valid value."), "Use one of the values WAI-ARIA allows for this attribute.");
+                }
+                if !hidden && !global && !role.is_some_and(|r| aria::supports(r, attr)) && !native_allows(&el, attr) {
+                    o.push("A11Y-ARIA-VALID", "5c01ea", E, Some(&el), format!("`{attr}` is not allowed on {}.", describe(&el)), "Remove the attribute, or give the element a role that supports it.");
+                }
             }
         }
         if hidden {
@@ -438,7 +441,8 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         // Prohibited global properties (ACT kb1m8s): naming on roles that cannot be named,
         // role descriptions on generic and presentational elements.
         let prohibiting = facts.explicit_role.filter(|r| *r == "none" || *r == "presentation").or(role);
-        if let Some(r) = prohibiting {
+        if facts.has_aria
+            && let Some(r) = prohibiting {
             let naming: &[&str] = if aria::NAME_PROHIBITED.contains(&r) { &["aria-label", "aria-labelledby", "aria-braillelabel"] } else { &[] };
             let description: &[&str] = if matches!(r, "generic" | "none" | "presentation") { &["aria-roledescription", "aria-brailleroledescription"] } else { &[] };
             if let Some(attr) = naming.iter().chain(description).find(|a| el.value().get(a).is_some()) {
@@ -513,7 +517,7 @@ fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
         let facts = doc.facts(&el);
         // aria-hidden with focusable content (ACT 6cfa84).
-        if el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !facts.not_rendered
+        if facts.has_aria && el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !facts.not_rendered
             && let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "6cfa84", E, Some(&f), "Keyboard users can reach this element, but screen readers are told it is hidden (aria-hidden).", "Remove aria-hidden, or take the element out of the tab order (tabindex=\"-1\").");
             }
