@@ -3,30 +3,51 @@
 //! WAI-ARIA 1.2 and accname 1.2, simplified where a static page cannot tell (no script, no
 //! style sheets: only `style` attributes are read, as the ACT "static checker" does).
 
-use std::collections::{HashMap, HashSet};
-
-use ego_tree::NodeId;
+use ego_tree::{NodeId, NodeRef};
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Node};
 
 use super::aria;
 
-/// A parsed page with its hidden elements and ids worked out once.
+/// A parsed page with what the rules ask about each element worked out once.
 pub struct Doc {
     /// The parsed document.
     pub html: Html,
-    /// Elements not rendered (`hidden`, `display: none`, `visibility: hidden`, closed `<details>` …).
-    not_rendered: HashSet<NodeId>,
-    /// Elements inside `aria-hidden="true"`.
-    aria_hidden: HashSet<NodeId>,
-    /// First element with each id.
-    ids: HashMap<String, NodeId>,
-    /// Elements inside an `inert` subtree: rendered, but neither focusable nor exposed.
-    inert: HashSet<NodeId>,
-    /// Owner of each element claimed with aria-owns.
-    owner: HashMap<NodeId, NodeId>,
     /// Every element in document order: the rules walk them a dozen times per page, and a list
     /// is quicker to go through than the tree with its text nodes.
     elements: Vec<NodeId>,
+    /// Each element's position in `elements`, which is also where its facts are.
+    index: FxHashMap<NodeId, u32>,
+    /// Hidden state and roles of each element, in the order of `elements`.
+    facts: Vec<Facts>,
+    /// First element with each id.
+    ids: FxHashMap<String, NodeId>,
+    /// Owner of each element claimed with aria-owns.
+    owner: FxHashMap<NodeId, NodeId>,
+}
+
+/// What every rule asks about an element, many times per page: worked out once when parsing.
+#[derive(Clone, Copy, Default)]
+pub struct Facts {
+    /// Not rendered (`hidden`, `display: none`, `visibility: hidden`, closed `<details>` …).
+    pub not_rendered: bool,
+    /// Inside `aria-hidden="true"`.
+    pub aria_hidden: bool,
+    /// Inside an `inert` subtree: rendered, but neither focusable nor exposed.
+    pub inert: bool,
+    /// The first valid token of the `role` attribute.
+    pub explicit_role: Option<&'static str>,
+    /// The role after ARIA's conflict resolution (see [`Doc::role`]).
+    pub role: Option<&'static str>,
+    /// Has an `aria-*` attribute: most elements have none, and the ARIA rules can skip them.
+    pub has_aria: bool,
+}
+
+impl Facts {
+    /// Left out of the accessibility tree (see [`Doc::is_hidden`]).
+    pub fn hidden(&self) -> bool {
+        self.not_rendered || self.aria_hidden || self.inert
+    }
 }
 
 /// Attribute lookup by scanning the element's attributes. scraper's `attr` interns the name
@@ -47,7 +68,11 @@ const NEVER_RENDERED: &[&str] = &["head", "script", "style", "template", "noscri
 
 /// The value of a property in a `style` attribute, lower-cased, with its `!important` flag.
 pub fn style_prop(el: &ElementRef<'_>, prop: &str) -> Option<(String, bool)> {
-    let style = el.value().get("style")?;
+    style_value(el.value().get("style")?, prop)
+}
+
+/// The value of property `prop` in a `style` attribute's text: see [`style_prop`].
+pub fn style_value(style: &str, prop: &str) -> Option<(String, bool)> {
     let mut found = None;
     for decl in style.split(';') {
         let Some((name, value)) = decl.split_once(':') else { continue };
@@ -67,15 +92,21 @@ pub fn style_prop(el: &ElementRef<'_>, prop: &str) -> Option<(String, bool)> {
 }
 
 impl Doc {
-    /// Parses `html` and works out hidden elements and ids.
+    /// Parses `html` and works out hidden elements, ids and roles.
     pub fn parse(html: &str) -> Doc {
         let html = Html::parse_document(html);
-        let mut sets = Sets::default();
-        sets.walk(html.root_element(), false, false, false);
-        let elements = html.root_element().descendants().filter(|n| n.value().is_element()).map(|n| n.id()).collect();
-        let mut doc = Doc { html, not_rendered: sets.not_rendered, aria_hidden: sets.aria_hidden, ids: sets.ids, inert: sets.inert, owner: HashMap::new(), elements };
-        let mut owner = HashMap::new();
-        for el in doc.elements() {
+        let mut walk = Walk::default();
+        walk.element(html.root_element(), Some(Inherited::default()));
+        let Walk { elements, facts, ids, owners } = walk;
+        let index = elements.iter().enumerate().map(|(i, &id)| (id, i as u32)).collect();
+        let mut doc = Doc { html, elements, index, facts, ids, owner: FxHashMap::default() };
+        // Roles last: whether `role=none` holds depends on focus, so on the hidden state.
+        let roles: Vec<_> = doc.elements().map(|el| doc.resolve_role(&el)).collect();
+        for (facts, role) in doc.facts.iter_mut().zip(roles) {
+            facts.role = role;
+        }
+        let mut owner = FxHashMap::default();
+        for el in owners.into_iter().filter_map(|n| doc.html.tree.get(n)).filter_map(ElementRef::wrap) {
             for id in el.value().get("aria-owns").unwrap_or("").split_ascii_whitespace() {
                 if let Some(owned) = doc.by_id(id).filter(|o| o.id() != el.id()) {
                     owner.entry(owned.id()).or_insert(el.id());
@@ -96,19 +127,32 @@ impl Doc {
         self.ids.get(id).and_then(|&n| self.html.tree.get(n)).and_then(ElementRef::wrap)
     }
 
+    /// Everything worked out for `el`, for a rule that asks several questions about it.
+    pub fn facts(&self, el: &ElementRef<'_>) -> Facts {
+        match self.index.get(&el.id()) {
+            Some(&i) => self.facts[i as usize],
+            None => Facts { explicit_role: self.explicit_role(el), role: self.role(el), has_aria: el.value().attrs().any(|(n, _)| n.starts_with("aria-")), ..Facts::default() },
+        }
+    }
+
+    /// The hidden state worked out for `el` (none for an element the walk did not list).
+    fn state(&self, el: &ElementRef<'_>) -> Facts {
+        self.index.get(&el.id()).map_or_else(Facts::default, |&i| self.facts[i as usize])
+    }
+
     /// Not rendered at all.
     pub fn is_not_rendered(&self, el: &ElementRef<'_>) -> bool {
-        self.not_rendered.contains(&el.id())
+        self.state(el).not_rendered
     }
 
     /// Left out of the accessibility tree (not rendered, inert, or inside `aria-hidden="true"`).
     pub fn is_hidden(&self, el: &ElementRef<'_>) -> bool {
-        self.not_rendered.contains(&el.id()) || self.aria_hidden.contains(&el.id()) || self.inert.contains(&el.id())
+        self.state(el).hidden()
     }
 
     /// Inside an `inert` subtree.
     pub fn is_inert(&self, el: &ElementRef<'_>) -> bool {
-        self.inert.contains(&el.id())
+        self.state(el).inert
     }
 
     /// The element's parent in the accessibility tree: its aria-owns owner, else its DOM parent.
@@ -146,18 +190,27 @@ impl Doc {
 
     /// Inside `aria-hidden="true"` (itself or an ancestor).
     pub fn is_aria_hidden(&self, el: &ElementRef<'_>) -> bool {
-        self.aria_hidden.contains(&el.id())
+        self.state(el).aria_hidden
     }
 
     /// The first valid token of the `role` attribute.
     pub fn explicit_role(&self, el: &ElementRef<'_>) -> Option<&'static str> {
-        let role = el.value().get("role")?;
-        role.split_ascii_whitespace().find_map(|t| aria::ROLES.iter().find(|r| r.eq_ignore_ascii_case(t)).copied())
+        match self.index.get(&el.id()) {
+            Some(&i) => self.facts[i as usize].explicit_role,
+            None => el.value().get("role").and_then(explicit_role_of),
+        }
     }
 
     /// The element's role: explicit, else implicit; `none`/`presentation` are ignored where
     /// ARIA's conflict resolution says so (focusable elements, global ARIA attributes).
     pub fn role(&self, el: &ElementRef<'_>) -> Option<&'static str> {
+        match self.index.get(&el.id()) {
+            Some(&i) => self.facts[i as usize].role,
+            None => self.resolve_role(el),
+        }
+    }
+
+    fn resolve_role(&self, el: &ElementRef<'_>) -> Option<&'static str> {
         match self.explicit_role(el) {
             Some(r) if (r == "none" || r == "presentation") && (self.is_focusable(el) || has_global_aria(el)) => self.implicit_role(el),
             Some(r) => Some(r),
@@ -272,10 +325,10 @@ impl Doc {
 
     /// The accessible name (accname 1.2, simplified), whitespace collapsed.
     pub fn name(&self, el: &ElementRef<'_>) -> String {
-        collapse(&self.name_of(el, &mut HashSet::new(), false))
+        collapse(&self.name_of(el, &mut FxHashSet::default(), false))
     }
 
-    fn name_of(&self, el: &ElementRef<'_>, visited: &mut HashSet<NodeId>, in_labelledby: bool) -> String {
+    fn name_of(&self, el: &ElementRef<'_>, visited: &mut FxHashSet<NodeId>, in_labelledby: bool) -> String {
         if !visited.insert(el.id()) {
             return String::new();
         }
@@ -378,7 +431,7 @@ impl Doc {
     }
 
     /// The text of an element's `<label>`s (by `for` or by wrapping).
-    fn label_text(&self, el: &ElementRef<'_>, visited: &mut HashSet<NodeId>) -> Option<String> {
+    fn label_text(&self, el: &ElementRef<'_>, visited: &mut FxHashSet<NodeId>) -> Option<String> {
         let mut parts = Vec::new();
         if let Some(id) = el.value().get("id") {
             for label in self.elements().filter(|l| l.value().name() == "label" && l.value().get("for") == Some(id)) {
@@ -394,7 +447,7 @@ impl Doc {
     }
 
     /// Name from content: text of children, with child elements contributing their names.
-    fn content_text(&self, el: &ElementRef<'_>, visited: &mut HashSet<NodeId>) -> String {
+    fn content_text(&self, el: &ElementRef<'_>, visited: &mut FxHashSet<NodeId>) -> String {
         let mut out = String::new();
         for child in el.children() {
             match child.value() {
@@ -428,48 +481,136 @@ impl Doc {
     }
 }
 
-#[derive(Default)]
-struct Sets {
-    not_rendered: HashSet<NodeId>,
-    aria_hidden: HashSet<NodeId>,
-    ids: HashMap<String, NodeId>,
-    inert: HashSet<NodeId>,
+/// The first valid token of a `role` attribute.
+fn explicit_role_of(role: &str) -> Option<&'static str> {
+    role.split_ascii_whitespace().find_map(|t| aria::ROLES.iter().find(|r| r.eq_ignore_ascii_case(t)).copied())
 }
 
-impl Sets {
-    fn walk(&mut self, el: ElementRef<'_>, parent_hidden: bool, parent_invisible: bool, parent_aria_hidden: bool) {
-        if el.value().get("inert").is_some() || el.parent().is_some_and(|p| self.inert.contains(&p.id())) {
-            self.inert.insert(el.id());
+/// What an element's hidden state takes from its parent.
+#[derive(Clone, Copy, Default)]
+struct Inherited {
+    hidden: bool,
+    invisible: bool,
+    aria_hidden: bool,
+    inert: bool,
+}
+
+/// The attributes the walk reads, found in one pass over an element's attributes.
+#[derive(Default)]
+struct WalkAttrs<'a> {
+    id: Option<&'a str>,
+    style: Option<&'a str>,
+    role: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+    inert: bool,
+    open: bool,
+    aria_owns: bool,
+    any_aria: bool,
+}
+
+impl<'a> WalkAttrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> WalkAttrs<'a> {
+        let mut a = WalkAttrs::default();
+        // The first one of a name wins, as with `Attr::get` (names can repeat across namespaces).
+        for (name, value) in el.attrs() {
+            a.any_aria |= name.starts_with("aria-");
+            match name {
+                "id" => _ = a.id.get_or_insert(value),
+                "style" => _ = a.style.get_or_insert(value),
+                "role" => _ = a.role.get_or_insert(value),
+                "aria-hidden" => _ = a.aria_hidden.get_or_insert(value),
+                "hidden" => a.hidden = true,
+                "inert" => a.inert = true,
+                "open" => a.open = true,
+                "aria-owns" => a.aria_owns = true,
+                _ => {}
+            }
         }
+        a
+    }
+}
+
+/// One pass over the tree in document order that lists the elements with their hidden state,
+/// explicit role and ids.
+#[derive(Default)]
+struct Walk {
+    elements: Vec<NodeId>,
+    facts: Vec<Facts>,
+    ids: FxHashMap<String, NodeId>,
+    /// Elements with aria-owns, resolved once every id is known.
+    owners: Vec<NodeId>,
+}
+
+impl Walk {
+    /// Adds `el` and its subtree. `from` is `None` inside a `<template>`'s contents: they are
+    /// listed, but have no hidden state and no ids, as they are not part of the page.
+    fn element(&mut self, el: ElementRef<'_>, from: Option<Inherited>) {
+        let attrs = WalkAttrs::of(el.value());
+        self.elements.push(el.id());
+        if attrs.aria_owns {
+            self.owners.push(el.id());
+        }
+        let mut facts = Facts { explicit_role: attrs.role.and_then(explicit_role_of), has_aria: attrs.any_aria, ..Facts::default() };
+        let Some(from) = from else {
+            self.facts.push(facts);
+            self.children(el, |_| None);
+            return;
+        };
         let name = el.value().name();
-        let display_none = style_prop(&el, "display").is_some_and(|(v, _)| v == "none");
-        let visibility = style_prop(&el, "visibility").map(|(v, _)| v);
-        let invisible = match visibility.as_deref() {
+        let style = |prop| attrs.style.and_then(|s| style_value(s, prop)).map(|(v, _)| v);
+        let display_none = style("display").is_some_and(|v| v == "none");
+        let invisible = match style("visibility").as_deref() {
             Some("hidden" | "collapse") => true,
             Some("visible") => false,
-            _ => parent_invisible,
+            _ => from.invisible,
         };
-        let hidden = parent_hidden || el.value().get("hidden").is_some() || display_none || NEVER_RENDERED.contains(&name);
-        let aria_hidden = parent_aria_hidden || el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-        if hidden || invisible {
-            self.not_rendered.insert(el.id());
-        }
-        if aria_hidden {
-            self.aria_hidden.insert(el.id());
-        }
-        if let Some(id) = el.value().get("id") {
+        let hidden = from.hidden || attrs.hidden || display_none || NEVER_RENDERED.contains(&name);
+        let here = Inherited {
+            hidden,
+            invisible,
+            aria_hidden: from.aria_hidden || attrs.aria_hidden.is_some_and(|v| v.trim().eq_ignore_ascii_case("true")),
+            inert: from.inert || attrs.inert,
+        };
+        facts.not_rendered = hidden || invisible;
+        facts.aria_hidden = here.aria_hidden;
+        facts.inert = here.inert;
+        self.facts.push(facts);
+        if let Some(id) = attrs.id {
             self.ids.entry(id.to_string()).or_insert(el.id());
         }
-        let closed_details = name == "details" && el.value().get("open").is_none();
+        // A closed <details> shows only its first <summary>.
+        let closed_details = name == "details" && !attrs.open;
         let mut seen_summary = false;
-        for child in el.children().filter_map(ElementRef::wrap) {
+        self.children(el, |child| {
             let is_first_summary = closed_details && !seen_summary && child.value().name() == "summary";
             seen_summary |= is_first_summary;
-            let child_hidden = hidden || (closed_details && !is_first_summary);
-            self.walk(child, child_hidden, invisible, aria_hidden);
+            Some(Inherited { hidden: hidden || (closed_details && !is_first_summary), ..here })
+        });
+    }
+
+    /// Walks the element children of `el` with the state `inherit` gives each, and the elements
+    /// further down through other nodes (a template's contents) with none.
+    fn children(&mut self, el: ElementRef<'_>, mut inherit: impl FnMut(&ElementRef<'_>) -> Option<Inherited>) {
+        for child in el.children() {
+            match ElementRef::wrap(child) {
+                Some(c) => {
+                    let from = inherit(&c);
+                    self.element(c, from);
+                }
+                None => self.other(child),
+            }
         }
     }
 
+    fn other(&mut self, node: NodeRef<'_, Node>) {
+        for child in node.children() {
+            match ElementRef::wrap(child) {
+                Some(c) => self.element(c, None),
+                None => self.other(child),
+            }
+        }
+    }
 }
 
 /// Whether an element has any global ARIA attribute (which makes `role=none` be ignored).
@@ -483,7 +624,14 @@ fn has_name_attr(el: &ElementRef<'_>) -> bool {
 
 /// Collapses runs of whitespace into single spaces and trims.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! The page-level rules. Each `fn` is one rule (or one ACT rule of a clearleaf rule); `run` calls
 //! them all. Messages speak to content editors; help lines show the fix.
 
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::ElementRef;
 
 use super::aria::{self, ValueType};
-use super::dom::{style_prop, Attr, Doc};
+use super::dom::{style_prop, style_value, Attr, Doc};
 use super::{Expect, Violation};
 use crate::finding::{Form, Severity};
 use crate::i18n::language::{direction_of, has_known_primary, Dir};
@@ -69,7 +72,7 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let lang = html.value().get("lang").map(str::trim).unwrap_or("");
     if lang.is_empty() {
         o.push("A11Y-LANG-PRESENT", "b5c3f8", E, Some(&html), "The page does not say which language it is in.", "Add a lang attribute to <html>, like <html lang=\"en\">.");
-    } else if !has_known_primary(lang) {
+    } else if !known_language(lang) {
         o.push("A11Y-LANG-VALID", "bf051a", E, Some(&html), format!("The page's language `{lang}` is not a known language code."), "Use a BCP 47 code such as en, cy, pl, ur or ar.");
     }
     if let Some(x) = expect
@@ -86,11 +89,30 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     // Language of parts (ACT de46e4): lang on elements with text of their own.
     for el in doc.elements().filter(|e| e.value().get("lang").is_some_and(|l| !l.is_empty()) && in_body(e)) {
         let value = el.value().get("lang").unwrap_or("").trim();
-        if has_known_primary(value) || !has_own_text(doc, &el) {
+        if known_language(value) || !has_own_text(doc, &el) {
             continue;
         }
         o.push("A11Y-LANG-PARTS", "de46e4", E, Some(&el), format!("The language code `{value}` on {} is not a known language.", describe(&el)), "Use a BCP 47 code such as en, cy or ur on lang attributes.");
     }
+}
+
+/// [`has_known_primary`], remembered: it scans the whole list of language codes, and a site
+/// uses the same few codes on every page.
+fn known_language(tag: &str) -> bool {
+    thread_local! {
+        static KNOWN: RefCell<FxHashMap<String, bool>> = RefCell::default();
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(&k) = known.get(tag) {
+            return k;
+        }
+        let k = has_known_primary(tag);
+        // Bounded, for an `audit` of pages written in many languages.
+        if known.len() < 64 {
+            known.insert(tag.to_string(), k);
+        }
+        k
+    })
 }
 
 /// Text (or an accessible name) whose language comes from this element and that is visible or
@@ -138,7 +160,7 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
             o.push("A11Y-REFRESH", "bc659a", E, Some(&meta), format!("The page reloads or moves on by itself after {delay} seconds."), "Remove the meta refresh, or use a delay of 0 for an immediate redirect.");
         }
     // Unique ids (ACT 3ea0c8).
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     for el in doc.elements() {
         if let Some(id) = el.value().get("id").filter(|i| !i.is_empty())
             && !seen.insert(id) {
@@ -190,15 +212,35 @@ fn refresh_delay(content: &str) -> Option<f64> {
 fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let Some(body) = doc.elements().find(|e| tag(e) == "body") else { return };
     let role_is = |e: &ElementRef<'_>, r: &str| !doc.is_hidden(e) && doc.role(e) == Some(r);
-    let mains: Vec<_> = doc.elements().filter(|e| role_is(e, "main")).collect();
+    // Landmarks and headings, found in one pass.
+    let mut mains = Vec::new();
+    let mut has_landmark = [false; 3];
+    let mut headings: Vec<(ElementRef<'_>, u32)> = Vec::new();
+    for e in doc.elements() {
+        let facts = doc.facts(&e);
+        if facts.hidden() {
+            continue;
+        }
+        match facts.role {
+            Some("main") => mains.push(e),
+            Some("banner") => has_landmark[0] = true,
+            Some("navigation") => has_landmark[1] = true,
+            Some("contentinfo") => has_landmark[2] = true,
+            Some("heading") => {
+                let level = e.value().get("aria-level").and_then(|l| l.trim().parse().ok()).or_else(|| tag(&e).strip_prefix('h').and_then(|n| n.parse().ok())).unwrap_or(2);
+                headings.push((e, level));
+            }
+            _ => {}
+        }
+    }
     match mains.len() {
         0 => o.push("A11Y-MAIN", "", E, Some(&body), "The page has no main landmark.", "Wrap the page's own content in <main id=\"main\">."),
         1 => {}
         _ => o.push("A11Y-MAIN", "", E, Some(&mains[1]), "The page has more than one main landmark.", "Keep one <main>; use <section> for parts of it."),
     }
     if expect.is_some() {
-        for (role, what) in [("banner", "<header>"), ("navigation", "<nav>"), ("contentinfo", "<footer>")] {
-            if !doc.elements().any(|e| role_is(&e, role)) {
+        for ((role, what), found) in [("banner", "<header>"), ("navigation", "<nav>"), ("contentinfo", "<footer>")].into_iter().zip(has_landmark) {
+            if !found {
                 o.push("A11Y-MAIN", "", W, Some(&body), format!("The page has no {role} landmark."), format!("Add a {what} to the theme's base template."));
             }
         }
@@ -211,14 +253,6 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         }
     }
     // Headings.
-    let headings: Vec<(ElementRef<'_>, u32)> = doc
-        .elements()
-        .filter(|e| !doc.is_hidden(e) && doc.role(e) == Some("heading"))
-        .map(|e| {
-            let level = e.value().get("aria-level").and_then(|l| l.trim().parse().ok()).or_else(|| tag(&e).strip_prefix('h').and_then(|n| n.parse().ok())).unwrap_or(2);
-            (e, level)
-        })
-        .collect();
     for (h, _) in &headings {
         if doc.name(h).is_empty() {
             o.push("A11Y-HEADING-EMPTY", "ffd0e9", E, Some(h), "This heading is empty.", "Write words in the heading, or remove it.");
@@ -245,12 +279,12 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
 
 fn names(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
-        if doc.is_hidden(&el) {
+        let facts = doc.facts(&el);
+        if facts.hidden() {
             continue;
         }
         let name = tag(&el);
-        let explicit = doc.explicit_role(&el);
-        let role = doc.role(&el);
+        let (explicit, role) = (facts.explicit_role, facts.role);
         let is_svg = &*el.value().name.ns == "http://www.w3.org/2000/svg";
         let empty = || doc.name(&el).is_empty();
         // Images (ACT 23a2a8): <img> and role=img, unless decorative.
@@ -293,8 +327,8 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
             o.push("A11Y-CONTROL-NAME", "e086e5", E, Some(&el), "This form field has no label.", "Add a <label for=\"…\"> with the field's name.");
         }
         // Iframes (ACT cae760).
-        let negative_tabindex = el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
-        if name == "iframe" && !matches!(explicit, Some("none" | "presentation")) && !negative_tabindex && empty() {
+        let negative_tabindex = || el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
+        if name == "iframe" && !matches!(explicit, Some("none" | "presentation")) && !negative_tabindex() && empty() {
             o.push("A11Y-CONTROL-NAME", "cae760", E, Some(&el), "This embedded frame has no name.", "Add a title that says what the frame shows, like title=\"Map of the clinic\".");
         }
         // Summary of its details (ACT 2t702h).
@@ -330,9 +364,10 @@ fn object_is_media(el: &ElementRef<'_>) -> bool {
 // ---------------------------------------------------------------- links
 
 fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
-    let mut by_text: std::collections::HashMap<String, (String, ElementRef<'_>)> = std::collections::HashMap::new();
+    let mut by_text: FxHashMap<String, (String, ElementRef<'_>)> = FxHashMap::default();
     for el in doc.elements() {
-        if doc.is_hidden(&el) || !doc.role(&el).is_some_and(|r| ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"].contains(&r)) {
+        let facts = doc.facts(&el);
+        if facts.hidden() || !facts.role.is_some_and(|r| ["link", "doc-backlink", "doc-biblioref", "doc-glossref", "doc-noteref"].contains(&r)) {
             continue;
         }
         let name = doc.name(&el);
@@ -376,24 +411,28 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
 
 fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
-        let hidden = doc.is_hidden(&el);
+        let facts = doc.facts(&el);
+        let hidden = facts.hidden();
         // Role values (ACT 674b10).
-        if let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty())
-            && !hidden && doc.explicit_role(&el).is_none() {
+        if !hidden && facts.explicit_role.is_none()
+            && let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty()) {
                 o.push("A11Y-ARIA-VALID", "674b10", E, Some(&el), format!("`{}` is not a role that exists.", role_attr.trim()), "Use a WAI-ARIA role, such as button, navigation or img, or remove the role.");
             }
-        let role = doc.role(&el);
-        for (attr, value) in el.value().attrs() {
-            let Some(attr) = attr.strip_prefix("aria-").map(|_| attr) else { continue };
-            let Some((ty, global)) = aria::attribute(attr) else {
-                o.push("A11Y-ARIA-VALID", "5f99a7", E, Some(&el), format!("`{attr}` is not an ARIA attribute."), "Check the spelling against the WAI-ARIA list, or remove it.");
-                continue;
-            };
-            if !value.trim().is_empty() && !valid_value(ty, value) {
-                o.push("A11Y-ARIA-VALID", "6a7281", E, Some(&el), format!("`{attr}=\"{value}\"` is not a valid value."), "Use one of the values WAI-ARIA allows for this attribute.");
-            }
-            if !hidden && !global && !role.is_some_and(|r| aria::supports(r, attr)) && !native_allows(&el, attr) {
-                o.push("A11Y-ARIA-VALID", "5c01ea", E, Some(&el), format!("`{attr}` is not allowed on {}.", describe(&el)), "Remove the attribute, or give the element a role that supports it.");
+        let role = facts.role;
+        // Most elements have no aria-* attribute to check.
+        if facts.has_aria {
+            for (attr, value) in el.value().attrs() {
+                let Some(attr) = attr.strip_prefix("aria-").map(|_| attr) else { continue };
+                let Some((ty, global)) = aria::attribute(attr) else {
+                    o.push("A11Y-ARIA-VALID", "5f99a7", E, Some(&el), format!("`{attr}` is not an ARIA attribute."), "Check the spelling against the WAI-ARIA list, or remove it.");
+                    continue;
+                };
+                if !value.trim().is_empty() && !valid_value(ty, value) {
+                    o.push("A11Y-ARIA-VALID", "6a7281", E, Some(&el), format!("`{attr}=\"{value}\"` is not a valid value."), "Use one of the values WAI-ARIA allows for this attribute.");
+                }
+                if !hidden && !global && !role.is_some_and(|r| aria::supports(r, attr)) && !native_allows(&el, attr) {
+                    o.push("A11Y-ARIA-VALID", "5c01ea", E, Some(&el), format!("`{attr}` is not allowed on {}.", describe(&el)), "Remove the attribute, or give the element a role that supports it.");
+                }
             }
         }
         if hidden {
@@ -401,16 +440,12 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         }
         // Prohibited global properties (ACT kb1m8s): naming on roles that cannot be named,
         // role descriptions on generic and presentational elements.
-        let prohibiting = doc.explicit_role(&el).filter(|r| *r == "none" || *r == "presentation").or(role);
-        if let Some(r) = prohibiting {
-            let mut prohibited: Vec<&str> = Vec::new();
-            if aria::NAME_PROHIBITED.contains(&r) {
-                prohibited.extend(["aria-label", "aria-labelledby", "aria-braillelabel"]);
-            }
-            if matches!(r, "generic" | "none" | "presentation") {
-                prohibited.extend(["aria-roledescription", "aria-brailleroledescription"]);
-            }
-            if let Some(attr) = prohibited.into_iter().find(|a| el.value().get(a).is_some()) {
+        let prohibiting = facts.explicit_role.filter(|r| *r == "none" || *r == "presentation").or(role);
+        if facts.has_aria
+            && let Some(r) = prohibiting {
+            let naming: &[&str] = if aria::NAME_PROHIBITED.contains(&r) { &["aria-label", "aria-labelledby", "aria-braillelabel"] } else { &[] };
+            let description: &[&str] = if matches!(r, "generic" | "none" | "presentation") { &["aria-roledescription", "aria-brailleroledescription"] } else { &[] };
+            if let Some(attr) = naming.iter().chain(description).find(|a| el.value().get(a).is_some()) {
                 o.push("A11Y-ARIA-VALID", "kb1m8s", E, Some(&el), format!("`{attr}` is not allowed on an element with role {r}."), "Put the words in the text itself, or use an element that can have a name.");
             }
         }
@@ -421,7 +456,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
                 o.push("A11Y-ARIA-VALID", "bc4a75", E, Some(&el), format!("An element with role {r} may only contain {}.", owned.join(", ")), "Give each child the right role, or remove the role.");
             }
         }
-        let Some(explicit) = doc.explicit_role(&el) else { continue };
+        let Some(explicit) = facts.explicit_role else { continue };
         if Some(explicit) == doc.implicit_role(&el) {
             continue;
         }
@@ -480,21 +515,22 @@ fn valid_value(ty: ValueType, value: &str) -> bool {
 
 fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
+        let facts = doc.facts(&el);
         // aria-hidden with focusable content (ACT 6cfa84).
-        if el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !doc.is_not_rendered(&el)
+        if facts.has_aria && el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !facts.not_rendered
             && let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "6cfa84", E, Some(&f), "Keyboard users can reach this element, but screen readers are told it is hidden (aria-hidden).", "Remove aria-hidden, or take the element out of the tab order (tabindex=\"-1\").");
             }
-        if doc.is_hidden(&el) {
+        if facts.hidden() {
             continue;
         }
         // Presentational children (ACT 307n5z).
-        if let Some(r) = doc.role(&el).filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(r))
+        if let Some(r) = facts.role.filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(r))
             && let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
                 o.push("A11Y-HIDDEN-FOCUS", "307n5z", E, Some(&f), format!("This focusable element is inside a {r}, whose content screen readers do not see."), "Move the focusable element out of it.");
             }
         // Decorative elements that become exposed (ACT 46ca7f).
-        let decorative = matches!(doc.explicit_role(&el), Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && doc.explicit_role(&el).is_none());
+        let decorative = matches!(facts.explicit_role, Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && facts.explicit_role.is_none());
         if decorative && (doc.is_focusable(&el) || super::dom::has_global_aria(&el)) {
             o.push("A11Y-HIDDEN-FOCUS", "46ca7f", E, Some(&el), "This element is marked as decoration, but it can take focus or has ARIA attributes, so screen readers still announce it.", "Either remove the decoration marking (role=none, alt=\"\") or remove its tabindex and ARIA attributes.");
         }
@@ -522,7 +558,7 @@ fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, Eleme
         }
     }
     let mut cells = Vec::new();
-    let mut taken: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut taken: FxHashSet<(usize, usize)> = FxHashSet::default();
     for (r, row) in rows.iter().enumerate() {
         let mut c = 0;
         for cell in row.children().filter_map(ElementRef::wrap).filter(|c| is_cell(c)) {
@@ -545,15 +581,15 @@ fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, Eleme
 
 fn tables(doc: &Doc, o: &mut Out<'_>) {
     for table in doc.elements() {
-        let role = doc.role(&table);
-        if doc.is_hidden(&table) || !role.is_some_and(|r| matches!(r, "table" | "grid" | "treegrid")) {
+        let facts = doc.facts(&table);
+        if facts.hidden() || !facts.role.is_some_and(|r| matches!(r, "table" | "grid" | "treegrid")) {
             continue;
         }
         let grid = table_grid(doc, &table);
         let headers_of = |e: &ElementRef<'_>| e.value().get("headers").map(|h| h.split_ascii_whitespace().map(str::to_string).collect::<Vec<_>>());
         // Header cells with assigned cells (ACT d0f69e): another cell in its column or row
         // (by scope) that has no headers attribute, or one whose headers attribute names it.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         for &(_, _, th) in &grid {
             if !seen.insert(th.id()) || doc.is_hidden(&th) || !matches!(doc.role(&th), Some("columnheader" | "rowheader")) {
                 continue;
@@ -582,8 +618,8 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
             }
         }
         // headers attributes point at other cells of the same table (ACT a25f45).
-        let cell_ids: std::collections::HashSet<&str> = grid.iter().filter_map(|(_, _, e)| e.value().get("id")).collect();
-        let mut checked = std::collections::HashSet::new();
+        let cell_ids: FxHashSet<&str> = grid.iter().filter_map(|(_, _, e)| e.value().get("id")).collect();
+        let mut checked = FxHashSet::default();
         for &(_, _, cell) in &grid {
             if !checked.insert(cell.id()) || doc.is_hidden(&cell) {
                 continue;
@@ -697,9 +733,12 @@ fn text_spacing(doc: &Doc, o: &mut Out<'_>) {
         if doc.is_not_rendered(&el) || !el.children().any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty())) {
             continue;
         }
-        let font = font_size_px(&el);
+        let Some(style) = el.value().get("style") else { continue };
+        // The font size is worked out from the ancestors' styles, so only where it is needed.
+        let mut font = None;
         for (prop, act, min) in [("letter-spacing", "24afc2", 0.12), ("word-spacing", "9e45ec", 0.16), ("line-height", "78fd32", 1.5)] {
-            let Some((value, true)) = style_prop(&el, prop) else { continue };
+            let Some((value, true)) = style_value(style, prop) else { continue };
+            let font = *font.get_or_insert_with(|| font_size_px(&el));
             let Some(em) = length_in_em(&value, font, prop == "line-height") else { continue };
             if em + 1e-9 < min {
                 o.push("A11Y-TEXT-SPACING", act, E, Some(&el), format!("{prop} is fixed at {value} with !important, so readers cannot widen it."), format!("Remove !important, or use at least {min}em."));
