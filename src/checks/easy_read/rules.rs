@@ -214,7 +214,7 @@ fn readability_hits(blocks: &[Block], sents: &[Sent<'_>], counts: &Counts, r: &R
     let english = is_english(ctx.lang);
     let mut by_block: HashMap<usize, Counts> = HashMap::new();
     for s in sents {
-        by_block.entry(s.block).or_default().add_sentence(s.text, english);
+        by_block.entry(s.block).or_default().add_words(s.words.iter().map(|(_, w)| *w), english);
     }
     let hardest = by_block
         .iter()

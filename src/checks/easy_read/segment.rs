@@ -109,6 +109,18 @@ pub fn letters(word: &str) -> usize {
     word.chars().filter(|c| c.is_alphabetic()).count()
 }
 
+/// Whether a word has more than 6 letters (a long word for LIX), as [`letters`] counts them.
+/// This runs for every word of every page: the Unicode table behind `is_alphabetic` is slow for
+/// the non-ASCII letters of Welsh and Urdu, so ASCII words count bytes, and a word of 6
+/// characters or fewer is not looked up at all.
+pub fn is_long(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.bytes().filter(u8::is_ascii_alphabetic).nth(6).is_some();
+    }
+    let chars = word.chars();
+    chars.clone().nth(6).is_some() && chars.filter(|c| c.is_alphabetic()).nth(6).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +165,8 @@ mod tests {
         let w: Vec<&str> = words("A&E is open 24 hours; call 116 123, or co-production's 3.5 e.g.").into_iter().map(|(_, w)| w).collect();
         assert_eq!(w, ["A", "E", "is", "open", "24", "hours", "call", "116", "123", "or", "co", "production's", "3.5", "e.g"]);
         assert_eq!(letters("café"), 4);
+        for w in ["café", "sentence", "organise", "ysbyty'r", "gwasanaethau", "ŵyrion", "ŵŷrionau", "شکایتیں", "ہسپتالوں", "A&E123", "co-op"] {
+            assert_eq!(is_long(w), letters(w) > 6, "{w}");
+        }
     }
 }
