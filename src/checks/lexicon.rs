@@ -2,7 +2,9 @@
 //! texts, abbreviations that do not end sentences, number words, common acronyms, and the word
 //! lists of the Easy-read checks (hard words, explanation markers, clause words, per cent).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -34,6 +36,54 @@ pub struct Lexicon {
     pub subject_words: Vec<String>,
     /// Words for "per cent" (ER-NUMERALS).
     pub percent_words: Vec<String>,
+    /// The phrase lists split into lower-case words, made on first use (the lists are not
+    /// changed after loading).
+    #[serde(skip)]
+    phrases: OnceLock<Phrases>,
+}
+
+/// The word lists the Easy-read rules try at every word of every sentence, each entry split
+/// into its lower-case words, in the order of the list: splitting and lower-casing them there
+/// cost more than the comparisons.
+#[derive(Clone, Debug, Default)]
+pub struct Phrases {
+    /// [`Lexicon::number_words`].
+    pub number_words: Vec<Vec<String>>,
+    /// [`Lexicon::clause_conjunctions`].
+    pub clause_conjunctions: Vec<Vec<String>>,
+    /// [`Lexicon::explain_markers`].
+    pub explain_markers: Vec<Vec<String>>,
+}
+
+impl Lexicon {
+    /// The phrase lists, split into lower-case words.
+    pub fn phrases(&self) -> &Phrases {
+        self.phrases.get_or_init(|| {
+            let split = |list: &[String]| list.iter().map(|p| phrase_words(p).into_iter().map(Cow::into_owned).collect()).collect();
+            Phrases { number_words: split(&self.number_words), clause_conjunctions: split(&self.clause_conjunctions), explain_markers: split(&self.explain_markers) }
+        })
+    }
+}
+
+/// The words of a phrase, each lower-cased as `str::to_lowercase` does it.
+pub fn phrase_words(phrase: &str) -> Vec<Cow<'_, str>> {
+    phrase.split_whitespace().map(lower_case).collect()
+}
+
+/// `word.to_lowercase()`, copied only when that changes it.
+pub fn lower_case(word: &str) -> Cow<'_, str> {
+    if is_lowercase(word) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
+}
+
+/// Whether `to_lowercase` leaves `s` as it is.
+fn is_lowercase(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    s.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
 }
 
 /// The built-in lexicons of every language that has one, by language code.

@@ -18,9 +18,10 @@
 //! form written in capitals only (`GP`, `A&E`) matches only in capitals, others match in any
 //! case; any run of spaces matches a space, and ’ matches '.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::error::Diagnostic;
@@ -61,7 +62,7 @@ pub struct Glossary {
     patterns: Vec<Pattern>,
     /// Indices into `patterns` (in their order) by the folded first character of the text they
     /// can match at: [`Glossary::find`] tries only these at each word, not every pattern.
-    by_first: HashMap<char, Vec<usize>>,
+    by_first: FxHashMap<char, Vec<usize>>,
 }
 
 /// A glossary word found in a text.
@@ -74,6 +75,11 @@ pub struct Match {
 }
 
 fn fold(c: char) -> char {
+    // Every character of every page goes through here; `to_lowercase` gives the same for ASCII
+    // by a longer way.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c {
         '’' | 'ʼ' | '‘' => '\'',
         c => c.to_lowercase().next().unwrap_or(c),
@@ -115,7 +121,7 @@ impl Glossary {
             }
         }
         patterns.sort_by_key(|p| std::cmp::Reverse(p.chars.len()));
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
         for (k, p) in patterns.iter().enumerate() {
             // A case-insensitive pattern is folded already; a case-sensitive one matches text
             // whose first character folds to the fold of its own.

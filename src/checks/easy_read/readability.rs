@@ -98,7 +98,7 @@ impl Counts {
             if english {
                 self.syllables += syllables::english(w);
             }
-            if segment::letters(w) > 6 {
+            if segment::is_long(w) {
                 self.long_words += 1;
             }
         }

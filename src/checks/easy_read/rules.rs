@@ -2,6 +2,7 @@
 //! (`notes/a11y-easyread-spec.md` §2.1). Every hit names the block's markdown line and quotes
 //! the words it is about; its help says what to do.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -12,6 +13,7 @@ use super::readability::{is_english, Counts, Formula, Readability};
 use super::segment;
 use super::text::{Block, Explained, Kind};
 use crate::checks::a11y::{dom::style_prop, source_line, Doc};
+use crate::checks::lexicon::lower_case;
 use crate::checks::Lexicon;
 use crate::config::EasyRead;
 use crate::finding::{Form, Severity};
@@ -62,6 +64,9 @@ struct Sent<'b> {
     range: Range<usize>,
     text: &'b str,
     words: Vec<(Range<usize>, &'b str)>,
+    /// The words lower-cased, on Easy-read pages only (the rules on standard pages do not use
+    /// them).
+    lower: Vec<Cow<'b, str>>,
 }
 
 /// Quotes a sentence or phrase: whole when short, else its start and end.
@@ -86,6 +91,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
     let mut sents: Vec<Sent<'_>> = Vec::new();
     let mut per_block: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
     let mut counts = Counts::default();
+    let easy = ctx.form == Form::Easy;
     for (bi, b) in blocks.iter().enumerate() {
         for s in segment::sentences(&b.text, abbreviations) {
             let text = &b.text[s.range.clone()];
@@ -95,10 +101,10 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
             }
             counts.add_words(words.iter().map(|(_, w)| *w), english);
             per_block[bi].push(sents.len());
-            sents.push(Sent { block: bi, line: line_of(b), range: s.range, text, words });
+            let lower = if easy { words.iter().map(|(_, w)| lower_case(w)).collect() } else { Vec::new() };
+            sents.push(Sent { block: bi, line: line_of(b), range: s.range, text, words, lower });
         }
     }
-    let easy = ctx.form == Form::Easy;
     let st = ctx.settings;
 
     // Sentence length.
@@ -214,7 +220,7 @@ fn readability_hits(blocks: &[Block], sents: &[Sent<'_>], counts: &Counts, r: &R
     let english = is_english(ctx.lang);
     let mut by_block: HashMap<usize, Counts> = HashMap::new();
     for s in sents {
-        by_block.entry(s.block).or_default().add_sentence(s.text, english);
+        by_block.entry(s.block).or_default().add_words(s.words.iter().map(|(_, w)| *w), english);
     }
     let hardest = by_block
         .iter()
@@ -242,10 +248,6 @@ fn readability_hits(blocks: &[Block], sents: &[Sent<'_>], counts: &Counts, r: &R
     ));
 }
 
-fn lower_words<'b>(s: &Sent<'b>) -> Vec<String> {
-    s.words.iter().map(|(_, w)| w.to_lowercase()).collect()
-}
-
 fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let chars: Vec<char> = s.text.chars().collect();
     let commas = chars
@@ -254,12 +256,13 @@ fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
         .filter(|&(i, c)| matches!(c, ',' | '،' | '、') && !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())))
         .count();
     let semicolons = chars.iter().filter(|c| matches!(c, ';' | '؛')).count();
-    let words = lower_words(s);
+    let words = &s.lower;
     let mut joins: Vec<String> = Vec::new();
     if let Some(lex) = ctx.lexicon {
+        let conjunctions = &lex.phrases().clause_conjunctions;
         for (i, w) in words.iter().enumerate() {
-            if lex.clause_conjunctions.iter().any(|c| phrase_at(&words, i, c)) {
-                joins.push(w.clone());
+            if conjunctions.iter().any(|c| phrase_at(words, i, c)) {
+                joins.push(w.to_string());
             } else if lex.clause_joiners.iter().any(|j| j == w) && words.get(i + 1).is_some_and(|n| lex.subject_words.iter().any(|s| s == n)) && i > 0 {
                 joins.push(format!("{w} {}", words[i + 1]));
             }
@@ -288,32 +291,10 @@ fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     ));
 }
 
-/// Whether the (lower-case, single-space) phrase starts at word `i`.
-/// Whether `phrase`, lower-cased, stands at word `i` of the lower-cased `words`. Word lists are
-/// tried at every word of every sentence, so their words (lower case already, as a rule) are
-/// compared as they are, not copied.
-fn phrase_at(words: &[String], i: usize, phrase: &str) -> bool {
-    let mut n = 0;
-    for (k, p) in phrase.split_whitespace().enumerate() {
-        let Some(w) = words.get(i + k) else { return false };
-        let same = if is_lowercase(p) { w == p } else { *w == p.to_lowercase() };
-        if !same {
-            return false;
-        }
-        n += 1;
-    }
-    n > 0
-}
-
-/// Whether `to_lowercase` leaves `s` as it is.
-fn is_lowercase(s: &str) -> bool {
-    if s.is_ascii() {
-        return !s.bytes().any(|b| b.is_ascii_uppercase());
-    }
-    s.chars().all(|c| {
-        let mut lower = c.to_lowercase();
-        lower.next() == Some(c) && lower.next().is_none()
-    })
+/// Whether a phrase, split into its lower-case words (as [`Lexicon::phrases`] holds them),
+/// stands at word `i` of a sentence's lower-cased words.
+fn phrase_at<P: AsRef<str>>(words: &[Cow<'_, str>], i: usize, phrase: &[P]) -> bool {
+    !phrase.is_empty() && words.get(i..i + phrase.len()).is_some_and(|ws| ws.iter().zip(phrase).all(|(w, p)| w == p.as_ref()))
 }
 
 fn punctuation(s: &Sent<'_>, out: &mut Vec<Hit>) {
@@ -405,8 +386,8 @@ fn allowed(word: &str, ctx: &Ctx<'_>) -> bool {
 
 /// Whether a sentence says what something means ("… means …").
 fn explains(s: &Sent<'_>, ctx: &Ctx<'_>) -> bool {
-    let words = lower_words(s);
-    ctx.lexicon.is_some_and(|l| (0..words.len()).any(|i| l.explain_markers.iter().any(|m| phrase_at(&words, i, m))))
+    let words = &s.lower;
+    ctx.lexicon.is_some_and(|l| (0..words.len()).any(|i| l.phrases().explain_markers.iter().any(|m| phrase_at(words, i, m))))
 }
 
 fn in_explained<'a>(block: &'a Block, range: &Range<usize>) -> Option<&'a Explained> {
@@ -547,12 +528,12 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
     // Split once: each hard word is tried at every word of every sentence.
     let parts: Vec<Vec<&str>> = list.iter().map(|h| h.split_whitespace().collect()).collect();
     for (si, s) in sents.iter().enumerate() {
-        let words = lower_words(s);
+        let words = &s.lower;
         for (hard_l, parts) in list.iter().zip(&parts) {
             if reported.contains(hard_l) {
                 continue;
             }
-            let Some(i) = (0..words.len()).find(|&i| matches_inflected(&words, i, parts)) else { continue };
+            let Some(i) = (0..words.len()).find(|&i| matches_inflected(words, i, parts)) else { continue };
             let n = parts.len();
             let range = s.words[i].0.start..s.words[i + n - 1].0.end;
             let used = &blocks[s.block].text[range.clone()];
@@ -576,7 +557,7 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
 
 /// Whether the (possibly multi-word) hard word, split into its words `parts`, starts at word
 /// `i`, allowing -s, -es, -ed, -d, -ing and -ies endings on its last word.
-fn matches_inflected(words: &[String], i: usize, parts: &[&str]) -> bool {
+fn matches_inflected(words: &[Cow<'_, str>], i: usize, parts: &[&str]) -> bool {
     if parts.is_empty() {
         return false;
     }
@@ -624,10 +605,10 @@ fn numerals(sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some(lex) = ctx.lexicon else { return };
     let english = is_english(ctx.lang);
     for s in sents {
-        let words = lower_words(s);
+        let words = &s.lower;
         // Number words.
         let found = (0..words.len()).find_map(|i| {
-            let w = lex.number_words.iter().filter(|n| phrase_at(&words, i, n)).max_by_key(|n| n.len())?;
+            let w = lex.number_words.iter().zip(&lex.phrases().number_words).filter(|(_, p)| phrase_at(words, i, p)).max_by_key(|(n, _)| n.len())?.0;
             if english && w == "two" && i >= 2 && words[i - 1] == "or" && words[i - 2] == "one" {
                 return None;
             }
@@ -670,7 +651,7 @@ fn english_value(w: &str) -> Option<u32> {
     SMALL.iter().position(|s| *s == w).map(|v| v as u32).or_else(|| ENGLISH_TENS.iter().position(|t| *t == w).map(|v| 20 + 10 * v as u32))
 }
 
-fn english_number(words: &[String]) -> Option<u32> {
+fn english_number(words: &[Cow<'_, str>]) -> Option<u32> {
     words.iter().map(|w| english_value(w)).sum()
 }
 
@@ -692,18 +673,18 @@ fn passive(sents: &[Sent<'_>], out: &mut Vec<Hit>) {
         "skilled", "experienced", "prepared", "involved", "agreed", "allowed",
     ];
     for s in sents {
-        let words = lower_words(s);
+        let words = &s.lower;
         for i in 0..words.len() {
-            if !BE.contains(&words[i].as_str()) {
+            if !BE.contains(&&*words[i]) {
                 continue;
             }
             let mut j = i + 1;
-            while j < words.len() && j <= i + 3 && ADVERBS.contains(&words[j].as_str()) {
+            while j < words.len() && j <= i + 3 && ADVERBS.contains(&&*words[j]) {
                 j += 1;
             }
-            let Some(p) = words.get(j) else { continue };
-            let participle = IRREGULAR.contains(&p.as_str()) || (p.len() >= 5 && p.ends_with("ed") && !p.ends_with("eed") && !NOT_PARTICIPLES.contains(&p.as_str()));
-            if !participle || NOT_PARTICIPLES.contains(&p.as_str()) {
+            let Some(p) = words.get(j).map(|p| &**p) else { continue };
+            let participle = IRREGULAR.contains(&p) || (p.len() >= 5 && p.ends_with("ed") && !p.ends_with("eed") && !NOT_PARTICIPLES.contains(&p));
+            if !participle || NOT_PARTICIPLES.contains(&p) {
                 continue;
             }
             let range = s.words[i].0.start - s.range.start..s.words[j].0.end - s.range.start;
@@ -831,7 +812,9 @@ mod tests {
 
     #[test]
     fn inflections_of_hard_words() {
-        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        fn w(s: &str) -> Vec<Cow<'_, str>> {
+            s.split(' ').map(Cow::from).collect()
+        }
         let matches = |words: &str, i: usize, hard: &str| matches_inflected(&w(words), i, &hard.split_whitespace().collect::<Vec<_>>());
         assert!(matches("you were detained today", 2, "detained"));
         assert!(matches("two referrals", 1, "referral"));
@@ -859,11 +842,14 @@ mod tests {
 
     #[test]
     fn phrases_match_lower_cased_words() {
-        let words: Vec<String> = ["one", "or", "two", "σας"].map(String::from).to_vec();
-        assert!(phrase_at(&words, 0, "one or"));
-        assert!(phrase_at(&words, 1, "Or  Two"), "the phrase is lower-cased and split on any space");
-        assert!(phrase_at(&words, 3, "ΣΑΣ"), "lower-cased as str::to_lowercase does it: a final Σ becomes ς");
-        assert!(!phrase_at(&words, 2, "two three"));
-        assert!(!phrase_at(&words, 0, " "));
+        use crate::checks::lexicon::phrase_words;
+        let words: Vec<Cow<'_, str>> = ["One", "or", "two", "ΣΑΣ"].map(lower_case).to_vec();
+        assert!(matches!(words[1], Cow::Borrowed(_)), "a word in lower case already is not copied");
+        assert!(phrase_at(&words, 0, &phrase_words("one or")));
+        assert!(phrase_at(&words, 1, &phrase_words("Or  Two")), "the phrase is lower-cased and split on any space");
+        assert!(phrase_at(&words, 3, &phrase_words("ΣΑΣ")), "lower-cased as str::to_lowercase does it: a final Σ becomes ς");
+        assert_eq!(words[3], "σας");
+        assert!(!phrase_at(&words, 2, &phrase_words("two three")));
+        assert!(!phrase_at(&words, 0, &phrase_words(" ")));
     }
 }

@@ -34,27 +34,34 @@ pub struct Sentence {
 pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let always = ENDS_ALWAYS.contains(&c);
-        if !always && !ENDS.contains(&c) {
-            i += 1;
+    let mut chars = text.char_indices();
+    while let Some((pos, c)) = chars.next() {
+        // Most characters are ASCII and not stops: skip them without searching the lists.
+        if c.is_ascii() && !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        // The whole run of end marks and closers.
-        let mut j = i + 1;
-        while j < chars.len() && (ENDS.contains(&chars[j].1) || ENDS_ALWAYS.contains(&chars[j].1) || CLOSERS.contains(&chars[j].1)) {
-            j += 1;
+        let always = ENDS_ALWAYS.contains(&c);
+        if !always && !ENDS.contains(&c) {
+            continue;
         }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-        let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
+        // The whole run of end marks and closers, and the character after it (not a stop, so
+        // the loop need not see it again).
+        let mut run = 1;
+        let mut after = None;
+        for (p, d) in chars.by_ref() {
+            if !(ENDS.contains(&d) || ENDS_ALWAYS.contains(&d) || CLOSERS.contains(&d)) {
+                after = Some((p, d));
+                break;
+            }
+            run += 1;
+        }
+        let end = after.map_or(text.len(), |(p, _)| p);
+        let followed_by_space = after.is_none_or(|(_, d)| d.is_whitespace());
         let ends = if always {
             true
         } else if !followed_by_space {
             false
-        } else if j - i == 1 && matches!(c, '.' | '۔') {
+        } else if run == 1 && matches!(c, '.' | '۔') {
             // A single stop: not after an abbreviation or a leading ordinal.
             !is_abbreviation(text, pos + c.len_utf8(), abbreviations) && !is_leading_ordinal(&text[start..pos])
         } else {
@@ -64,7 +71,6 @@ pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<Sentence> {
             push(text, start..end, &mut out);
             start = end;
         }
-        i = j;
     }
     push(text, start..text.len(), &mut out);
     out
@@ -107,6 +113,18 @@ pub fn word_count(text: &str) -> usize {
 /// Letters in a word (Unicode `Alphabetic`), for LIX's long words.
 pub fn letters(word: &str) -> usize {
     word.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// Whether a word has more than 6 letters (a long word for LIX), as [`letters`] counts them.
+/// This runs for every word of every page: the Unicode table behind `is_alphabetic` is slow for
+/// the non-ASCII letters of Welsh and Urdu, so ASCII words count bytes, and a word of 6
+/// characters or fewer is not looked up at all.
+pub fn is_long(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.bytes().filter(u8::is_ascii_alphabetic).nth(6).is_some();
+    }
+    let chars = word.chars();
+    chars.clone().nth(6).is_some() && chars.filter(|c| c.is_alphabetic()).nth(6).is_some()
 }
 
 #[cfg(test)]
@@ -153,5 +171,8 @@ mod tests {
         let w: Vec<&str> = words("A&E is open 24 hours; call 116 123, or co-production's 3.5 e.g.").into_iter().map(|(_, w)| w).collect();
         assert_eq!(w, ["A", "E", "is", "open", "24", "hours", "call", "116", "123", "or", "co", "production's", "3.5", "e.g"]);
         assert_eq!(letters("café"), 4);
+        for w in ["café", "sentence", "organise", "ysbyty'r", "gwasanaethau", "ŵyrion", "ŵŷrionau", "شکایتیں", "ہسپتالوں", "A&E123", "co-op"] {
+            assert_eq!(is_long(w), letters(w) > 6, "{w}");
+        }
     }
 }

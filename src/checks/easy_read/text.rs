@@ -139,14 +139,12 @@ impl Walker<'_, '_> {
             self.cur = Some(Builder { kind: owner.0, node: owner.1, text: String::new(), explained: Vec::new() });
         }
         let b = self.cur.as_mut().expect("a block");
-        for c in s.chars() {
-            if c.is_whitespace() {
-                if !b.text.is_empty() && !b.text.ends_with(' ') {
-                    b.text.push(' ');
-                }
-            } else {
-                b.text.push(c);
+        // Words are copied whole, not a character at a time: this copies all the text of every page.
+        for (k, word) in s.split(char::is_whitespace).enumerate() {
+            if k > 0 && !b.text.is_empty() && !b.text.ends_with(' ') {
+                b.text.push(' ');
             }
+            b.text.push_str(word);
         }
     }
 
