@@ -189,7 +189,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Every output page.
     pub targets: Vec<Target>,
-    target_of: HashMap<(usize, String, Form), usize>,
+    /// Target index by page, language (its position in `config.languages`) and form: looked
+    /// up for every link and menu entry of every page, so it hashes no strings.
+    target_of: rustc_hash::FxHashMap<(usize, usize, Form), usize>,
     page_of_path: HashMap<String, usize>,
     /// Co-located files to copy.
     pub assets: Vec<Asset>,
@@ -378,7 +380,7 @@ impl Site {
             config,
             pages,
             targets: Vec::new(),
-            target_of: HashMap::new(),
+            target_of: Default::default(),
             page_of_path,
             asset_paths: assets.iter().map(|a| a.out.clone()).collect(),
             assets,
@@ -481,7 +483,9 @@ impl Site {
                         ));
                     }
                 self.publish(si, at, &target);
-                self.target_of.insert((pi, target.lang.clone(), target.form), self.targets.len());
+                if let Some(l) = self.lang_index(&target.lang) {
+                    self.target_of.insert((pi, l, target.form), self.targets.len());
+                }
                 self.targets.push(target);
             }
         }
@@ -644,7 +648,11 @@ impl Site {
 
     /// The output page for a page in a language and form, if one is published.
     pub fn target(&self, page: usize, lang: &str, form: Form) -> Option<&Target> {
-        self.target_of.get(&(page, lang.to_string(), form)).map(|&i| &self.targets[i])
+        self.target_of.get(&(page, self.lang_index(lang)?, form)).map(|&i| &self.targets[i])
+    }
+
+    fn lang_index(&self, lang: &str) -> Option<usize> {
+        self.config.languages.iter().position(|l| l.code == lang)
     }
 
     /// The variant a target shows.
