@@ -96,6 +96,6 @@ for n in "${sizes[@]}"; do
   done
 done
 echo
-echo "clearleaf stage timings on the largest corpus (CPU time summed over threads):"
+echo "clearleaf stage timings on the largest corpus (time summed over threads):"
 sync
 CLEARLEAF_TODAY=2026-11-21 CLEARLEAF_TIMINGS=1 "$bin" build --root "$work/c${sizes[-1]}-clearleaf" --out "$work/out-${sizes[-1]}-clearleaf" 2>&1 >/dev/null | sed -n '/stage timings/,/swap/p'

@@ -117,7 +117,7 @@ impl Timings {
 
     fn print(&self, wall: std::time::Duration) {
         let total: u64 = self.stages.iter().map(|s| s.load(Ordering::Relaxed)).sum();
-        eprintln!("stage timings (CPU time summed over threads; wall {:.3} s):", wall.as_secs_f64());
+        eprintln!("stage timings (time in each stage summed over threads, CPU time on an otherwise idle machine; wall {:.3} s):", wall.as_secs_f64());
         for (name, ns) in STAGES.iter().zip(&self.stages) {
             let ns = ns.load(Ordering::Relaxed);
             eprintln!("  {name:<58} {:>8.3} s  {:>5.1} %", ns as f64 / 1e9, 100.0 * ns as f64 / total.max(1) as f64);
