@@ -17,11 +17,7 @@ const BODY_LINE: usize = 5;
 /// A small two-language site whose `content/page.md` has `body`.
 fn site(body: &str, form_easy: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let write = |rel: &str, text: &str| {
-        let p = dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
+    let write = |rel: &str, text: &str| common::write_file(dir.path(), rel, text);
     write("site.yaml", "title: Rules\nbase_url: https://example.org/\nlanguages: [en, ur]\nchecks:\n  EASY-READ-MISSING: off\n  A11Y-MULTIPLE-WAYS: off\n");
     write("content/_index.md", "---\ntitle: Home\n---\nSee [the test page](page.md) and [the other page](other.md).\n");
     write("content/other.md", "---\ntitle: Other page\n---\n## Part {#part}\n\nText.\n");

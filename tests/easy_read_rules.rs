@@ -8,17 +8,11 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 
 mod common;
-use common::check_findings as findings;
+use common::{check_findings as findings, write_file as write};
 
 const CHECKED: &str = "checked_by: A reading group\nchecked_on: 2026-09-10\n";
 /// The body starts on this line of the page file (with the CHECKED lines in the front matter).
 const BODY_LINE: usize = 7;
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
 
 fn page(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\ndescription: A page for one rule.\n{CHECKED}---\n{body}\n")
@@ -28,13 +22,13 @@ fn page(title: &str, body: &str) -> String {
 fn site(body: &str, easy: bool, site_extra: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "site.yaml", &format!("title: Rules\nbase_url: https://example.org/\nlanguages: [en, ur, ar]\nchecks:\n  EASY-READ-MISSING: off\n  A11Y-MULTIPLE-WAYS: off\n{site_extra}"));
+    write(d, "site.yaml", format!("title: Rules\nbase_url: https://example.org/\nlanguages: [en, ur, ar]\nchecks:\n  EASY-READ-MISSING: off\n  A11Y-MULTIPLE-WAYS: off\n{site_extra}"));
     write(d, "content/_index.md", "---\ntitle: Home\n---\nSee [the test page](page.md).\n");
-    write(d, "content/_index.easy.md", &page("Home", "![A square](pic.svg) See [the test page](page.md)."));
+    write(d, "content/_index.easy.md", page("Home", "![A square](pic.svg) See [the test page](page.md)."));
     write(d, "content/pic.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\"/></svg>\n");
     let (this, other) = if easy { ("content/page.easy.md", "content/page.md") } else { ("content/page.md", "content/page.easy.md") };
-    write(d, this, &page("Test page", body));
-    write(d, other, &page("Test page", if easy { "Words." } else { "![A square](pic.svg) Words." }));
+    write(d, this, page("Test page", body));
+    write(d, other, page("Test page", if easy { "Words." } else { "![A square](pic.svg) Words." }));
     dir
 }
 
@@ -217,8 +211,8 @@ fn a_broken_glossary_is_an_input_error() {
 fn urdu_and_arabic_sentences_are_split_in_the_build() {
     let s = site("![A phone](pic.svg) Call us.", true, "");
     // Urdu: four sentences in one row (۔ and ؟); Arabic: four (. and ؟).
-    write(s.path(), "content/page.easy.ur.md", &page("صفحہ", "![فون](pic.svg) ہمیں فون کریں۔ ہم مدد کریں گے۔ کیا آپ ٹھیک ہیں؟ ہم سنیں گے۔"));
-    write(s.path(), "content/page.easy.ar.md", &page("صفحة", "![هاتف](pic.svg) اتصل بنا. سنساعدك. هل أنت بخير؟ سنستمع إليك."));
+    write(s.path(), "content/page.easy.ur.md", page("صفحہ", "![فون](pic.svg) ہمیں فون کریں۔ ہم مدد کریں گے۔ کیا آپ ٹھیک ہیں؟ ہم سنیں گے۔"));
+    write(s.path(), "content/page.easy.ar.md", page("صفحة", "![هاتف](pic.svg) اتصل بنا. سنساعدك. هل أنت بخير؟ سنستمع إليك."));
     let all = findings(s.path());
     for (file, first) in [("content/page.easy.ur.md", "ہمیں فون کریں۔"), ("content/page.easy.ar.md", "اتصل بنا.")] {
         let hit = all.iter().find(|f| f["rule"] == "ER-PARAGRAPH" && f["file"] == file).unwrap_or_else(|| panic!("{file}: {all:#?}"));
@@ -227,7 +221,7 @@ fn urdu_and_arabic_sentences_are_split_in_the_build() {
     }
     // A long Urdu sentence.
     let long = "![فون](pic.svg) اگر آپ کو اپنی ذہنی صحت کے بارے میں فکر ہو اور آپ نہ جانتے ہوں کہ کہاں جائیں تو آپ دن یا رات کسی بھی وقت ہیلپ لائن پر فون کر سکتے ہیں۔";
-    write(s.path(), "content/page.easy.ur.md", &page("صفحہ", long));
+    write(s.path(), "content/page.easy.ur.md", page("صفحہ", long));
     let all = findings(s.path());
     let hit = all.iter().find(|f| f["rule"] == "ER-SENTENCE-LENGTH" && f["file"] == "content/page.easy.ur.md").unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(hit["severity"], "error");
@@ -239,8 +233,8 @@ fn easy_read_must_score_easier_than_standard_in_arabic() {
     let s = site("![A phone](pic.svg) Call us.", true, "");
     let easy = "![هاتف](pic.svg) تقدم المؤسسات المجتمعية خدمات استشارية متخصصة للمستفيدين والمستفيدات.\n\n![هاتف](pic.svg) تتضمن الاستراتيجيات العلاجية تدخلات نفسية واجتماعية متكاملة ومتعددة التخصصات.\n\n![هاتف](pic.svg) يستطيع المختصون تقييم الاحتياجات الفردية بالتنسيق مع المؤسسات الصحية.\n\n![هاتف](pic.svg) تساعد البرامج التأهيلية المستفيدين على استعادة استقلاليتهم الاجتماعية والمهنية.";
     let standard = "يمكنك أن تتصل بنا. نحن هنا لك. سنسمع منك. يمكنك أن تأتي مع صديق. لا تدفع شيئا. نحن نساعد كل يوم. اتصل في أي وقت. سنرد عليك. نحن فريق صغير. نحب أن نساعد.";
-    write(s.path(), "content/page.easy.ar.md", &page("صفحة", easy));
-    write(s.path(), "content/page.ar.md", &page("صفحة", standard));
+    write(s.path(), "content/page.easy.ar.md", page("صفحة", easy));
+    write(s.path(), "content/page.ar.md", page("صفحة", standard));
     let all = findings(s.path());
     let hit = all.iter().find(|f| f["rule"] == "ER-READABILITY" && f["file"] == "content/page.easy.ar.md").unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(hit["line"].as_u64(), Some(1));
@@ -248,8 +242,8 @@ fn easy_read_must_score_easier_than_standard_in_arabic() {
     // No absolute readability finding for Arabic script.
     assert!(!all.iter().any(|f| f["rule"] == "PL-READABILITY" && f["file"] == "content/page.ar.md"), "{all:#?}");
     // Swapped, the Easy-read page is easier: no finding.
-    write(s.path(), "content/page.easy.ar.md", &page("صفحة", &format!("![هاتف](pic.svg) {standard}").replace(". ", ".\n\n![هاتف](pic.svg) ")));
-    write(s.path(), "content/page.ar.md", &page("صفحة", &easy.replace("![هاتف](pic.svg) ", "")));
+    write(s.path(), "content/page.easy.ar.md", page("صفحة", &format!("![هاتف](pic.svg) {standard}").replace(". ", ".\n\n![هاتف](pic.svg) ")));
+    write(s.path(), "content/page.ar.md", page("صفحة", &easy.replace("![هاتف](pic.svg) ", "")));
     let all = findings(s.path());
     assert!(!all.iter().any(|f| f["rule"] == "ER-READABILITY" && f["file"] == "content/page.easy.ar.md"), "{all:#?}");
 }
@@ -296,7 +290,7 @@ fn italic_emphasis_in_content_is_reported_when_the_theme_keeps_it_italic() {
     let s = site(body, true, "");
     assert!(!findings(s.path()).iter().any(|f| f["rule"] == "ER-NO-ITALIC"), "the built-in theme shows em in bold");
     let builtin = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/theme/clearleaf.css")).unwrap();
-    write(s.path(), "themes/default/static/theme/clearleaf.css", &builtin.replace("html.form-easy em, html.form-easy i { font-style: normal; font-weight: 700; }", ""));
+    write(s.path(), "themes/default/static/theme/clearleaf.css", builtin.replace("html.form-easy em, html.form-easy i { font-style: normal; font-weight: 700; }", ""));
     let all = findings(s.path());
     let hit = all.iter().find(|f| f["rule"] == "ER-NO-ITALIC").unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!((hit["file"].as_str(), hit["line"].as_u64()), (Some("content/page.easy.md"), Some(BODY_LINE as u64)));

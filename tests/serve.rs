@@ -8,6 +8,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 struct Server {
     child: Child,
     port: u16,
@@ -64,11 +66,7 @@ fn wait_for(server: &Server, path: &str, ok: impl Fn(u16, &str) -> bool) -> Stri
 
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let w = |rel: &str, text: &str| {
-        let p = dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
+    let w = |rel: &str, text: &str| common::write_file(dir.path(), rel, text);
     w("site.yaml", "title: Preview\nbase_url: https://example.org/docs/\n");
     w("content/_index.md", "---\ntitle: Home\n---\nRead [help at night](night.md).\n");
     w("content/night.md", "---\ntitle: Help at night\n---\nCall 111 at night.\n");

@@ -31,6 +31,13 @@ pub fn checks_all(level: &str, keep: &[&str]) -> String {
     s
 }
 
+/// Writes `contents` at `rel` inside `root`, making the folders it needs.
+pub fn write_file(root: &Path, rel: &str, contents: impl AsRef<[u8]>) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+}
+
 /// A site in a temporary folder.
 pub struct Site {
     tmp: tempfile::TempDir,
@@ -73,9 +80,7 @@ impl Site {
 
     /// Writes a file (creating its folders).
     pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Site {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+        write_file(&self.root(), rel, contents);
         self
     }
 
