@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::checks::rules;
-use crate::error::{did_you_mean, Diagnostic, Error, Result};
-use crate::i18n::language::{direction_of, is_known_tag, Dir};
+use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::i18n::language::{Dir, direction_of, is_known_tag};
 use crate::yaml;
 
 /// The file name of the site configuration.
@@ -151,7 +151,31 @@ struct RawConfig {
 }
 
 const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks"];
-const NESTED_KEYS: &[&str] = &["missing", "outdated", "max_sentence_words", "max_sentence_words_error", "max_paragraph_sentences", "max_page_words", "hard_words", "acronyms", "max_sentence_commas", "min_reading_ease", "max_grade", "max_lix", "standard_max_sentence_words", "standard_min_reading_ease", "standard_max_grade", "standard_max_lix", "readability_min_words", "min_font_px", "font_warning_px", "min_line_height", "max_line_length_ch", "code", "dir"];
+const NESTED_KEYS: &[&str] = &[
+    "missing",
+    "outdated",
+    "max_sentence_words",
+    "max_sentence_words_error",
+    "max_paragraph_sentences",
+    "max_page_words",
+    "hard_words",
+    "acronyms",
+    "max_sentence_commas",
+    "min_reading_ease",
+    "max_grade",
+    "max_lix",
+    "standard_max_sentence_words",
+    "standard_min_reading_ease",
+    "standard_max_grade",
+    "standard_max_lix",
+    "readability_min_words",
+    "min_font_px",
+    "font_warning_px",
+    "min_line_height",
+    "max_line_length_ch",
+    "code",
+    "dir",
+];
 
 /// One language of the site.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,9 +217,10 @@ impl Config {
         let path = root.join(FILE);
         let bytes = std::fs::read(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::input(Diagnostic::new(FILE, format!("there is no {FILE} in {}", root.display())).hint(
-                    "Run clearleaf in your site's folder, point --root at it, or create a new site with `clearleaf init my-site`.",
-                ))
+                Error::input(
+                    Diagnostic::new(FILE, format!("there is no {FILE} in {}", root.display()))
+                        .hint("Run clearleaf in your site's folder, point --root at it, or create a new site with `clearleaf init my-site`."),
+                )
             } else {
                 Error::io(&path, e)
             }
@@ -226,11 +251,7 @@ impl Config {
         }
         let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
         // The line where `word` stands on its own (a list item, not part of another word).
-        let token_line = |word: &str| {
-            text.lines()
-                .position(|l| l.split(|c: char| c.is_whitespace() || "[],:{}\"'".contains(c)).any(|t| t == word))
-                .map(|i| i + 1)
-        };
+        let token_line = |word: &str| text.lines().position(|l| l.split(|c: char| c.is_whitespace() || "[],:{}\"'".contains(c)).any(|t| t == word)).map(|i| i + 1);
 
         let default_language = raw.default_language.unwrap_or_else(|| "en".into());
         let mut languages: Vec<Language> = match raw.languages {
@@ -245,8 +266,7 @@ impl Config {
         };
         for lang in &languages {
             if !is_known_tag(&lang.code) {
-                let mut d = Diagnostic::new(FILE, format!("`{}` is not a language code clearleaf knows", lang.code))
-                    .hint("Use a BCP 47 language code, such as en, cy, pl, ur, ar or pt-BR.");
+                let mut d = Diagnostic::new(FILE, format!("`{}` is not a language code clearleaf knows", lang.code)).hint("Use a BCP 47 language code, such as en, cy, pl, ur, ar or pt-BR.");
                 d.line = token_line(&lang.code);
                 problems.push(d);
             }
@@ -290,8 +310,7 @@ impl Config {
             Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_else(|| "/".into()),
             None if base_url.starts_with('/') => base_url.clone(),
             None => {
-                let mut d = Diagnostic::new(FILE, format!("base_url `{base_url}` is neither a full URL nor a path"))
-                    .hint("Write the address the site will have, like https://example.org/resources/");
+                let mut d = Diagnostic::new(FILE, format!("base_url `{base_url}` is neither a full URL nor a path")).hint("Write the address the site will have, like https://example.org/resources/");
                 d.line = line_of("base_url");
                 problems.push(d);
                 "/".into()

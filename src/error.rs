@@ -111,12 +111,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// "Did you mean …?" for a misspelt key, when one of `known` is close enough.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|k| (strsim::jaro_winkler(word, k), k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
+    known.into_iter().map(|k| (strsim::jaro_winkler(word, k), k)).filter(|(score, _)| *score > 0.8).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, k)| k)
 }
 
 #[cfg(test)]

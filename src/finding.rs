@@ -61,17 +61,7 @@ pub struct Finding {
 impl Finding {
     /// A finding of `rule` in `file`; add the rest with the builder methods.
     pub fn new(rule: &'static str, severity: Severity, file: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding {
-            rule,
-            severity,
-            file: file.into(),
-            line: None,
-            url: None,
-            lang: None,
-            form: None,
-            message: message.into(),
-            help: String::new(),
-        }
+        Finding { rule, severity, file: file.into(), line: None, url: None, lang: None, form: None, message: message.into(), help: String::new() }
     }
 
     /// Sets the 1-based line.

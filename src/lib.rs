@@ -13,23 +13,23 @@
 //! 7. [`checks`]: findings on the final HTML;
 //! 8. [`output`]: minify, write into a staging folder, swap it in.
 
-pub mod yaml;
+pub mod checks;
+pub mod cmd;
+pub mod config;
 pub mod error;
 pub mod finding;
-pub mod report;
-pub mod config;
-pub mod load;
 pub mod front_matter;
-pub mod site;
-pub mod markdown;
 pub mod i18n;
-pub mod templates;
-pub mod checks;
+pub mod load;
+pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod serve;
-pub mod cmd;
+pub mod site;
+pub mod templates;
 pub mod today;
+pub mod yaml;
 
 pub use error::{Diagnostic, Error};
 pub use finding::{Finding, Form, Severity};

@@ -128,9 +128,10 @@ struct CheckArgs {
 fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<String>, minify: bool) -> Result<Options, clearleaf::Error> {
     thread_pool(c.jobs);
     if let Some(b) = &base_url
-        && !(b.starts_with('/') || b.contains("://")) {
-            return Err(clearleaf::Error::Usage(format!("--base-url {b:?} is neither a full URL nor a path; write it like https://example.org/resources/")));
-        }
+        && !(b.starts_with('/') || b.contains("://"))
+    {
+        return Err(clearleaf::Error::Usage(format!("--base-url {b:?} is neither a full URL nor a path; write it like https://example.org/resources/")));
+    }
     let today = clearleaf::today::resolve(c.today).map_err(clearleaf::Error::Usage)?;
     Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true })
 }

@@ -5,10 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::Instant;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
 
 use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
 use jiff::civil::Date;
@@ -24,7 +24,7 @@ use crate::load;
 use crate::markdown::{self, Resolver};
 use crate::output::{self, Sink, Staging};
 use crate::report::Report;
-use crate::site::{output_file, Site, Target};
+use crate::site::{Site, Target, output_file};
 use crate::templates::{self, Theme};
 
 /// What to build and how.
@@ -352,8 +352,13 @@ fn fluent_findings(site: &Site, locales: &Locales) -> Vec<Finding> {
     for lang in site.config.languages.iter().skip(1) {
         for (id, _) in locales.missing_in(&lang.code) {
             out.push(
-                Finding::new("FLUENT-MISSING", Severity::Warning, format!("locales/{}/main.ftl", lang.code), format!("The UI string `{id}` has no {} translation, so readers see the default language's text.", lang.code))
-                    .help(format!("Add `{id} = …` in {}, translated from locales/{}/main.ftl.", lang.code, site.config.default_language)),
+                Finding::new(
+                    "FLUENT-MISSING",
+                    Severity::Warning,
+                    format!("locales/{}/main.ftl", lang.code),
+                    format!("The UI string `{id}` has no {} translation, so readers see the default language's text.", lang.code),
+                )
+                .help(format!("Add `{id} = …` in {}, translated from locales/{}/main.ftl.", lang.code, site.config.default_language)),
             );
         }
     }

@@ -13,7 +13,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::finding::{Finding, Form, Severity};
 use crate::front_matter::{FrontMatter, Parsed};
 use crate::i18n::staleness::{self, FileFacts, State};
-use crate::load::{parse_file_name, Asset, SourceFile, VariantKey, CONTENT_DIR};
+use crate::load::{Asset, CONTENT_DIR, SourceFile, VariantKey, parse_file_name};
 
 /// One file of a page: a language × form.
 #[derive(Debug)]
@@ -258,18 +258,10 @@ fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant],
     }
     let files: Vec<File<'_>> = variants
         .iter()
-        .map(|v| File {
-            lang: &v.lang,
-            form: v.form,
-            file: &v.file,
-            draft: false,
-            stamp: v.front.source_hash.as_deref(),
-            hash: v.hash.clone(),
-        })
+        .map(|v| File { lang: &v.lang, form: v.form, file: &v.file, draft: false, stamp: v.front.source_hash.as_deref(), hash: v.hash.clone() })
         .chain(drafts.iter().map(|d| File { lang: &d.lang, form: d.form, file: &d.file, draft: true, stamp: d.source_hash.as_deref(), hash: d.hash.clone() }))
         .collect();
-    let facts: Vec<FileFacts<'_>> =
-        files.iter().map(|f| FileFacts { lang: f.lang, form: f.form, draft: f.draft, stamp: f.stamp, hash: f.hash.as_ref().map(|(h, _)| h.clone()) }).collect();
+    let facts: Vec<FileFacts<'_>> = files.iter().map(|f| FileFacts { lang: f.lang, form: f.form, draft: f.draft, stamp: f.stamp, hash: f.hash.as_ref().map(|(h, _)| h.clone()) }).collect();
     let states = staleness::judge(default, &facts);
     let find = |lang: &str, form: Form| files.iter().position(|f| f.lang == lang && f.form == form);
     let mut out = Vec::new();
@@ -311,9 +303,10 @@ impl Site {
             let entry = grouped.entry(path).or_insert_with(|| (file.key.page.clone(), is_section, Vec::new()));
             if entry.0 != file.key.page {
                 let other = entry.2.first().map(|v| v.file.clone()).unwrap_or_default();
-                problems.push(Diagnostic::new(&file.rel, format!("this file and {other} would both be published at the same address")).hint(
-                    "Keep one of them: a folder's own page goes in _index.md inside the folder, so remove or rename the other file.",
-                ));
+                problems.push(
+                    Diagnostic::new(&file.rel, format!("this file and {other} would both be published at the same address"))
+                        .hint("Keep one of them: a folder's own page goes in _index.md inside the folder, so remove or rename the other file."),
+                );
                 continue;
             }
             entry.2.push(Variant::new(file, parsed, hash));
@@ -338,16 +331,12 @@ impl Site {
                 }
                 if state == State::Orphan {
                     let (sl, sf) = source_of(&default, &v.lang, v.form).unwrap_or((default.clone(), Form::Standard));
-                    findings.push(
-                        Finding::new("TRANSLATION-ORPHAN", Severity::Warning, &v.file, "This page is not published: the page it was made from does not exist.")
-                            .line(1)
-                            .help(format!(
-                                "Create the {} {} version it comes from ({}), or delete this file if the page was removed on purpose.",
-                                sl,
-                                sf.as_str(),
-                                source_file_name(&v.file, &v.lang, v.form, sf),
-                            )),
-                    );
+                    findings.push(Finding::new("TRANSLATION-ORPHAN", Severity::Warning, &v.file, "This page is not published: the page it was made from does not exist.").line(1).help(format!(
+                        "Create the {} {} version it comes from ({}), or delete this file if the page was removed on purpose.",
+                        sl,
+                        sf.as_str(),
+                        source_file_name(&v.file, &v.lang, v.form, sf),
+                    )));
                 }
                 !matches!(state, State::Orphan | State::Draft)
             });
@@ -357,9 +346,9 @@ impl Site {
             pages.push(Page { path, is_section, parent: None, children: Vec::new(), variants });
         }
         if pages.first().is_none_or(|p| !p.path.is_empty()) {
-            return Err(Error::input(Diagnostic::new(format!("{CONTENT_DIR}/_index.md"), "the site has no home page").hint(
-                "Create content/_index.md with a title in its front matter: it becomes the home page.",
-            )));
+            return Err(Error::input(
+                Diagnostic::new(format!("{CONTENT_DIR}/_index.md"), "the site has no home page").hint("Create content/_index.md with a title in its front matter: it becomes the home page."),
+            ));
         }
         let page_of_path: HashMap<String, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
         // Parents: the nearest section above, else home. Folders without _index.md have no page.
@@ -477,11 +466,13 @@ impl Site {
                 let file = output_file(&self.config.base_path, &target.url);
                 let shown_file = &self.pages[pi].variants[target.content].file;
                 if let Some(other) = by_file.insert(file, shown_file.clone())
-                    && other != *shown_file {
-                        problems.push(Diagnostic::new(shown_file, format!("this page would be published at {}, where {other} is published too", target.url)).hint(
-                            "Rename one of them. Folder names that equal a language code or easy-read clash with translated pages.",
-                        ));
-                    }
+                    && other != *shown_file
+                {
+                    problems.push(
+                        Diagnostic::new(shown_file, format!("this page would be published at {}, where {other} is published too", target.url))
+                            .hint("Rename one of them. Folder names that equal a language code or easy-read clash with translated pages."),
+                    );
+                }
                 self.publish(si, at, &target);
                 if let Some(l) = self.lang_index(&target.lang) {
                     self.target_of.insert((pi, l, target.form), self.targets.len());
@@ -557,14 +548,15 @@ impl Site {
             }
         }
         if page.variant(default, Form::Easy).is_none()
-            && let Some(v) = page.variant(default, Form::Standard) {
-                let easy = v.file.trim_end_matches(".md").to_string() + ".easy.md";
-                out.push(
-                    Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
-                        .line(1)
-                        .help(format!("Write one in {easy}: short sentences, one idea each, a picture beside each idea.")),
-                );
-            }
+            && let Some(v) = page.variant(default, Form::Standard)
+        {
+            let easy = v.file.trim_end_matches(".md").to_string() + ".easy.md";
+            out.push(
+                Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
+                    .line(1)
+                    .help(format!("Write one in {easy}: short sentences, one idea each, a picture beside each idea.")),
+            );
+        }
     }
 
     /// TRANSLATION-OUTDATED for every outdated variant (an error under
@@ -664,10 +656,7 @@ impl Site {
     /// and form, else the same language's standard form, else the default language.
     pub fn nearest_target(&self, page: usize, lang: &str, form: Form) -> Option<&Target> {
         let default = self.config.default_language.as_str();
-        self.target(page, lang, form)
-            .or_else(|| self.target(page, lang, Form::Standard))
-            .or_else(|| self.target(page, default, form))
-            .or_else(|| self.target(page, default, Form::Standard))
+        self.target(page, lang, form).or_else(|| self.target(page, lang, Form::Standard)).or_else(|| self.target(page, default, form)).or_else(|| self.target(page, default, Form::Standard))
     }
 
     /// Resolves a link written in `from_file` (site-relative) for a reader in `lang`/`form`.
@@ -696,9 +685,10 @@ impl Site {
         }
         // A link written as a page address (`../rights/`) rather than a file.
         if let Some(&page) = self.page_of_path.get(inside.trim_end_matches('/'))
-            && let Some(t) = self.nearest_target(page, lang, form) {
-                return Ok(format!("{}{fragment}", t.url));
-            }
+            && let Some(t) = self.nearest_target(page, lang, form)
+        {
+            return Ok(format!("{}{fragment}", t.url));
+        }
         Err(format!("there is no file {CONTENT_DIR}/{inside}"))
     }
 
@@ -711,11 +701,7 @@ impl Site {
             return Ok(url);
         }
         let inside = self.content_path(from_file, src)?;
-        if self.asset_paths.contains(&inside) {
-            Ok(format!("{}{inside}", self.config.base_path))
-        } else {
-            Err(format!("there is no file {CONTENT_DIR}/{inside}"))
-        }
+        if self.asset_paths.contains(&inside) { Ok(format!("{}{inside}", self.config.base_path)) } else { Err(format!("there is no file {CONTENT_DIR}/{inside}")) }
     }
 
     /// The URL of a root-relative path (`/images/x.png`) that names a file of `static/`.
@@ -796,11 +782,12 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if let (b'%', Some(&h), Some(&l)) = (bytes[i], bytes.get(i + 1), bytes.get(i + 2))
-            && let (Some(h), Some(l)) = (hex(h), hex(l)) {
-                out.push(h * 16 + l);
-                i += 3;
-                continue;
-            }
+            && let (Some(h), Some(l)) = (hex(h), hex(l))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
         out.push(bytes[i]);
         i += 1;
     }

@@ -47,12 +47,12 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), Ya
 /// The line on which the last segment of a dotted key path is written.
 fn key_line(text: &str, path: &str) -> Option<usize> {
     let last = path.rsplit('.').next().unwrap_or(path);
-    text.lines().position(|l| {
-        let t = l.trim_start().trim_start_matches("- ");
-        t.strip_prefix(last).is_some_and(|rest| rest.trim_start().starts_with(':'))
-            || t.strip_prefix(&format!("\"{last}\"")).is_some_and(|rest| rest.trim_start().starts_with(':'))
-    })
-    .map(|i| i + 1)
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start().trim_start_matches("- ");
+            t.strip_prefix(last).is_some_and(|rest| rest.trim_start().starts_with(':')) || t.strip_prefix(&format!("\"{last}\"")).is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
 }
 
 fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
@@ -72,9 +72,10 @@ fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
     }
     // The library points duplicates at the start of the mapping; point at the second key.
     if let Some(key) = raw.split("duplicate field `").nth(1).and_then(|r| r.split('`').next())
-        && let Some(i) = text.lines().enumerate().filter(|(_, l)| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).nth(1).map(|(i, _)| i) {
-            (line, column) = (Some(i + 1), Some(1));
-        }
+        && let Some(i) = text.lines().enumerate().filter(|(_, l)| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).nth(1).map(|(i, _)| i)
+    {
+        (line, column) = (Some(i + 1), Some(1));
+    }
     // The library's message ends with " at line X column Y"; we report the position ourselves.
     let core = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let (message, hint) = plain_words(&core, line.and_then(|l| text.lines().nth(l - 1)));
@@ -93,10 +94,7 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
         );
     }
     if detail.contains("expected struct") {
-        return (
-            "the front matter is not a list of `key: value` lines".into(),
-            "Write one setting on each line between the --- lines, like `title: Getting help at night`.".into(),
-        );
+        return ("the front matter is not a list of `key: value` lines".into(), "Write one setting on each line between the --- lines, like `title: Getting help at night`.".into());
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another kind of value"));
@@ -109,25 +107,16 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
             e if e.contains("date") => "a date written as YYYY-MM-DD, like 2026-03-01",
             e => e,
         };
-        return (
-            format!("the value of {key}is {found}, but it should be {want}"),
-            format!("Write {key}as {want}."),
-        );
+        return (format!("the value of {key}is {found}, but it should be {want}"), format!("Write {key}as {want}."));
     }
     if detail.starts_with("duplicate field") || detail.starts_with("duplicate entry") {
-        return (
-            format!("{key}{detail}: the same key is written twice"),
-            "Keep only one line for each key.".into(),
-        );
+        return (format!("{key}{detail}: the same key is written twice"), "Keep only one line for each key.".into());
     }
     if detail.starts_with("unknown variant") {
         return (format!("{key}{detail}"), "Use one of the values listed above.".into());
     }
     if line_text.is_some_and(|l| l.starts_with('\t') || l.contains(":\t")) || detail.contains("tab") {
-        return (
-            format!("{detail}: this line is indented with a tab"),
-            "YAML needs spaces for indenting, not tabs. Replace the tab with two spaces.".into(),
-        );
+        return (format!("{detail}: this line is indented with a tab"), "YAML needs spaces for indenting, not tabs. Replace the tab with two spaces.".into());
     }
     if detail.contains("did not find expected") || detail.contains("unexpected end of stream") || detail.contains("while parsing") || detail.contains("mapping values are not allowed") {
         return (

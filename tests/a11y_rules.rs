@@ -28,7 +28,6 @@ fn site(body: &str, form_easy: bool) -> tempfile::TempDir {
     dir
 }
 
-
 /// (rule, failing body, line of the offence within the body (1-based), passing body)
 const CONTENT_CASES: &[(&str, &str, usize, &str)] = &[
     ("A11Y-IMG-NAME", "Text.\n\n<img src=\"pic.svg\">", 3, "![A black square](pic.svg)"),
@@ -89,7 +88,11 @@ const THEME_CASES: &[(&str, &str, &str)] = &[
     ("A11Y-ATTR-DUP", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\" tabindex=\"0\">"),
     ("A11Y-CONTROL-NAME", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><button type=\"button\"></button>"),
     ("A11Y-AUTOCOMPLETE", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><label>Email <input type=\"email\" autocomplete=\"emial\"></label>"),
-    ("A11Y-IFRAME-TABINDEX", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><iframe title=\"A map\" tabindex=\"-1\" srcdoc=\"<a href='https://example.org/'>Map</a>\"></iframe>"),
+    (
+        "A11Y-IFRAME-TABINDEX",
+        "<main id=\"main\" tabindex=\"-1\">",
+        "<main id=\"main\" tabindex=\"-1\"><iframe title=\"A map\" tabindex=\"-1\" srcdoc=\"<a href='https://example.org/'>Map</a>\"></iframe>",
+    ),
     ("A11Y-TEXT-SPACING", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><p style=\"line-height: 1 !important\">Tight text</p>"),
     ("A11Y-HIDDEN-FOCUS", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><div aria-hidden=\"true\"><a href=\"#main\">Top</a></div>"),
 ];

@@ -20,7 +20,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{assert_unchanged, snapshot, Run, Site};
+use common::{Run, Site, assert_unchanged, snapshot};
 
 /// A fixture file from `tests/fixtures/invalid/`.
 fn fixture(rel: &str) -> Vec<u8> {

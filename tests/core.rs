@@ -94,7 +94,9 @@ fn urls_follow_the_scheme_for_every_language_and_form() {
 fn pages_declare_language_and_direction() {
     let (_site, out) = built();
     let html = Selector::parse("html").unwrap();
-    for (rel, lang, dir) in [("help/out-of-hours/index.html", "en", "ltr"), ("ur/help/out-of-hours/index.html", "ur", "rtl"), ("ur/easy-read/help/out-of-hours/index.html", "ur", "rtl"), ("cy/index.html", "cy", "ltr")] {
+    for (rel, lang, dir) in
+        [("help/out-of-hours/index.html", "en", "ltr"), ("ur/help/out-of-hours/index.html", "ur", "rtl"), ("ur/easy-read/help/out-of-hours/index.html", "ur", "rtl"), ("cy/index.html", "cy", "ltr")]
+    {
         let doc = page(&out, rel);
         let root = doc.select(&html).next().unwrap();
         assert_eq!(root.value().attr("lang"), Some(lang), "{rel}");
@@ -227,7 +229,8 @@ fn json_report_follows_the_spec() {
     assert_eq!(o.status.code(), Some(0));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(doc["version"], 1);
-    let rules: Vec<(&str, u64)> = doc["findings"].as_array().unwrap().iter().filter(|f| f["file"] == "content/help/interpreter.md").map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap())).collect();
+    let rules: Vec<(&str, u64)> =
+        doc["findings"].as_array().unwrap().iter().filter(|f| f["file"] == "content/help/interpreter.md").map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap())).collect();
     assert!(rules.contains(&("CONTENT-REVIEW-DUE", 3)), "{rules:?}");
     assert!(rules.contains(&("FRONT-MATTER-UNKNOWN-KEY", 4)), "{rules:?}");
     assert!(!site.path().join("public").exists(), "check writes nothing");

@@ -32,11 +32,16 @@ fn site(body: &str, easy: bool, site_extra: &str) -> tempfile::TempDir {
     dir
 }
 
-
 /// (rule, failing Easy-read body, line of the offence in the body (1-based), words the message
 /// quotes, passing body)
 const EASY_CASES: &[(&str, &str, usize, &str, &str)] = &[
-    ("ER-SENTENCE-LENGTH", "![A clock](pic.svg) Call us.\n\n![A clock](pic.svg) You can call the helpline at any time of the day or the night if you feel that you need some help.", 3, "You can call the helpline", "![A clock](pic.svg) You can call the helpline at any time."),
+    (
+        "ER-SENTENCE-LENGTH",
+        "![A clock](pic.svg) Call us.\n\n![A clock](pic.svg) You can call the helpline at any time of the day or the night if you feel that you need some help.",
+        3,
+        "You can call the helpline",
+        "![A clock](pic.svg) You can call the helpline at any time.",
+    ),
     ("ER-ONE-IDEA", "![A phone](pic.svg) Call us, text us, or write to us.", 1, "Call us, text us", "![A phone](pic.svg) Call us or text us."),
     ("ER-ONE-IDEA", "![A phone](pic.svg) Call us but wait because we are busy.", 1, "“but”, “because”", "![A phone](pic.svg) Call us. We may be busy."),
     ("ER-PARAGRAPH", "![A phone](pic.svg) Call us.\nText us. Email us. Visit us.", 1, "Call us.", "![A phone](pic.svg) Call us. Text us. Email us."),
@@ -176,7 +181,10 @@ fn glossary_words_are_explained_in_a_words_we_use_section() {
     let o = cargo_bin_cmd!("clearleaf").args(["build", "--no-minify", "--today", "2026-11-21", "--root"]).arg(s.path()).arg("--out").arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(out.join("easy-read/page/index.html")).unwrap();
-    assert!(html.contains("Call the <a href=\"#words-we-use-crisis-line\" class=\"glossary-term\">crisis line</a> in a <a href=\"#words-we-use-crisis\" class=\"glossary-term\">crisis</a>."), "{html}");
+    assert!(
+        html.contains("Call the <a href=\"#words-we-use-crisis-line\" class=\"glossary-term\">crisis line</a> in a <a href=\"#words-we-use-crisis\" class=\"glossary-term\">crisis</a>."),
+        "{html}"
+    );
     assert!(html.contains("<section class=\"words-we-use\" aria-labelledby=\"words-we-use\">\n<h2 id=\"words-we-use\">Words we use</h2>"), "{html}");
     assert!(html.contains("<dt id=\"words-we-use-crisis-line\">crisis line</dt>\n<dd>A phone number you can call when you need help in a crisis.</dd>"), "{html}");
     assert_eq!(html.matches("class=\"glossary-term\"").count(), 2, "only the first use is linked");

@@ -140,10 +140,7 @@ fn assert_same(what: &str, before: &BTreeMap<String, Option<Vec<u8>>>, after: &B
     let removed: Vec<_> = before.keys().filter(|k| !after.contains_key(*k)).collect();
     let added: Vec<_> = after.keys().filter(|k| !before.contains_key(*k)).take(10).collect();
     let changed: Vec<_> = before.iter().filter(|(k, v)| after.get(*k).is_some_and(|a| a != *v)).map(|(k, _)| k).collect();
-    assert!(
-        removed.is_empty() && added.is_empty() && changed.is_empty(),
-        "{what}: the previous output changed\n  removed: {removed:?}\n  added (first 10): {added:?}\n  changed: {changed:?}"
-    );
+    assert!(removed.is_empty() && added.is_empty() && changed.is_empty(), "{what}: the previous output changed\n  removed: {removed:?}\n  added (first 10): {added:?}\n  changed: {changed:?}");
 }
 
 /// A file clearleaf never writes, put into a staging folder left by a killed build, so that the

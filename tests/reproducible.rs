@@ -151,11 +151,7 @@ fn example_site_builds_are_byte_identical() {
     // Nothing depends on where the site or the output lives, or on the clock.
     let today = jiff::Zoned::now().date();
     let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let dates = [
-        today.to_string(),
-        format!("{} {} {}", today.day(), months[today.month() as usize - 1], today.year()),
-        format!("{:04}{:02}{:02}", today.year(), today.month(), today.day()),
-    ];
+    let dates = [today.to_string(), format!("{} {} {}", today.day(), months[today.month() as usize - 1], today.year()), format!("{:04}{:02}{:02}", today.year(), today.month(), today.day())];
     let paths: Vec<String> = [site_a, site_b, &builds._tmp.path().to_path_buf()].iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let mut leaks = Vec::new();
     for (name, bytes) in a1.iter().filter(|(k, _)| k.ends_with(".html") || k.ends_with(".xml") || k.ends_with(".txt")) {

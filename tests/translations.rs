@@ -125,7 +125,10 @@ fn editing_the_sources_words_makes_translations_outdated_along_the_chain() {
     assert_eq!(code, 0, "outdated is a warning under `outdated: notice`: {err}");
     assert!(err.contains("warning[TRANSLATION-OUTDATED]: content/help/out-of-hours.ur.md:3: content/help/out-of-hours.md has changed since this translation was made."), "{err}");
     assert!(err.contains("help: Update the text to match content/help/out-of-hours.md (its history shows what changed), then run `clearleaf stamp content/help/out-of-hours.ur.md`."), "{err}");
-    assert!(err.contains("warning[TRANSLATION-OUTDATED]: content/help/out-of-hours.easy.ur.md:3: This translation matches content/help/out-of-hours.easy.md, but that file is itself out of date"), "{err}");
+    assert!(
+        err.contains("warning[TRANSLATION-OUTDATED]: content/help/out-of-hours.easy.ur.md:3: This translation matches content/help/out-of-hours.easy.md, but that file is itself out of date"),
+        "{err}"
+    );
 
     // Readers get the translation with a notice in their language and a link to the source.
     let ur = page(site.path(), "ur/help/out-of-hours/index.html");
@@ -222,7 +225,10 @@ fn a_critical_page_replaces_its_outdated_translations_with_the_source() {
 
     let (code, err) = build(site.path(), &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("content/help/out-of-hours.ur.md:3: content/help/out-of-hours.md has changed since this translation was made. Readers are shown that file instead, because the page is critical."), "{err}");
+    assert!(
+        err.contains("content/help/out-of-hours.ur.md:3: content/help/out-of-hours.md has changed since this translation was made. Readers are shown that file instead, because the page is critical."),
+        "{err}"
+    );
     let ur = page(site.path(), "ur/help/out-of-hours/index.html");
     assert_eq!(attrs(&ur, "html", "lang"), ["ur"]);
     assert_eq!(attrs(&ur, ".content", "lang"), ["en"]);

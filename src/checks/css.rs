@@ -297,13 +297,20 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
     let root_bg = rules.iter().filter(|r| is_root(r)).find_map(|r| bg_of(r)).unwrap_or(Color { r: 255.0, g: 255.0, b: 255.0, a: 1.0 });
     let root_fg = rules.iter().filter(|r| is_root(r)).find_map(|r| r.get("color").and_then(|d| sheet.color(&d.value))).unwrap_or(Color { r: 0.0, g: 0.0, b: 0.0, a: 1.0 });
     // Backgrounds of containers that hold running text and links.
-    let containers: Vec<(&Rule, Color)> = rules.iter().filter(|r| !is_root(r) && !r.selectors.iter().any(|s| targets_link(s) || s.contains(":focus") || s.contains(":hover"))).filter_map(|r| bg_of(r).map(|c| (*r, c.over(root_bg)))).collect();
+    let containers: Vec<(&Rule, Color)> = rules
+        .iter()
+        .filter(|r| !is_root(r) && !r.selectors.iter().any(|s| targets_link(s) || s.contains(":focus") || s.contains(":hover")))
+        .filter_map(|r| bg_of(r).map(|c| (*r, c.over(root_bg))))
+        .collect();
 
     // A11Y-CONTRAST-TEXT.
     for r in &rules {
         let fg = r.get("color").and_then(|d| sheet.color(&d.value).map(|c| (c, d.line)));
         let own_bg = bg_of(r).map(|c| c.over(root_bg));
-        let large = r.get("font-size").and_then(|d| px(&sheet.resolve(&d.value))).is_some_and(|p| p >= 24.0 || (p >= 18.66 && r.get("font-weight").is_some_and(|w| w.value == "bold" || w.value.parse::<u32>().is_ok_and(|n| n >= 700))));
+        let large = r
+            .get("font-size")
+            .and_then(|d| px(&sheet.resolve(&d.value)))
+            .is_some_and(|p| p >= 24.0 || (p >= 18.66 && r.get("font-weight").is_some_and(|w| w.value == "bold" || w.value.parse::<u32>().is_ok_and(|n| n >= 700))));
         let need = if large { 3.0 } else { 4.5 };
         let mut pairs: Vec<(Color, Color, String)> = Vec::new();
         match (fg, own_bg) {
@@ -323,7 +330,13 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
             let ratio = contrast(fg_c, bg_c);
             if ratio < need {
                 let line = fg.map_or(r.line, |(_, l)| l);
-                out.push(finding("A11Y-CONTRAST-TEXT", Severity::Error, line, format!("Text colour {} on {} ({what}) has a contrast of {ratio:.2}:1; it needs {need}:1 for `{}`.", fg_c.hex(), bg_c.hex(), r.selectors.join(", ")), "Darken the text or lighten the background. Check pairs with a contrast checker: 4.5:1 for normal text, 3:1 for large text."));
+                out.push(finding(
+                    "A11Y-CONTRAST-TEXT",
+                    Severity::Error,
+                    line,
+                    format!("Text colour {} on {} ({what}) has a contrast of {ratio:.2}:1; it needs {need}:1 for `{}`.", fg_c.hex(), bg_c.hex(), r.selectors.join(", ")),
+                    "Darken the text or lighten the background. Check pairs with a contrast checker: 4.5:1 for normal text, 3:1 for large text.",
+                ));
             }
         }
     }
@@ -331,19 +344,39 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
         let sel = r.selectors.join(", ");
         // A11Y-FOCUS-VISIBLE.
         if r.selectors.iter().any(|s| s.contains(":focus") && !s.contains(":not(:focus-visible)")) {
-            let removed = r.get("outline").is_some_and(|d| matches!(d.value.as_str(), "none" | "0" | "0px")) || r.get("outline-style").is_some_and(|d| d.value == "none") || r.get("outline-width").is_some_and(|d| matches!(d.value.as_str(), "0" | "0px"));
-            let replaced = ["box-shadow", "border", "border-bottom", "border-block-end", "text-decoration", "background", "background-color"].iter().any(|p| r.get(p).is_some_and(|d| d.value != "none"));
+            let removed = r.get("outline").is_some_and(|d| matches!(d.value.as_str(), "none" | "0" | "0px"))
+                || r.get("outline-style").is_some_and(|d| d.value == "none")
+                || r.get("outline-width").is_some_and(|d| matches!(d.value.as_str(), "0" | "0px"));
+            let replaced =
+                ["box-shadow", "border", "border-bottom", "border-block-end", "text-decoration", "background", "background-color"].iter().any(|p| r.get(p).is_some_and(|d| d.value != "none"));
             if removed && !replaced {
-                out.push(finding("A11Y-FOCUS-VISIBLE", Severity::Error, r.line, format!("`{sel}` removes the focus outline without showing focus another way."), "Keep an outline on focus, or add a visible replacement (box-shadow, border or background) in the same rule."));
+                out.push(finding(
+                    "A11Y-FOCUS-VISIBLE",
+                    Severity::Error,
+                    r.line,
+                    format!("`{sel}` removes the focus outline without showing focus another way."),
+                    "Keep an outline on focus, or add a visible replacement (box-shadow, border or background) in the same rule.",
+                ));
             }
         }
         // A11Y-TEXT-SPACING.
         for (prop, min, unitless) in [("line-height", 1.5, true), ("letter-spacing", 0.12, false), ("word-spacing", 0.16, false)] {
             if let Some(d) = r.get(prop).filter(|d| d.important) {
                 let v = sheet.resolve(&d.value);
-                let em = v.strip_suffix("em").and_then(|n| n.parse::<f64>().ok()).or_else(|| v.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()).map(|p| p / 100.0)).or_else(|| if unitless { v.parse().ok() } else { None }).or_else(|| (v == "normal").then_some(if unitless { 1.2 } else { 0.0 }));
+                let em = v
+                    .strip_suffix("em")
+                    .and_then(|n| n.parse::<f64>().ok())
+                    .or_else(|| v.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()).map(|p| p / 100.0))
+                    .or_else(|| if unitless { v.parse().ok() } else { None })
+                    .or_else(|| (v == "normal").then_some(if unitless { 1.2 } else { 0.0 }));
                 if em.is_some_and(|e| e < min) {
-                    out.push(finding("A11Y-TEXT-SPACING", Severity::Error, d.line, format!("`{sel}` fixes {prop} at {v} with !important, so readers cannot widen it."), "Remove !important from spacing, or use values of at least line-height 1.5, letter-spacing 0.12em, word-spacing 0.16em."));
+                    out.push(finding(
+                        "A11Y-TEXT-SPACING",
+                        Severity::Error,
+                        d.line,
+                        format!("`{sel}` fixes {prop} at {v} with !important, so readers cannot widen it."),
+                        "Remove !important from spacing, or use values of at least line-height 1.5, letter-spacing 0.12em, word-spacing 0.16em.",
+                    ));
                 }
             }
         }
@@ -354,28 +387,54 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
         if r.selectors.iter().any(|s| running_text_link(s)) && r.get("text-decoration").or(r.get("text-decoration-line")).is_some_and(|d| d.value.starts_with("none")) {
             let link = r.get("color").and_then(|d| sheet.color(&d.value));
             let distinct = link.is_some_and(|c| contrast(c.over(root_bg), root_fg.over(root_bg)) >= 3.0);
-            let cue = sheet.rules.iter().any(|o| o.selectors.iter().any(|s| s.starts_with("a:hover") || s.starts_with("a:focus")) && o.get("text-decoration").is_some_and(|d| d.value.contains("underline")));
+            let cue =
+                sheet.rules.iter().any(|o| o.selectors.iter().any(|s| s.starts_with("a:hover") || s.starts_with("a:focus")) && o.get("text-decoration").is_some_and(|d| d.value.contains("underline")));
             if !(distinct && cue) {
-                out.push(finding("A11Y-LINK-DISTINCT", Severity::Error, r.line, format!("Links in running text (`{sel}`) are not underlined and cannot be told apart from other text."), "Underline links in text, or give them 3:1 contrast with the text around them and an underline on hover and focus."));
+                out.push(finding(
+                    "A11Y-LINK-DISTINCT",
+                    Severity::Error,
+                    r.line,
+                    format!("Links in running text (`{sel}`) are not underlined and cannot be told apart from other text."),
+                    "Underline links in text, or give them 3:1 contrast with the text around them and an underline on hover and focus.",
+                ));
             }
         }
         // A11Y-RESIZE.
         if r.selectors.iter().any(|s| matches!(s.as_str(), "html" | "body" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li"))
-            && let Some(d) = r.get("font-size").filter(|d| d.value.ends_with("px") || d.value.ends_with("vw")) {
-                out.push(finding("A11Y-RESIZE", Severity::Warning, d.line, format!("`{sel}` sets font-size: {}, which does not follow the reader's text size setting.", d.value), "Use rem or em for font sizes."));
-            }
+            && let Some(d) = r.get("font-size").filter(|d| d.value.ends_with("px") || d.value.ends_with("vw"))
+        {
+            out.push(finding(
+                "A11Y-RESIZE",
+                Severity::Warning,
+                d.line,
+                format!("`{sel}` sets font-size: {}, which does not follow the reader's text size setting.", d.value),
+                "Use rem or em for font sizes.",
+            ));
+        }
         // A11Y-MOTION.
         if !r.media.contains("prefers-reduced-motion: no-preference") {
             for prop in ["animation", "animation-name", "transition"] {
                 if let Some(d) = r.get(prop).filter(|d| !matches!(d.value.as_str(), "none" | "0s" | "0")) {
-                    out.push(finding("A11Y-MOTION", Severity::Warning, d.line, format!("`{sel}` moves ({prop}) even for readers who asked for less motion."), "Put animations and transitions inside @media (prefers-reduced-motion: no-preference)."));
+                    out.push(finding(
+                        "A11Y-MOTION",
+                        Severity::Warning,
+                        d.line,
+                        format!("`{sel}` moves ({prop}) even for readers who asked for less motion."),
+                        "Put animations and transitions inside @media (prefers-reduced-motion: no-preference).",
+                    ));
                 }
             }
         }
         // A11Y-REFLOW.
         for prop in ["width", "min-width", "inline-size", "min-inline-size"] {
             if let Some(d) = r.get(prop).filter(|d| px(&d.value).is_some_and(|p| p > 320.0) && d.value.ends_with("px")) {
-                out.push(finding("A11Y-REFLOW", Severity::Warning, d.line, format!("`{sel}` is at least {} wide, so a 320 px screen must scroll sideways.", d.value), "Use max-width (or max-inline-size) instead of a fixed width."));
+                out.push(finding(
+                    "A11Y-REFLOW",
+                    Severity::Warning,
+                    d.line,
+                    format!("`{sel}` is at least {} wide, so a 320 px screen must scroll sideways.", d.value),
+                    "Use max-width (or max-inline-size) instead of a fixed width.",
+                ));
             }
         }
         if r.selectors.iter().any(|s| s == "html" || s == "body") && r.get("overflow-x").is_some_and(|d| d.value == "hidden") {

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::a11y::dom::Attr;
-use super::a11y::{source_line, Doc};
+use super::a11y::{Doc, source_line};
 use crate::finding::{Finding, Severity};
 use crate::site::{Site, Target};
 
@@ -69,7 +69,15 @@ pub struct PageFacts {
 pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFacts {
     let base = &site.config.base_path;
     let root = site.config.absolute("/");
-    let mut f = PageFacts { url: target.url.clone(), page: target.page, lang: target.lang.clone(), form: target.form, file: site.content(target).file.clone(), template: template.to_string(), ..Default::default() };
+    let mut f = PageFacts {
+        url: target.url.clone(),
+        page: target.page,
+        lang: target.lang.clone(),
+        form: target.form,
+        file: site.content(target).file.clone(),
+        template: template.to_string(),
+        ..Default::default()
+    };
     let mut in_nav = None;
     let mut ids = Vec::new();
     for el in doc.elements() {

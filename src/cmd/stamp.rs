@@ -12,7 +12,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::finding::Form;
 use crate::front_matter;
 use crate::i18n::staleness;
-use crate::load::{decode_text, parse_file_name, CONTENT_DIR};
+use crate::load::{CONTENT_DIR, decode_text, parse_file_name};
 use crate::site::source_of;
 
 /// The front matter key written.
@@ -110,10 +110,7 @@ fn plan(path: &Path) -> Result<Stamp> {
         return refuse("this is not a markdown page (.md)".into(), "Name translation or Easy read files, like content/help/out-of-hours.cy.md.");
     }
     let Some((root, inside)) = site_of(path) else {
-        return refuse(
-            "this file is not inside a site's content/ folder (a content/ folder with a site.yaml beside it)".into(),
-            "Stamp files inside your site's content/ folder.",
-        );
+        return refuse("this file is not inside a site's content/ folder (a content/ folder with a site.yaml beside it)".into(), "Stamp files inside your site's content/ folder.");
     };
     let config = Config::load(&root)?;
     let key = parse_file_name(&inside, &config)?;
@@ -156,10 +153,7 @@ fn plan(path: &Path) -> Result<Stamp> {
     });
     match (stamped, checked) {
         (Some(t), Some(())) => Ok(Stamp { path: path.to_path_buf(), shown, source: source_rel, source_path, hash, bytes: Some(t.into_bytes()), note }),
-        _ => refuse(
-            format!("could not set `{KEY}` in this file's front matter safely"),
-            &format!("Write the line `{KEY}: \"{hash}\"` between the --- lines at the top yourself."),
-        ),
+        _ => refuse(format!("could not set `{KEY}` in this file's front matter safely"), &format!("Write the line `{KEY}: \"{hash}\"` between the --- lines at the top yourself.")),
     }
 }
 
@@ -174,9 +168,8 @@ fn source_note(root: &Path, config: &Config, page: &str, lang: &str, form: Form,
     }
     let up_hash = hash_of_text(&up_rel, &read(&up_path, &up_rel)?)?;
     let source_stamp = front_matter::parse(source_rel, source_text)?.front.source_hash;
-    Ok((!staleness::stamp_matches(source_stamp.as_deref(), &up_hash)).then(|| {
-        format!("{source_rel} is itself out of date with {up_rel}, so this file stays outdated until {source_rel} is updated and stamped.")
-    }))
+    Ok((!staleness::stamp_matches(source_stamp.as_deref(), &up_hash))
+        .then(|| format!("{source_rel} is itself out of date with {up_rel}, so this file stays outdated until {source_rel} is updated and stamped.")))
 }
 
 /// `text` with `source_hash: "HASH"` in its front matter: the existing line replaced (with any

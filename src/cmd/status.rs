@@ -8,8 +8,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::config::Config;
 use crate::checks::easy_read::Readability;
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::finding::Form;
 use crate::i18n::staleness::State;

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::error::{did_you_mean, Diagnostic};
+use crate::error::{Diagnostic, did_you_mean};
 use crate::finding::{Finding, Severity};
 use crate::yaml;
 
@@ -61,14 +61,10 @@ struct Split<'a> {
 
 fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::new(rel, "this file is empty").at_line(1).hint(
-            "A page starts with front matter: a line ---, then title: Your title, then another line ---, then the text.",
-        ));
+        return Err(Diagnostic::new(rel, "this file is empty").at_line(1).hint("A page starts with front matter: a line ---, then title: Your title, then another line ---, then the text."));
     }
     let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
-        return Err(Diagnostic::new(rel, "this page has no front matter").at(1, 1).hint(
-            "Start the file with a line ---, then title: Your title, then another line --- before the text.",
-        ));
+        return Err(Diagnostic::new(rel, "this page has no front matter").at(1, 1).hint("Start the file with a line ---, then title: Your title, then another line --- before the text."));
     };
     let mut offset = 4;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
@@ -78,9 +74,7 @@ fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::new(rel, "the front matter is never closed").at(1, 1).hint(
-        "Add a line with only --- after the last front matter line (title, description …) and before the text.",
-    ))
+    Err(Diagnostic::new(rel, "the front matter is never closed").at(1, 1).hint("Add a line with only --- after the last front matter line (title, description …) and before the text."))
 }
 
 /// Splits and types the front matter of `text` (the whole file, already decoded).
@@ -94,9 +88,7 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
         d
     })?;
     if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(Diagnostic::new(rel, "this page has no title").at(1, 1).hint(
-            "Add a line like `title: Getting help out of hours` between the --- lines at the top.",
-        ));
+        return Err(Diagnostic::new(rel, "this page has no title").at(1, 1).hint("Add a line like `title: Getting help out of hours` between the --- lines at the top."));
     }
     let findings = unknown
         .into_iter()
@@ -106,9 +98,7 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
                 Some(s) => format!("Did you mean `{s}`? Unknown keys are ignored."),
                 None => format!("Remove it: it is ignored. The keys a page can have are: {}.", KEYS.join(", ")),
             };
-            Finding::new("FRONT-MATTER-UNKNOWN-KEY", Severity::Warning, rel, format!("The front matter key `{}` is not one clearleaf knows.", k.path))
-                .maybe_line(line)
-                .help(help)
+            Finding::new("FRONT-MATTER-UNKNOWN-KEY", Severity::Warning, rel, format!("The front matter key `{}` is not one clearleaf knows.", k.path)).maybe_line(line).help(help)
         })
         .collect();
     Ok(Parsed { front, body_start: s.body_start, body_line: s.body_line, findings })

@@ -98,9 +98,11 @@ impl Locales {
                     Err((_, errors)) => {
                         for e in errors {
                             let (line, column) = line_col(&file.text, e.pos.start);
-                            problems.push(Diagnostic::new(&file.shown, format!("this Fluent file has a syntax error: {}", e.kind)).at(line, column).hint(
-                                "Each line is `message-id = text`. Text that goes on over several lines must be indented; { and } must come in pairs.",
-                            ));
+                            problems.push(
+                                Diagnostic::new(&file.shown, format!("this Fluent file has a syntax error: {}", e.kind))
+                                    .at(line, column)
+                                    .hint("Each line is `message-id = text`. Text that goes on over several lines must be indented; { and } must come in pairs."),
+                            );
                         }
                     }
                 }

@@ -6,7 +6,7 @@ pub mod language;
 mod locales;
 pub mod staleness;
 
-pub use locales::{Locales, LOCALES_DIR};
+pub use locales::{LOCALES_DIR, Locales};
 
 /// Files compiled into the binary (see `build.rs`).
 pub mod builtin {

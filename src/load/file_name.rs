@@ -34,12 +34,11 @@ pub fn parse_file_name(inside: &str, config: &Config) -> Result<VariantKey, Diag
             parts.pop();
         } else if last != "easy" && looks_like_tag(last) {
             let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(Diagnostic::new(rel, format!("the file name says the language is `{last}`, but site.yaml does not list that language"))
-                .hint(format!(
-                    "Add {last} to `languages` in site.yaml, or rename the file. The site's languages are: {}. A dot in a name marks a language, so use - instead (like {}).",
-                    known.join(", "),
-                    parts.join("-"),
-                )));
+            return Err(Diagnostic::new(rel, format!("the file name says the language is `{last}`, but site.yaml does not list that language")).hint(format!(
+                "Add {last} to `languages` in site.yaml, or rename the file. The site's languages are: {}. A dot in a name marks a language, so use - instead (like {}).",
+                known.join(", "),
+                parts.join("-"),
+            )));
         }
     }
     if parts.len() > 1 && parts[parts.len() - 1] == "easy" {

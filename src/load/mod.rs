@@ -3,7 +3,7 @@
 
 mod file_name;
 
-pub use file_name::{parse_file_name, VariantKey};
+pub use file_name::{VariantKey, parse_file_name};
 
 use std::path::{Path, PathBuf};
 
@@ -57,9 +57,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
     let root = &config.root;
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
-        return Err(Error::input(
-            Diagnostic::new(CONTENT_DIR, "there is no content/ folder").hint("Put your pages in a folder named content next to site.yaml."),
-        ));
+        return Err(Error::input(Diagnostic::new(CONTENT_DIR, "there is no content/ folder").hint("Put your pages in a folder named content next to site.yaml.")));
     }
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
     let mut problems = Vec::new();
@@ -74,10 +72,11 @@ pub fn load_content(config: &Config) -> Result<Content> {
         }
         if e.path_is_symlink()
             && let Ok(target) = e.path().canonicalize()
-                && !target.starts_with(&canonical_root) {
-                    outside.borrow_mut().push((rel_path(root, e.path()), target));
-                    return false;
-                }
+            && !target.starts_with(&canonical_root)
+        {
+            outside.borrow_mut().push((rel_path(root, e.path()), target));
+            return false;
+        }
         true
     });
     for entry in walker {
@@ -110,9 +109,9 @@ pub fn load_content(config: &Config) -> Result<Content> {
         let inside = &rel[CONTENT_DIR.len() + 1..];
         if let Some(bad) = inside.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '/'))) {
             let shown = if bad == ' ' { "a space".to_string() } else { format!("`{bad}`") };
-            problems.push(Diagnostic::new(&rel, format!("this file name has {shown}, which cannot be part of a web address")).hint(
-                "Rename the file using letters, digits, - and _ only, like out-of-hours.md.",
-            ));
+            problems.push(
+                Diagnostic::new(&rel, format!("this file name has {shown}, which cannot be part of a web address")).hint("Rename the file using letters, digits, - and _ only, like out-of-hours.md."),
+            );
             continue;
         }
         if inside.ends_with(".md") {
@@ -125,9 +124,10 @@ pub fn load_content(config: &Config) -> Result<Content> {
         }
     }
     for (rel, target) in outside.into_inner() {
-        problems.push(Diagnostic::new(&rel, format!("this is a link to {}, which is outside the site folder", target.display())).hint(
-            "Copy the file into the site instead: clearleaf only reads files inside the site folder.",
-        ));
+        problems.push(
+            Diagnostic::new(&rel, format!("this is a link to {}, which is outside the site folder", target.display()))
+                .hint("Copy the file into the site instead: clearleaf only reads files inside the site folder."),
+        );
     }
     let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md.into_par_iter().map(|(rel, key, path)| read_page(rel, key, &path)).collect();
     let mut pages = Vec::with_capacity(read.len());
@@ -187,9 +187,7 @@ pub fn decode_text(rel: &str, mut bytes: Vec<u8>) -> Result<String> {
         let bytes = e.as_bytes();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         let column = at - bytes[..at].iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
-        Error::input(Diagnostic::new(rel, "this file is not UTF-8 text").at(line, column).hint(
-            "Save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8).",
-        ))
+        Error::input(Diagnostic::new(rel, "this file is not UTF-8 text").at(line, column).hint("Save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)."))
     })?;
     Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
 }

@@ -3,7 +3,7 @@
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use super::slug::Slugger;
-use super::{escape_attr, escape_text, Input, Problem, Rendered, Resolver, LINE_ATTR};
+use super::{Input, LINE_ATTR, Problem, Rendered, Resolver, escape_attr, escape_text};
 use crate::finding::Form;
 
 /// Ids the theme uses; headings never take them.
@@ -214,14 +214,7 @@ impl Writer<'_> {
                 }
             }
             Tag::Heading { level, id, classes, .. } => {
-                self.heading = Some(HeadingState {
-                    level,
-                    id: id.map(|i| i.to_string()),
-                    classes: classes.iter().map(|c| c.to_string()).collect(),
-                    line,
-                    html: String::new(),
-                    text: String::new(),
-                });
+                self.heading = Some(HeadingState { level, id: id.map(|i| i.to_string()), classes: classes.iter().map(|c| c.to_string()).collect(), line, html: String::new(), text: String::new() });
             }
             Tag::BlockQuote(_) => self.open("blockquote", line, ""),
             Tag::CodeBlock(kind) => {
@@ -665,7 +658,11 @@ mod tests {
     #[test]
     fn tables_have_header_scope_and_tasks_have_names() {
         let r = html("| A | B |\n|:-|-:|\n| 1 | 2 |\n\n- [x] Done thing\n", Form::Standard);
-        assert!(r.html.contains("<thead><tr><th scope=\"col\" class=\"align-start\">A</th><th scope=\"col\" class=\"align-end\">B</th></tr></thead><tbody><tr><td class=\"align-start\">1</td>"), "{}", r.html);
+        assert!(
+            r.html.contains("<thead><tr><th scope=\"col\" class=\"align-start\">A</th><th scope=\"col\" class=\"align-end\">B</th></tr></thead><tbody><tr><td class=\"align-start\">1</td>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("role=\"img\" aria-label=\"task-done\""));
     }
 

@@ -9,10 +9,69 @@ use scraper::{Html, Node};
 
 /// Elements raw HTML may use.
 const TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn",
-    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 /// Attributes any allowed element may have.
 const GENERIC_ATTRS: &[&str] = &["class", "dir", "id", "lang", "role", "title", "translate"];
@@ -82,9 +141,7 @@ pub fn report(chunk: &str) -> Vec<String> {
             continue;
         }
         for (attr, value) in el.attrs() {
-            let allowed = GENERIC_ATTRS.contains(&attr)
-                || GENERIC_PREFIXES.iter().any(|p| attr.starts_with(p))
-                || TAG_ATTRS.iter().any(|(t, a)| *t == name && a.contains(&attr));
+            let allowed = GENERIC_ATTRS.contains(&attr) || GENERIC_PREFIXES.iter().any(|p| attr.starts_with(p)) || TAG_ATTRS.iter().any(|(t, a)| *t == name && a.contains(&attr));
             if !allowed {
                 removed.push(format!("removed the {attr} attribute from <{name}>"));
             } else if (attr == "href" || attr == "src" || attr == "cite") && !url_allowed(value) {

@@ -136,16 +136,12 @@ impl Staging {
         Ok(Staging { out, dir, created })
     }
 
-
     /// Swaps the new site in: the old entries move aside into a hidden folder, the new ones move
     /// up, and the old ones are deleted by a background process, because deleting thousands of
     /// files can take longer than the whole build (see [`remove_old`]).
     pub fn commit(self) -> Result<()> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        let previous: Vec<PathBuf> = sorted_entries(&self.out)?
-            .into_iter()
-            .filter(|e| e.file_name().is_some_and(|n| n != STAGING && !n.to_string_lossy().starts_with(OLD)))
-            .collect();
+        let previous: Vec<PathBuf> = sorted_entries(&self.out)?.into_iter().filter(|e| e.file_name().is_some_and(|n| n != STAGING && !n.to_string_lossy().starts_with(OLD))).collect();
         if !previous.is_empty() {
             let old = self.out.join(format!("{OLD}-{}", std::process::id()));
             if old.exists() {
@@ -188,13 +184,7 @@ pub const REMOVE_OLD_COMMAND: &str = "__remove-old";
 /// Starts a detached `clearleaf __remove-old DIR`; deletes inline if it cannot be started.
 fn remove_in_background(dir: &Path) {
     let spawned = std::env::current_exe().and_then(|exe| {
-        std::process::Command::new(exe)
-            .arg(REMOVE_OLD_COMMAND)
-            .arg(dir)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
+        std::process::Command::new(exe).arg(REMOVE_OLD_COMMAND).arg(dir).stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn()
     });
     if spawned.is_err() {
         let _ = std::fs::remove_dir_all(dir);

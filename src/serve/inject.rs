@@ -31,7 +31,10 @@ pub fn page(html: &str, error: Option<&str>, findings: &[&Finding]) -> String {
     ));
     for f in findings {
         extra.push_str("<li>");
-        escape_text(&format!("{} [{}] {}{}: {} {}", if f.severity == Severity::Error { "Error" } else { "Warning" }, f.rule, f.file, f.line.map(|l| format!(":{l}")).unwrap_or_default(), f.message, f.help), &mut extra);
+        escape_text(
+            &format!("{} [{}] {}{}: {} {}", if f.severity == Severity::Error { "Error" } else { "Warning" }, f.rule, f.file, f.line.map(|l| format!(":{l}")).unwrap_or_default(), f.message, f.help),
+            &mut extra,
+        );
         extra.push_str("</li>");
     }
     extra.push_str("</ul></details>");

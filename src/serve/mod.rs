@@ -4,25 +4,25 @@
 //! lists its findings in a panel.
 
 mod inject;
-mod session;
 mod paths;
+mod session;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 use tokio::sync::broadcast;
-use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
 
 use crate::error::{Error, Result};
 use crate::finding::Finding;
@@ -88,7 +88,8 @@ async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
     let served = Arc::new(RwLock::new(Served::default()));
     let (reload, _) = broadcast::channel(16);
     let builder = Builder { opts: opts.build.clone(), session: None, served: Arc::clone(&served), events: reload.clone() };
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}. Is another server using port {}? Choose another with --port.", addr.port())))?;
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}. Is another server using port {}? Choose another with --port.", addr.port())))?;
     // Watched by its full path, so that the changed paths reported compare with the session's.
     let root = opts.build.root.canonicalize().map_err(|e| Error::io(&opts.build.root, e))?;
     watch(&root, builder)?;

@@ -8,8 +8,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::checks;
 use crate::error::{Error, Result};
@@ -19,7 +19,7 @@ use crate::load::{self, CONTENT_DIR, STATIC_DIR};
 use crate::output::{Memory, Sink};
 use crate::pipeline::{self, Loaded, Rendered, Timings};
 use crate::site::{Shows, Target};
-use crate::templates::{Theme, THEMES_DIR};
+use crate::templates::{THEMES_DIR, Theme};
 
 /// The loaded site and what every output page left behind, in `site.targets` order.
 pub struct Session {
@@ -249,16 +249,8 @@ mod tests {
         w("content/help/day.md", "---\ntitle: Help in the day\n---\nCall your doctor.\n");
         let stamp = source_hash("Help at night", None, "Call 111 at night.\n");
         w("content/help/night.cy.md", &format!("---\ntitle: Help yn y nos\nsource_hash: {stamp}\n---\nFfoniwch 111 yn y nos.\n"));
-        let opts = pipeline::Options {
-            root: dir.path().to_path_buf(),
-            out: None,
-            base_url: None,
-            drafts: false,
-            minify: false,
-            today: "2026-11-21".parse().unwrap(),
-            deny_warnings: false,
-            progress: false,
-        };
+        let opts =
+            pipeline::Options { root: dir.path().to_path_buf(), out: None, base_url: None, drafts: false, minify: false, today: "2026-11-21".parse().unwrap(), deny_warnings: false, progress: false };
         let (session, update) = Session::start(opts).unwrap();
         assert!(update.full && update.files.contains_key("help/day/index.html"));
         assert!(!String::from_utf8_lossy(&update.files["cy/help/night/index.html"]).contains("notice--outdated"), "the translation starts current");

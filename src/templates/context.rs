@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::finding::Form;
 use crate::i18n::Locales;
 use crate::i18n::staleness::State;
-use crate::site::{source_of, Shows, Site, Target};
+use crate::site::{Shows, Site, Target, source_of};
 
 /// A link in the main navigation.
 #[derive(Serialize, Clone)]
@@ -117,11 +117,7 @@ fn dir_of(site: &Site, lang: &str) -> &'static str {
 /// The site's title in a language: the site's own Fluent `site-title`, else site.yaml `title`,
 /// else the built-in Fluent one.
 pub fn site_title(site: &Site, locales: &Locales, lang: &str) -> String {
-    locales
-        .site_text(lang, "site-title")
-        .or_else(|| site.config.title.clone())
-        .or_else(|| locales.text(lang, "site-title", None))
-        .unwrap_or_default()
+    locales.site_text(lang, "site-title").or_else(|| site.config.title.clone()).or_else(|| locales.text(lang, "site-title", None)).unwrap_or_default()
 }
 
 fn nav(site: &Site, locales: &Locales, t_: &Target) -> Vec<NavItem> {
@@ -170,7 +166,13 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
     let lang = target.lang.as_str();
     let default = site.config.default_language.as_str();
     let site_title = site_title(site, locales, lang);
-    let kind = if target.page == 0 { "home" } else if page.is_section { "section" } else { "page" };
+    let kind = if target.page == 0 {
+        "home"
+    } else if page.is_section {
+        "section"
+    } else {
+        "page"
+    };
 
     let mut name = variant.title().to_string();
     if target.form == Form::Easy {
@@ -179,7 +181,11 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
     let section = page.parent.filter(|&p| p != 0).and_then(|p| site.nearest_target(p, lang, target.form)).map(|s| site.content(s).title().to_string());
     let page_title = match (kind, section) {
         ("home", _) if variant.title() == site_title => {
-            if target.form == Form::Easy { name.replace(variant.title(), &site_title) } else { site_title.clone() }
+            if target.form == Form::Easy {
+                name.replace(variant.title(), &site_title)
+            } else {
+                site_title.clone()
+            }
         }
         (_, Some(section)) => t(locales, lang, "section-title-pattern", &[("page", &name), ("section", &section), ("site", &site_title)]),
         _ => t(locales, lang, "page-title-pattern", &[("page", &name), ("site", &site_title)]),
@@ -300,7 +306,15 @@ pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
         site_title,
         languages: languages(site, locales, None, &lang, Form::Standard),
         other_form: None,
-        nav: home.map(|h| nav(site, locales, h)).unwrap_or_default().into_iter().map(|mut n| { n.current = false; n }).collect(),
+        nav: home
+            .map(|h| nav(site, locales, h))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|mut n| {
+                n.current = false;
+                n
+            })
+            .collect(),
         notice: None,
         children: Vec::new(),
         reviewed: None,

@@ -4,7 +4,7 @@
 
 mod context;
 
-pub use context::{page_context, not_found_context, PageContext};
+pub use context::{PageContext, not_found_context, page_context};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -13,8 +13,8 @@ use fluent::{FluentArgs, FluentValue};
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
-use crate::i18n::builtin::THEME_FILES;
 use crate::i18n::Locales;
+use crate::i18n::builtin::THEME_FILES;
 
 /// The site folder with themes.
 pub const THEMES_DIR: &str = "themes";
@@ -69,10 +69,11 @@ impl Theme {
             }
         } else if config.theme != "default" {
             let line = std::fs::read_to_string(config.root.join(crate::config::FILE)).ok().and_then(|t| t.lines().position(|l| l.trim_start().starts_with("theme:"))).map_or(1, |i| i + 1);
-            return Err(Error::input(Diagnostic::new("site.yaml", format!("the theme `{}` does not exist", config.theme)).at_line(line).hint(format!(
-                "Create {THEMES_DIR}/{}/templates/, or remove the `theme` line to use the built-in theme.",
-                config.theme
-            ))));
+            return Err(Error::input(
+                Diagnostic::new("site.yaml", format!("the theme `{}` does not exist", config.theme))
+                    .at_line(line)
+                    .hint(format!("Create {THEMES_DIR}/{}/templates/, or remove the `theme` line to use the built-in theme.", config.theme)),
+            ));
         }
         let mut tera = tera::Tera::new();
         // Functions must be registered before templates are added (Tera 2).
@@ -100,9 +101,10 @@ impl Theme {
         tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|e| template_error(&e, &sources))?;
         for required in ["page.html", "section.html", "404.html"] {
             if !tera.contains_template(required) {
-                return Err(Error::input(Diagnostic::new(format!("{THEMES_DIR}/{}/templates/{required}", config.theme), "this template is missing").hint(
-                    "Every theme needs page.html, section.html and 404.html. Copy them from the built-in theme (see the README).",
-                )));
+                return Err(Error::input(
+                    Diagnostic::new(format!("{THEMES_DIR}/{}/templates/{required}", config.theme), "this template is missing")
+                        .hint("Every theme needs page.html, section.html and 404.html. Copy them from the built-in theme (see the README)."),
+                ));
             }
         }
         let parent = |text: &str| text.split("{% extends \"").nth(1).and_then(|r| r.split('"').next()).map(str::to_string);
@@ -152,12 +154,13 @@ fn template_error(e: &tera::Error, sources: &BTreeMap<String, String>) -> Error 
                 source = s.source();
             }
             let kind = if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) { "template syntax error" } else { "the template failed" };
-            Diagnostic::new(shown(r.filename()), format!("{kind}: {message}")).at(span.start_line, span.start_col + 1).hint(
-                "Check the {{ }} and {% %} tags on this line: every {% if %}, {% for %} and {% block %} needs its {% end… %}.",
-            )
+            Diagnostic::new(shown(r.filename()), format!("{kind}: {message}"))
+                .at(span.start_line, span.start_col + 1)
+                .hint("Check the {{ }} and {% %} tags on this line: every {% if %}, {% for %} and {% block %} needs its {% end… %}.")
         }
-        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::new(shown(current), format!("this template extends `{parent}`, which does not exist"))
-            .hint("Check the name in {% extends %}, or add that template."),
+        tera::ErrorKind::MissingParent { current, parent } => {
+            Diagnostic::new(shown(current), format!("this template extends `{parent}`, which does not exist")).hint("Check the name in {% extends %}, or add that template.")
+        }
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::new(format!("{THEMES_DIR}/…/templates/{name}"), "this template is missing").hint("Add it to your theme."),
         _ => Diagnostic::new("templates", e.to_string()),
     };

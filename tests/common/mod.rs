@@ -202,9 +202,8 @@ impl Run {
 pub fn wait_for_old_sites(out: &Path) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
-        let old: Vec<_> = std::fs::read_dir(out)
-            .map(|d| d.filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".clearleaf-old")).map(|e| e.path()).collect())
-            .unwrap_or_default();
+        let old: Vec<_> =
+            std::fs::read_dir(out).map(|d| d.filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".clearleaf-old")).map(|e| e.path()).collect()).unwrap_or_default();
         if old.is_empty() {
             return;
         }
@@ -261,10 +260,7 @@ pub fn assert_unchanged(before: &Snapshot, after: &Snapshot, what: &str) {
     let added: Vec<_> = after.keys().filter(|k| !before.contains_key(*k)).collect();
     let removed: Vec<_> = before.keys().filter(|k| !after.contains_key(*k)).collect();
     let changed: Vec<_> = before.iter().filter(|(k, v)| after.get(*k).is_some_and(|a| a != *v)).map(|(k, _)| k).collect();
-    assert!(
-        added.is_empty() && removed.is_empty() && changed.is_empty(),
-        "{what} changed:\n  added: {added:?}\n  removed: {removed:?}\n  changed: {changed:?}"
-    );
+    assert!(added.is_empty() && removed.is_empty() && changed.is_empty(), "{what} changed:\n  added: {added:?}\n  removed: {removed:?}\n  changed: {changed:?}");
 }
 
 /// Whether this process ignores file permissions (root, or CAP_DAC_OVERRIDE): then a read-only

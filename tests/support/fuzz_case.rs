@@ -9,11 +9,11 @@
 
 use std::path::Path;
 
+use clearleaf::Form;
 use clearleaf::checks::a11y;
 use clearleaf::i18n::language::Dir;
 use clearleaf::markdown::{self, Input, Resolver};
 use clearleaf::pipeline::{self, Options};
-use clearleaf::Form;
 
 /// A resolver that knows no site: `.md` links resolve (unless they name `missing`), `http(s):`
 /// and `mailto:`/`tel:` addresses are kept, pictures ending in `.svg` or `.png` resolve, and

@@ -239,8 +239,20 @@ impl Doc {
             "dialog" => "dialog",
             "em" => "emphasis",
             "figure" => "figure",
-            "footer" => if in_sectioning() { "generic" } else { "contentinfo" },
-            "header" => if in_sectioning() { "generic" } else { "banner" },
+            "footer" => {
+                if in_sectioning() {
+                    "generic"
+                } else {
+                    "contentinfo"
+                }
+            }
+            "header" => {
+                if in_sectioning() {
+                    "generic"
+                } else {
+                    "banner"
+                }
+            }
             "form" => "form",
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "heading",
             "hr" => "separator",
@@ -272,7 +284,13 @@ impl Doc {
             "p" => "paragraph",
             "progress" => "progressbar",
             "search" => "search",
-            "section" => if has_name_attr(el) { "region" } else { "generic" },
+            "section" => {
+                if has_name_attr(el) {
+                    "region"
+                } else {
+                    "generic"
+                }
+            }
             "select" => {
                 let size = e.get("size").and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(0);
                 if e.get("multiple").is_some() || size > 1 { "listbox" } else { "combobox" }
@@ -283,7 +301,13 @@ impl Doc {
             "svg" => "graphics-document",
             "table" => "table",
             "tbody" | "thead" | "tfoot" => "rowgroup",
-            "td" => if self.in_grid(el) { "gridcell" } else { "cell" },
+            "td" => {
+                if self.in_grid(el) {
+                    "gridcell"
+                } else {
+                    "cell"
+                }
+            }
             "th" => match e.get("scope").map(str::to_ascii_lowercase).as_deref() {
                 Some("row" | "rowgroup") => "rowheader",
                 _ => "columnheader",
@@ -312,7 +336,10 @@ impl Doc {
             "a" | "area" => e.get("href").is_some(),
             "button" | "select" | "textarea" | "iframe" => true,
             "input" => !e.get("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
-            "summary" => el.parent().and_then(ElementRef::wrap).is_some_and(|p| p.value().name() == "details" && p.children().filter_map(ElementRef::wrap).find(|c| c.value().name() == "summary").is_some_and(|s| s.id() == el.id())),
+            "summary" => el
+                .parent()
+                .and_then(ElementRef::wrap)
+                .is_some_and(|p| p.value().name() == "details" && p.children().filter_map(ElementRef::wrap).find(|c| c.value().name() == "summary").is_some_and(|s| s.id() == el.id())),
             "audio" | "video" => e.get("controls").is_some(),
             _ => e.get("contenteditable").is_some_and(|v| !v.eq_ignore_ascii_case("false")),
         }
@@ -333,14 +360,13 @@ impl Doc {
             return String::new();
         }
         let e = el.value();
-        if !in_labelledby
-            && let Some(ids) = e.get("aria-labelledby") {
-                let parts: Vec<String> = ids.split_ascii_whitespace().filter_map(|id| self.by_id(id)).map(|r| self.name_of(&r, visited, true)).collect();
-                let joined = collapse(&parts.join(" "));
-                if !joined.is_empty() {
-                    return joined;
-                }
+        if !in_labelledby && let Some(ids) = e.get("aria-labelledby") {
+            let parts: Vec<String> = ids.split_ascii_whitespace().filter_map(|id| self.by_id(id)).map(|r| self.name_of(&r, visited, true)).collect();
+            let joined = collapse(&parts.join(" "));
+            if !joined.is_empty() {
+                return joined;
             }
+        }
         if let Some(label) = e.get("aria-label").filter(|l| !l.trim().is_empty()) {
             return label.to_string();
         }
@@ -424,9 +450,10 @@ impl Doc {
             return t.to_string();
         }
         if matches!(e.name(), "input" | "textarea")
-            && let Some(p) = e.get("placeholder") {
-                return p.to_string();
-            }
+            && let Some(p) = e.get("placeholder")
+        {
+            return p.to_string();
+        }
         String::new()
     }
 
@@ -439,9 +466,10 @@ impl Doc {
             }
         }
         if let Some(label) = el.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "label")
-            && label.value().get("for").is_none_or(|f| Some(f) == el.value().get("id")) {
-                parts.push(self.content_text(&label, visited));
-            }
+            && label.value().get("for").is_none_or(|f| Some(f) == el.value().get("id"))
+        {
+            parts.push(self.content_text(&label, visited));
+        }
         let joined = collapse(&parts.join(" "));
         (!joined.is_empty()).then_some(joined)
     }
@@ -462,7 +490,8 @@ impl Doc {
                         out.push(' ');
                     }
                     let presentational = matches!(self.role(&c), Some("none" | "presentation"));
-                    let embedded = matches!(c.value().name(), "img" | "input" | "select" | "textarea" | "svg" | "area") || c.value().get("aria-label").is_some() || c.value().get("aria-labelledby").is_some();
+                    let embedded =
+                        matches!(c.value().name(), "img" | "input" | "select" | "textarea" | "svg" | "area") || c.value().get("aria-label").is_some() || c.value().get("aria-labelledby").is_some();
                     if presentational && matches!(c.value().name(), "img" | "svg" | "area") {
                         // A presentational picture gives no name.
                     } else if embedded && !presentational {
@@ -566,12 +595,7 @@ impl Walk {
             _ => from.invisible,
         };
         let hidden = from.hidden || attrs.hidden || display_none || NEVER_RENDERED.contains(&name);
-        let here = Inherited {
-            hidden,
-            invisible,
-            aria_hidden: from.aria_hidden || attrs.aria_hidden.is_some_and(|v| v.trim().eq_ignore_ascii_case("true")),
-            inert: from.inert || attrs.inert,
-        };
+        let here = Inherited { hidden, invisible, aria_hidden: from.aria_hidden || attrs.aria_hidden.is_some_and(|v| v.trim().eq_ignore_ascii_case("true")), inert: from.inert || attrs.inert };
         facts.not_rendered = hidden || invisible;
         facts.aria_hidden = here.aria_hidden;
         facts.inert = here.inert;
@@ -644,7 +668,9 @@ mod tests {
 
     #[test]
     fn names() {
-        let doc = Doc::parse(r#"<p id=l>Phone <b>number</b></p><a href=x><img src=p alt="Call"> us</a><input aria-labelledby=l><label>Email <input type=email id=e></label><button aria-label="Close">X</button>"#);
+        let doc = Doc::parse(
+            r#"<p id=l>Phone <b>number</b></p><a href=x><img src=p alt="Call"> us</a><input aria-labelledby=l><label>Email <input type=email id=e></label><button aria-label="Close">X</button>"#,
+        );
         assert_eq!(doc.name(&first(&doc, "a")), "Call us");
         assert_eq!(doc.name(&doc.elements().find(|e| e.value().name() == "input").unwrap()), "Phone number");
         assert_eq!(doc.name(&doc.by_id("e").unwrap()), "Email");
@@ -653,7 +679,8 @@ mod tests {
 
     #[test]
     fn hidden_and_roles() {
-        let doc = Doc::parse(r#"<div style="display:none"><a href=x id=a>x</a></div><div aria-hidden="true"><button id=b>b</button></div><img alt="" id=i><h2 role="presentation" tabindex=0 id=h>x</h2>"#);
+        let doc =
+            Doc::parse(r#"<div style="display:none"><a href=x id=a>x</a></div><div aria-hidden="true"><button id=b>b</button></div><img alt="" id=i><h2 role="presentation" tabindex=0 id=h>x</h2>"#);
         assert!(doc.is_not_rendered(&doc.by_id("a").unwrap()));
         assert!(doc.is_hidden(&doc.by_id("b").unwrap()) && !doc.is_not_rendered(&doc.by_id("b").unwrap()));
         assert_eq!(doc.role(&doc.by_id("i").unwrap()), Some("presentation"));

@@ -7,10 +7,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::ElementRef;
 
 use super::aria::{self, ValueType};
-use super::dom::{style_prop, style_value, Attr, Doc};
+use super::dom::{Attr, Doc, style_prop, style_value};
 use super::{Expect, Violation};
 use crate::finding::{Form, Severity};
-use crate::i18n::language::{direction_of, has_known_primary, Dir};
+use crate::i18n::language::{Dir, direction_of, has_known_primary};
 
 struct Out<'o> {
     v: &'o mut Vec<Violation>,
@@ -76,14 +76,25 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         o.push("A11Y-LANG-VALID", "bf051a", E, Some(&html), format!("The page's language `{lang}` is not a known language code."), "Use a BCP 47 code such as en, cy, pl, ur or ar.");
     }
     if let Some(x) = expect
-        && !lang.is_empty() && !lang.eq_ignore_ascii_case(x.lang) {
-            o.push("I18N-LANG-MATCHES", "", E, Some(&html), format!("The page says it is in `{lang}`, but it is the {} version.", x.lang), "The theme must set <html lang=\"{{ lang }}\">.");
-        }
+        && !lang.is_empty()
+        && !lang.eq_ignore_ascii_case(x.lang)
+    {
+        o.push("I18N-LANG-MATCHES", "", E, Some(&html), format!("The page says it is in `{lang}`, but it is the {} version.", x.lang), "The theme must set <html lang=\"{{ lang }}\">.");
+    }
     let dir = html.value().get("dir").map(|d| d.trim().to_ascii_lowercase());
     let want = expect.map(|x| x.dir).or_else(|| (!lang.is_empty()).then(|| direction_of(lang)));
     match (want, dir.as_deref()) {
-        (Some(Dir::Rtl), d) if d != Some("rtl") => o.push("I18N-DIR", "", E, Some(&html), "This page is in a right-to-left language but does not say so.", "Set <html dir=\"rtl\"> on pages in Arabic, Urdu, Persian, Hebrew, Pashto or Sindhi."),
-        (Some(Dir::Ltr), Some("rtl")) => o.push("I18N-DIR", "", E, Some(&html), "This page is in a left-to-right language but is set to right-to-left.", "Remove dir=\"rtl\" from <html>, or use dir=\"ltr\"."),
+        (Some(Dir::Rtl), d) if d != Some("rtl") => o.push(
+            "I18N-DIR",
+            "",
+            E,
+            Some(&html),
+            "This page is in a right-to-left language but does not say so.",
+            "Set <html dir=\"rtl\"> on pages in Arabic, Urdu, Persian, Hebrew, Pashto or Sindhi.",
+        ),
+        (Some(Dir::Ltr), Some("rtl")) => {
+            o.push("I18N-DIR", "", E, Some(&html), "This page is in a left-to-right language but is set to right-to-left.", "Remove dir=\"rtl\" from <html>, or use dir=\"ltr\".")
+        }
         _ => {}
     }
     // Language of parts (ACT de46e4): lang on elements with text of their own.
@@ -92,7 +103,14 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         if known_language(value) || !has_own_text(doc, &el) {
             continue;
         }
-        o.push("A11Y-LANG-PARTS", "de46e4", E, Some(&el), format!("The language code `{value}` on {} is not a known language.", describe(&el)), "Use a BCP 47 code such as en, cy or ur on lang attributes.");
+        o.push(
+            "A11Y-LANG-PARTS",
+            "de46e4",
+            E,
+            Some(&el),
+            format!("The language code `{value}` on {} is not a known language.", describe(&el)),
+            "Use a BCP 47 code such as en, cy or ur on lang attributes.",
+        );
     }
 }
 
@@ -149,23 +167,44 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
     for meta in doc.elements().filter(|e| tag(e) == "meta") {
         let name = meta.value().get("name").map(str::to_ascii_lowercase);
         if name.as_deref() == Some("viewport")
-            && let Some(content) = meta.value().get("content") {
-                viewport(&meta, content, o);
-            }
+            && let Some(content) = meta.value().get("content")
+        {
+            viewport(&meta, content, o);
+        }
     }
     // Refresh (ACT bc659a): the first valid refresh; a delay between 1 and 72000 seconds fails.
-    let refresh = doc.elements().filter(|e| tag(e) == "meta" && e.value().get("http-equiv").is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"))).find_map(|m| m.value().get("content").and_then(refresh_delay).map(|d| (m, d)));
+    let refresh = doc
+        .elements()
+        .filter(|e| tag(e) == "meta" && e.value().get("http-equiv").is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh")))
+        .find_map(|m| m.value().get("content").and_then(refresh_delay).map(|d| (m, d)));
     if let Some((meta, delay)) = refresh
-        && delay > 0.0 && delay <= 72000.0 {
-            o.push("A11Y-REFRESH", "bc659a", E, Some(&meta), format!("The page reloads or moves on by itself after {delay} seconds."), "Remove the meta refresh, or use a delay of 0 for an immediate redirect.");
-        }
+        && delay > 0.0
+        && delay <= 72000.0
+    {
+        o.push(
+            "A11Y-REFRESH",
+            "bc659a",
+            E,
+            Some(&meta),
+            format!("The page reloads or moves on by itself after {delay} seconds."),
+            "Remove the meta refresh, or use a delay of 0 for an immediate redirect.",
+        );
+    }
     // Unique ids (ACT 3ea0c8).
     let mut seen = FxHashSet::default();
     for el in doc.elements() {
         if let Some(id) = el.value().get("id").filter(|i| !i.is_empty())
-            && !seen.insert(id) {
-                o.push("A11Y-ID-UNIQUE", "3ea0c8", E, Some(&el), format!("The id `{id}` is used more than once on this page."), "Give each element its own id. Headings written twice get -2, -3 …; check ids written by hand with {#id}.");
-            }
+            && !seen.insert(id)
+        {
+            o.push(
+                "A11Y-ID-UNIQUE",
+                "3ea0c8",
+                E,
+                Some(&el),
+                format!("The id `{id}` is used more than once on this page."),
+                "Give each element its own id. Headings written twice get -2, -3 …; check ids written by hand with {#id}.",
+            );
+        }
     }
 }
 
@@ -185,7 +224,14 @@ fn viewport(meta: &ElementRef<'_>, content: &str, o: &mut Out<'_>) {
             _ => false,
         };
         if blocks {
-            o.push("A11Y-VIEWPORT", "b4f0c3", E, Some(meta), format!("The page stops people from zooming in ({k}={v})."), "Remove user-scalable=no and any maximum-scale below 2 from the viewport meta tag.");
+            o.push(
+                "A11Y-VIEWPORT",
+                "b4f0c3",
+                E,
+                Some(meta),
+                format!("The page stops people from zooming in ({k}={v})."),
+                "Remove user-scalable=no and any maximum-scale below 2 from the viewport meta tag.",
+            );
             return;
         }
     }
@@ -246,10 +292,21 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         }
         // Skip link: the first focusable element is a same-page link to the main content.
         let first = doc.elements().find(|e| in_body(e) && doc.in_tab_order(e));
-        let target_ok = |href: &str| href.strip_prefix('#').and_then(|id| doc.by_id(id)).is_some_and(|t| role_is(&t, "main") || t.descendants().filter_map(ElementRef::wrap).any(|d| role_is(&d, "main")) || t.ancestors().filter_map(ElementRef::wrap).any(|a| role_is(&a, "main")));
+        let target_ok = |href: &str| {
+            href.strip_prefix('#').and_then(|id| doc.by_id(id)).is_some_and(|t| {
+                role_is(&t, "main") || t.descendants().filter_map(ElementRef::wrap).any(|d| role_is(&d, "main")) || t.ancestors().filter_map(ElementRef::wrap).any(|a| role_is(&a, "main"))
+            })
+        };
         match first {
             Some(a) if tag(&a) == "a" && a.value().get("href").is_some_and(target_ok) => {}
-            _ => o.push("A11Y-SKIP-LINK", "", E, first.as_ref().or(Some(&body)), "The first thing a keyboard reaches is not a link that skips to the main content.", "Make the first link in <body> <a class=\"skip-link\" href=\"#main\">, and give <main> id=\"main\"."),
+            _ => o.push(
+                "A11Y-SKIP-LINK",
+                "",
+                E,
+                first.as_ref().or(Some(&body)),
+                "The first thing a keyboard reaches is not a link that skips to the main content.",
+                "Make the first link in <body> <a class=\"skip-link\" href=\"#main\">, and give <main> id=\"main\".",
+            ),
         }
     }
     // Headings.
@@ -269,7 +326,14 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         for w in headings.windows(2) {
             let ((_, a), (h, b)) = (&w[0], &w[1]);
             if *b > a + 1 {
-                o.push("A11Y-HEADING-ORDER", "", if easy { E } else { W }, Some(h), format!("A level {b} heading follows a level {a} heading, skipping a level."), format!("Use a level {} heading here ({} in markdown).", a + 1, "#".repeat(*a as usize + 1)));
+                o.push(
+                    "A11Y-HEADING-ORDER",
+                    "",
+                    if easy { E } else { W },
+                    Some(h),
+                    format!("A level {b} heading follows a level {a} heading, skipping a level."),
+                    format!("Use a level {} heading here ({} in markdown).", a + 1, "#".repeat(*a as usize + 1)),
+                );
             }
         }
     }
@@ -289,16 +353,31 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         let empty = || doc.name(&el).is_empty();
         // Images (ACT 23a2a8): <img> and role=img, unless decorative.
         if !is_svg && (name == "img" || matches!(explicit, Some("img" | "image"))) && matches!(role, Some("img" | "image")) && empty() {
-            o.push("A11Y-IMG-NAME", "23a2a8", E, Some(&el), "This picture has no description (alt text).", "Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, write ![](file.svg).");
+            o.push(
+                "A11Y-IMG-NAME",
+                "23a2a8",
+                E,
+                Some(&el),
+                "This picture has no description (alt text).",
+                "Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, write ![](file.svg).",
+            );
         }
         if name == "img"
-            && let (Some(alt), Some(src)) = (el.value().get("alt"), el.value().get("src")) {
-                let file = src.rsplit('/').next().unwrap_or(src);
-                let lower = alt.trim().to_lowercase();
-                if !lower.is_empty() && (lower == file.to_lowercase() || ["image", "picture", "photo", "graphic", "icon", "img"].contains(&lower.as_str()) || alt.chars().count() > 150) {
-                    o.push("A11Y-IMG-ALT-QUALITY", "", W, Some(&el), format!("The description of this picture (\"{}\") does not say what it shows.", alt.chars().take(60).collect::<String>()), "Describe the picture in a few words, under 150 characters, like ![A nurse on the phone](nurse.svg).");
-                }
+            && let (Some(alt), Some(src)) = (el.value().get("alt"), el.value().get("src"))
+        {
+            let file = src.rsplit('/').next().unwrap_or(src);
+            let lower = alt.trim().to_lowercase();
+            if !lower.is_empty() && (lower == file.to_lowercase() || ["image", "picture", "photo", "graphic", "icon", "img"].contains(&lower.as_str()) || alt.chars().count() > 150) {
+                o.push(
+                    "A11Y-IMG-ALT-QUALITY",
+                    "",
+                    W,
+                    Some(&el),
+                    format!("The description of this picture (\"{}\") does not say what it shows.", alt.chars().take(60).collect::<String>()),
+                    "Describe the picture in a few words, under 150 characters, like ![A nurse on the phone](nurse.svg).",
+                );
             }
+        }
         // Image buttons (ACT 59796f).
         if name == "input" && el.value().get("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")) && role == Some("button") {
             let has = ["alt", "aria-label", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
@@ -323,7 +402,10 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         }
         // Form fields (ACT e086e5).
         let date_field = name == "input" && el.value().get("type").is_some_and(|t| ["date", "datetime-local", "month", "time", "week"].contains(&t.trim().to_ascii_lowercase().as_str()));
-        if (date_field || role.is_some_and(|r| ["checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox"].contains(&r))) && empty() {
+        if (date_field
+            || role.is_some_and(|r| ["checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox"].contains(&r)))
+            && empty()
+        {
             o.push("A11Y-CONTROL-NAME", "e086e5", E, Some(&el), "This form field has no label.", "Add a <label for=\"…\"> with the field's name.");
         }
         // Iframes (ACT cae760).
@@ -344,7 +426,9 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
 
 /// Whether aria-labelledby points at elements with text (a reference to nothing gives no name).
 fn labelledby_name(doc: &Doc, el: &ElementRef<'_>) -> bool {
-    el.value().get("aria-labelledby").is_some_and(|ids| ids.split_ascii_whitespace().filter_map(|id| doc.by_id(id)).any(|r| !super::dom::collapse(&r.text().collect::<String>()).is_empty() || !doc.name(&r).is_empty()))
+    el.value()
+        .get("aria-labelledby")
+        .is_some_and(|ids| ids.split_ascii_whitespace().filter_map(|id| doc.by_id(id)).any(|r| !super::dom::collapse(&r.text().collect::<String>()).is_empty() || !doc.name(&r).is_empty()))
 }
 
 fn is_details_summary(el: &ElementRef<'_>) -> bool {
@@ -372,7 +456,14 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         }
         let name = doc.name(&el);
         if name.is_empty() {
-            o.push("A11Y-LINK-NAME", "c487ae", E, Some(&el), "This link has no text, so nobody can tell where it goes.", "Write where the link goes as its text: [Your rights](rights.md). A picture that is a link needs alt text.");
+            o.push(
+                "A11Y-LINK-NAME",
+                "c487ae",
+                E,
+                Some(&el),
+                "This link has no text, so nobody can tell where it goes.",
+                "Write where the link goes as its text: [Your rights](rights.md). A picture that is a link needs alt text.",
+            );
             continue;
         }
         let Some(x) = expect else { continue };
@@ -380,7 +471,14 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         let bare = lower.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
         if x.generic_link_texts.iter().any(|g| g == bare) {
             let sev = if x.form == Form::Easy { E } else { W };
-            o.push("A11Y-LINK-PURPOSE", "", sev, Some(&el), format!("The link text \"{name}\" does not say where the link goes."), "Use words that name the page, like [how to get an interpreter](interpreter.md).");
+            o.push(
+                "A11Y-LINK-PURPOSE",
+                "",
+                sev,
+                Some(&el),
+                format!("The link text \"{name}\" does not say where the link goes."),
+                "Use words that name the page, like [how to get an interpreter](interpreter.md).",
+            );
         }
         if let Some(href) = el.value().get("href") {
             let href = href.split('#').next().unwrap_or(href).to_string();
@@ -398,7 +496,14 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         if let (Some(hreflang), true) = (el.value().get("hreflang"), el.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().get("class").is_some_and(|c| c.contains("language-switcher")))) {
             let lang = el.value().get("lang").unwrap_or("");
             if !lang.eq_ignore_ascii_case(hreflang) {
-                o.push("I18N-LANG-SWITCHER", "", E, Some(&el), format!("The language link \"{name}\" is not marked with its language ({hreflang})."), "Give each language link lang and hreflang with the language's code.");
+                o.push(
+                    "I18N-LANG-SWITCHER",
+                    "",
+                    E,
+                    Some(&el),
+                    format!("The language link \"{name}\" is not marked with its language ({hreflang})."),
+                    "Give each language link lang and hreflang with the language's code.",
+                );
             }
             if hreflang.eq_ignore_ascii_case(x.lang) && el.value().get("aria-current").is_none() {
                 o.push("I18N-LANG-SWITCHER", "", E, Some(&el), "The link to the current language is not marked as current.", "Add aria-current=\"true\" to the current language's link.");
@@ -414,10 +519,19 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         let facts = doc.facts(&el);
         let hidden = facts.hidden();
         // Role values (ACT 674b10).
-        if !hidden && facts.explicit_role.is_none()
-            && let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty()) {
-                o.push("A11Y-ARIA-VALID", "674b10", E, Some(&el), format!("`{}` is not a role that exists.", role_attr.trim()), "Use a WAI-ARIA role, such as button, navigation or img, or remove the role.");
-            }
+        if !hidden
+            && facts.explicit_role.is_none()
+            && let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty())
+        {
+            o.push(
+                "A11Y-ARIA-VALID",
+                "674b10",
+                E,
+                Some(&el),
+                format!("`{}` is not a role that exists.", role_attr.trim()),
+                "Use a WAI-ARIA role, such as button, navigation or img, or remove the role.",
+            );
+        }
         let role = facts.role;
         // Most elements have no aria-* attribute to check.
         if facts.has_aria {
@@ -442,11 +556,19 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         // role descriptions on generic and presentational elements.
         let prohibiting = facts.explicit_role.filter(|r| *r == "none" || *r == "presentation").or(role);
         if facts.has_aria
-            && let Some(r) = prohibiting {
+            && let Some(r) = prohibiting
+        {
             let naming: &[&str] = if aria::NAME_PROHIBITED.contains(&r) { &["aria-label", "aria-labelledby", "aria-braillelabel"] } else { &[] };
             let description: &[&str] = if matches!(r, "generic" | "none" | "presentation") { &["aria-roledescription", "aria-brailleroledescription"] } else { &[] };
             if let Some(attr) = naming.iter().chain(description).find(|a| el.value().get(a).is_some()) {
-                o.push("A11Y-ARIA-VALID", "kb1m8s", E, Some(&el), format!("`{attr}` is not allowed on an element with role {r}."), "Put the words in the text itself, or use an element that can have a name.");
+                o.push(
+                    "A11Y-ARIA-VALID",
+                    "kb1m8s",
+                    E,
+                    Some(&el),
+                    format!("`{attr}` is not allowed on an element with role {r}."),
+                    "Put the words in the text itself, or use an element that can have a name.",
+                );
             }
         }
         // Required owned elements (ACT bc4a75), for explicit and implicit roles.
@@ -471,9 +593,20 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         // Required context (ACT ff89c9).
         let ctx = aria::required_context(explicit);
         if !ctx.is_empty() {
-            let parent_role = doc.tree_ancestors(&el).into_iter().filter(|a| !doc.is_hidden(a)).find_map(|a| doc.role(&a).filter(|r| !matches!(*r, "generic" | "none" | "presentation") || super::dom::has_global_aria(&a)));
+            let parent_role = doc
+                .tree_ancestors(&el)
+                .into_iter()
+                .filter(|a| !doc.is_hidden(a))
+                .find_map(|a| doc.role(&a).filter(|r| !matches!(*r, "generic" | "none" | "presentation") || super::dom::has_global_aria(&a)));
             if !parent_role.is_some_and(|p| ctx.contains(&p)) {
-                o.push("A11Y-ARIA-VALID", "ff89c9", E, Some(&el), format!("An element with role {explicit} must be inside one with role {}.", ctx.join(" or ")), "Put it inside the right container, or use a different role.");
+                o.push(
+                    "A11Y-ARIA-VALID",
+                    "ff89c9",
+                    E,
+                    Some(&el),
+                    format!("An element with role {explicit} must be inside one with role {}.", ctx.join(" or ")),
+                    "Put it inside the right container, or use a different role.",
+                );
             }
         }
     }
@@ -493,7 +626,11 @@ fn owns_other(doc: &Doc, el: &ElementRef<'_>, allowed: &[&str]) -> bool {
 
 /// Native HTML attributes that map to ARIA ones (aria-checked on a checkbox input …).
 fn native_allows(el: &ElementRef<'_>, attr: &str) -> bool {
-    matches!((tag(el), attr), ("input", "aria-checked" | "aria-required" | "aria-readonly" | "aria-placeholder" | "aria-valuemax" | "aria-valuemin" | "aria-valuenow") | ("select" | "textarea", "aria-required" | "aria-readonly"))
+    matches!(
+        (tag(el), attr),
+        ("input", "aria-checked" | "aria-required" | "aria-readonly" | "aria-placeholder" | "aria-valuemax" | "aria-valuemin" | "aria-valuenow")
+            | ("select" | "textarea", "aria-required" | "aria-readonly")
+    )
 }
 
 fn valid_value(ty: ValueType, value: &str) -> bool {
@@ -517,22 +654,40 @@ fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
         let facts = doc.facts(&el);
         // aria-hidden with focusable content (ACT 6cfa84).
-        if facts.has_aria && el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) && !facts.not_rendered
-            && let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
-                o.push("A11Y-HIDDEN-FOCUS", "6cfa84", E, Some(&f), "Keyboard users can reach this element, but screen readers are told it is hidden (aria-hidden).", "Remove aria-hidden, or take the element out of the tab order (tabindex=\"-1\").");
-            }
+        if facts.has_aria
+            && el.value().get("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            && !facts.not_rendered
+            && let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d))
+        {
+            o.push(
+                "A11Y-HIDDEN-FOCUS",
+                "6cfa84",
+                E,
+                Some(&f),
+                "Keyboard users can reach this element, but screen readers are told it is hidden (aria-hidden).",
+                "Remove aria-hidden, or take the element out of the tab order (tabindex=\"-1\").",
+            );
+        }
         if facts.hidden() {
             continue;
         }
         // Presentational children (ACT 307n5z).
         if let Some(r) = facts.role.filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(r))
-            && let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d)) {
-                o.push("A11Y-HIDDEN-FOCUS", "307n5z", E, Some(&f), format!("This focusable element is inside a {r}, whose content screen readers do not see."), "Move the focusable element out of it.");
-            }
+            && let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d))
+        {
+            o.push("A11Y-HIDDEN-FOCUS", "307n5z", E, Some(&f), format!("This focusable element is inside a {r}, whose content screen readers do not see."), "Move the focusable element out of it.");
+        }
         // Decorative elements that become exposed (ACT 46ca7f).
         let decorative = matches!(facts.explicit_role, Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && facts.explicit_role.is_none());
         if decorative && (doc.is_focusable(&el) || super::dom::has_global_aria(&el)) {
-            o.push("A11Y-HIDDEN-FOCUS", "46ca7f", E, Some(&el), "This element is marked as decoration, but it can take focus or has ARIA attributes, so screen readers still announce it.", "Either remove the decoration marking (role=none, alt=\"\") or remove its tabindex and ARIA attributes.");
+            o.push(
+                "A11Y-HIDDEN-FOCUS",
+                "46ca7f",
+                E,
+                Some(&el),
+                "This element is marked as decoration, but it can take focus or has ARIA attributes, so screen readers still announce it.",
+                "Either remove the decoration marking (role=none, alt=\"\") or remove its tabindex and ARIA attributes.",
+            );
         }
     }
 }
@@ -627,7 +782,14 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
             let Some(headers) = cell.value().get("headers") else { continue };
             let own = cell.value().get("id");
             if headers.split_ascii_whitespace().any(|id| !cell_ids.contains(id) || Some(id) == own) {
-                o.push("A11Y-TABLE", "a25f45", E, Some(&cell), "This cell's headers attribute names a cell that is not in this table.", "List only the ids of header cells of the same table in headers.");
+                o.push(
+                    "A11Y-TABLE",
+                    "a25f45",
+                    E,
+                    Some(&cell),
+                    "This cell's headers attribute names a cell that is not in this table.",
+                    "List only the ids of header cells of the same table in headers.",
+                );
             }
         }
     }
@@ -636,17 +798,52 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
 // ---------------------------------------------------------------- autocomplete
 
 const FIELDS_TEXT: &[&str] = &[
-    "name", "honorific-prefix", "given-name", "additional-name", "family-name", "honorific-suffix", "nickname", "organization-title",
-    "username", "new-password", "current-password", "one-time-code", "organization", "street-address", "address-line1", "address-line2",
-    "address-line3", "address-level4", "address-level3", "address-level2", "address-level1", "country", "country-name", "postal-code",
-    "cc-name", "cc-given-name", "cc-additional-name", "cc-family-name", "cc-number", "cc-exp", "cc-exp-month", "cc-exp-year", "cc-csc",
-    "cc-type", "transaction-currency", "transaction-amount", "language", "bday", "bday-day", "bday-month", "bday-year", "sex", "url",
+    "name",
+    "honorific-prefix",
+    "given-name",
+    "additional-name",
+    "family-name",
+    "honorific-suffix",
+    "nickname",
+    "organization-title",
+    "username",
+    "new-password",
+    "current-password",
+    "one-time-code",
+    "organization",
+    "street-address",
+    "address-line1",
+    "address-line2",
+    "address-line3",
+    "address-level4",
+    "address-level3",
+    "address-level2",
+    "address-level1",
+    "country",
+    "country-name",
+    "postal-code",
+    "cc-name",
+    "cc-given-name",
+    "cc-additional-name",
+    "cc-family-name",
+    "cc-number",
+    "cc-exp",
+    "cc-exp-month",
+    "cc-exp-year",
+    "cc-csc",
+    "cc-type",
+    "transaction-currency",
+    "transaction-amount",
+    "language",
+    "bday",
+    "bday-day",
+    "bday-month",
+    "bday-year",
+    "sex",
+    "url",
     "photo",
 ];
-const FIELDS_CONTACT: &[&str] = &[
-    "tel", "tel-country-code", "tel-national", "tel-area-code", "tel-local", "tel-local-prefix", "tel-local-suffix", "tel-extension",
-    "email", "impp",
-];
+const FIELDS_CONTACT: &[&str] = &["tel", "tel-country-code", "tel-national", "tel-area-code", "tel-local", "tel-local-prefix", "tel-local-suffix", "tel-extension", "email", "impp"];
 
 fn autocomplete(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.elements() {
@@ -667,7 +864,14 @@ fn autocomplete(doc: &Doc, o: &mut Out<'_>) {
             continue;
         }
         if !valid_autocomplete(&tokens, &ty) {
-            o.push("A11Y-AUTOCOMPLETE", "73f2c2", E, Some(&el), format!("autocomplete=\"{value}\" is not a valid value for this field."), "Use a value from the HTML autofill list, such as name, email, tel or postal-code.");
+            o.push(
+                "A11Y-AUTOCOMPLETE",
+                "73f2c2",
+                E,
+                Some(&el),
+                format!("autocomplete=\"{value}\" is not a valid value for this field."),
+                "Use a value from the HTML autofill list, such as name, email, tel or postal-code.",
+            );
         }
     }
 }
@@ -721,7 +925,14 @@ fn iframes(doc: &Doc, o: &mut Out<'_>) {
         let Some(srcdoc) = el.value().get("srcdoc") else { continue };
         let inner = Doc::parse(srcdoc);
         if inner.elements().any(|e| inner.in_tab_order(&e)) {
-            o.push("A11Y-IFRAME-TABINDEX", "akn7bn", E, Some(&el), "This frame has links or controls, but tabindex=\"-1\" stops keyboard users from reaching them.", "Remove tabindex=\"-1\" from the iframe.");
+            o.push(
+                "A11Y-IFRAME-TABINDEX",
+                "akn7bn",
+                E,
+                Some(&el),
+                "This frame has links or controls, but tabindex=\"-1\" stops keyboard users from reaching them.",
+                "Remove tabindex=\"-1\" from the iframe.",
+            );
         }
     }
 }
@@ -741,7 +952,14 @@ fn text_spacing(doc: &Doc, o: &mut Out<'_>) {
             let font = *font.get_or_insert_with(|| font_size_px(&el));
             let Some(em) = length_in_em(&value, font, prop == "line-height") else { continue };
             if em + 1e-9 < min {
-                o.push("A11Y-TEXT-SPACING", act, E, Some(&el), format!("{prop} is fixed at {value} with !important, so readers cannot widen it."), format!("Remove !important, or use at least {min}em."));
+                o.push(
+                    "A11Y-TEXT-SPACING",
+                    act,
+                    E,
+                    Some(&el),
+                    format!("{prop} is fixed at {value} with !important, so readers cannot widen it."),
+                    format!("Remove !important, or use at least {min}em."),
+                );
             }
         }
     }

@@ -90,9 +90,8 @@ impl Glossary {
     /// Reads a glossary file.
     pub fn parse(file: &str, text: &str) -> Result<Glossary, Diagnostic> {
         let (raw, unknown): (BTreeMap<String, RawEntry>, _) = crate::yaml::parse(text).map_err(|e| {
-            let mut d = Diagnostic::new(file, format!("this glossary is not valid: {}", e.message)).hint(
-                "Each entry is a word, then `forms:` (a list of other forms) and `means:` (a short plain explanation), indented under it.",
-            );
+            let mut d = Diagnostic::new(file, format!("this glossary is not valid: {}", e.message))
+                .hint("Each entry is a word, then `forms:` (a list of other forms) and `means:` (a short plain explanation), indented under it.");
             d.line = e.line;
             d.column = e.column;
             d
@@ -138,14 +137,16 @@ impl Glossary {
         let mut i = 0;
         while i < text.len() {
             let c = text[i..].chars().next().expect("a char");
-            if prev.is_none_or(|p| !p.is_alphanumeric()) && !c.is_whitespace()
+            if prev.is_none_or(|p| !p.is_alphanumeric())
+                && !c.is_whitespace()
                 && let Some(candidates) = self.by_first.get(&fold(c))
-                && let Some((end, entry)) = candidates.iter().map(|&k| &self.patterns[k]).find_map(|p| match_at(text, i, p).map(|e| (e, p.entry))) {
-                    out.push(Match { range: i..end, entry });
-                    prev = text[..end].chars().next_back();
-                    i = end;
-                    continue;
-                }
+                && let Some((end, entry)) = candidates.iter().map(|&k| &self.patterns[k]).find_map(|p| match_at(text, i, p).map(|e| (e, p.entry)))
+            {
+                out.push(Match { range: i..end, entry });
+                prev = text[..end].chars().next_back();
+                i = end;
+                continue;
+            }
             prev = Some(c);
             i += c.len_utf8();
         }

@@ -23,8 +23,8 @@ pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::checks::a11y::Doc;
 use crate::checks::Lexicon;
+use crate::checks::a11y::Doc;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Form, Severity};
@@ -142,11 +142,16 @@ pub fn check_page(doc: &Doc, site: &Site, target: &Target, shared: &Shared) -> (
         hits.extend(rules::element_rules(doc, &ctx));
         hits.extend(rules::glossary_missing(&blocks, glossary, doc, title_line));
     }
-    let findings = hits
-        .into_iter()
-        .map(|h| Finding::new(h.rule, h.severity, &variant.file, h.message).maybe_line(h.line).help(h.help).page(&target.url, &target.lang, target.form))
-        .collect();
-    let score = PageScore { page: target.page, content_lang: lang.to_string(), own: target.shows == Shows::Own, file: variant.file.clone(), url: target.url.clone(), lang: target.lang.clone(), readability: score };
+    let findings = hits.into_iter().map(|h| Finding::new(h.rule, h.severity, &variant.file, h.message).maybe_line(h.line).help(h.help).page(&target.url, &target.lang, target.form)).collect();
+    let score = PageScore {
+        page: target.page,
+        content_lang: lang.to_string(),
+        own: target.shows == Shows::Own,
+        file: variant.file.clone(),
+        url: target.url.clone(),
+        lang: target.lang.clone(),
+        readability: score,
+    };
     (findings, score)
 }
 

@@ -9,12 +9,12 @@ use std::ops::Range;
 use scraper::ElementRef;
 
 use super::glossary::Glossary;
-use super::readability::{is_english, Counts, Formula, Readability};
+use super::readability::{Counts, Formula, Readability, is_english};
 use super::segment;
 use super::text::{Block, Explained, Kind};
-use crate::checks::a11y::{dom::style_prop, source_line, Doc};
-use crate::checks::lexicon::lower_case;
 use crate::checks::Lexicon;
+use crate::checks::a11y::{Doc, dom::style_prop, source_line};
+use crate::checks::lexicon::lower_case;
 use crate::config::EasyRead;
 use crate::finding::{Form, Severity};
 
@@ -208,7 +208,11 @@ fn readability_hits(blocks: &[Block], sents: &[Sent<'_>], counts: &Counts, r: &R
         }
         (Formula::FleschReadingEase, false) => {
             let grade = r.grade.unwrap_or(0.0);
-            ("PL-READABILITY", r.score < st.standard_min_reading_ease || grade > st.standard_max_grade, format!("plain language aims for {} or more, and grade {} or lower", st.standard_min_reading_ease, st.standard_max_grade))
+            (
+                "PL-READABILITY",
+                r.score < st.standard_min_reading_ease || grade > st.standard_max_grade,
+                format!("plain language aims for {} or more, and grade {} or lower", st.standard_min_reading_ease, st.standard_max_grade),
+            )
         }
         (Formula::Lix, true) => ("ER-READABILITY", r.score > st.max_lix, format!("Easy read aims for {} or lower", st.max_lix)),
         (Formula::Lix, false) => ("PL-READABILITY", r.score > st.standard_max_lix, format!("plain language aims for {} or lower", st.standard_max_lix)),
@@ -250,11 +254,7 @@ fn readability_hits(blocks: &[Block], sents: &[Sent<'_>], counts: &Counts, r: &R
 
 fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let chars: Vec<char> = s.text.chars().collect();
-    let commas = chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| matches!(c, ',' | '،' | '、') && !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())))
-        .count();
+    let commas = chars.iter().enumerate().filter(|&(i, c)| matches!(c, ',' | '،' | '、') && !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()))).count();
     let semicolons = chars.iter().filter(|c| matches!(c, ';' | '؛')).count();
     let words = &s.lower;
     let mut joins: Vec<String> = Vec::new();
@@ -309,7 +309,11 @@ fn punctuation(s: &Sent<'_>, out: &mut Vec<Hit>) {
                 let token_start = text[..i].rfind(char::is_whitespace).map_or(0, |p| p + 1);
                 let token_end = text[i..].find(char::is_whitespace).map_or(text.len(), |p| i + p);
                 let token = &text[token_start..token_end];
-                if token.contains("://") || token.starts_with("www.") || token.contains('@') || token.chars().filter(|c| c.is_ascii_digit()).count() >= 3 && token.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '.') {
+                if token.contains("://")
+                    || token.starts_with("www.")
+                    || token.contains('@')
+                    || token.chars().filter(|c| c.is_ascii_digit()).count() >= 3 && token.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '.')
+                {
                     continue;
                 }
                 "a slash (/)"
@@ -466,7 +470,9 @@ fn capitals_and_acronyms(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, ou
             Severity::Error,
             line,
             format!("The acronym “{word}” is not explained on this page."),
-            format!("Write the words in full, or say what it means in the next sentence (“{word} means …”), or add it to the glossary or to `easy_read.acronyms` in site.yaml if every reader knows it."),
+            format!(
+                "Write the words in full, or say what it means in the next sentence (“{word} means …”), or add it to the glossary or to `easy_read.acronyms` in site.yaml if every reader knows it."
+            ),
         ));
     }
     // Latin abbreviations and words.
@@ -538,7 +544,8 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
             let range = s.words[i].0.start..s.words[i + n - 1].0.end;
             let used = &blocks[s.block].text[range.clone()];
             // Explained: by the glossary (linked on this page, or a glossary word), or by the text.
-            let glossary = in_explained(&blocks[s.block], &range).is_some() || ctx.glossary.is_some_and(|g| g.find(s.text).iter().any(|m| m.range.start + s.range.start <= range.start && range.end <= m.range.end + s.range.start));
+            let glossary = in_explained(&blocks[s.block], &range).is_some()
+                || ctx.glossary.is_some_and(|g| g.find(s.text).iter().any(|m| m.range.start + s.range.start <= range.start && range.end <= m.range.end + s.range.start));
             let by_text = explains(s, ctx) || sents.get(si + 1).is_some_and(|n| explains(n, ctx));
             reported.insert(hard_l.clone());
             if glossary || by_text {
@@ -647,7 +654,8 @@ fn numerals(sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
 const ENGLISH_TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 fn english_value(w: &str) -> Option<u32> {
-    const SMALL: &[&str] = &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    const SMALL: &[&str] =
+        &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
     SMALL.iter().position(|s| *s == w).map(|v| v as u32).or_else(|| ENGLISH_TENS.iter().position(|t| *t == w).map(|v| 20 + 10 * v as u32))
 }
 
@@ -658,19 +666,126 @@ fn english_number(words: &[Cow<'_, str>]) -> Option<u32> {
 /// English passive heuristic: a form of "be", up to 2 adverbs, then a past participle.
 fn passive(sents: &[Sent<'_>], out: &mut Vec<Hit>) {
     const BE: &[&str] = &["am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t"];
-    const ADVERBS: &[&str] = &["not", "also", "always", "often", "usually", "sometimes", "never", "only", "still", "then", "just", "already", "all", "probably", "being", "been", "now", "normally", "really", "quickly"];
+    const ADVERBS: &[&str] =
+        &["not", "also", "always", "often", "usually", "sometimes", "never", "only", "still", "then", "just", "already", "all", "probably", "being", "been", "now", "normally", "really", "quickly"];
     const IRREGULAR: &[&str] = &[
-        "given", "taken", "seen", "done", "made", "known", "shown", "told", "kept", "held", "sent", "paid", "brought", "bought", "written", "found",
-        "heard", "sold", "taught", "understood", "chosen", "driven", "eaten", "forgotten", "forgiven", "hidden", "spoken", "stolen", "broken",
-        "woken", "worn", "torn", "drawn", "grown", "thrown", "blown", "shaken", "beaten", "bitten", "caught", "fed", "led", "built", "spent",
-        "lent", "meant", "dealt", "won", "hung", "struck", "stuck", "sworn", "begun", "put", "set", "let", "left", "withheld", "overseen",
+        "given",
+        "taken",
+        "seen",
+        "done",
+        "made",
+        "known",
+        "shown",
+        "told",
+        "kept",
+        "held",
+        "sent",
+        "paid",
+        "brought",
+        "bought",
+        "written",
+        "found",
+        "heard",
+        "sold",
+        "taught",
+        "understood",
+        "chosen",
+        "driven",
+        "eaten",
+        "forgotten",
+        "forgiven",
+        "hidden",
+        "spoken",
+        "stolen",
+        "broken",
+        "woken",
+        "worn",
+        "torn",
+        "drawn",
+        "grown",
+        "thrown",
+        "blown",
+        "shaken",
+        "beaten",
+        "bitten",
+        "caught",
+        "fed",
+        "led",
+        "built",
+        "spent",
+        "lent",
+        "meant",
+        "dealt",
+        "won",
+        "hung",
+        "struck",
+        "stuck",
+        "sworn",
+        "begun",
+        "put",
+        "set",
+        "let",
+        "left",
+        "withheld",
+        "overseen",
     ];
     const NOT_PARTICIPLES: &[&str] = &[
-        "worried", "scared", "frightened", "tired", "bored", "interested", "excited", "married", "pleased", "surprised", "confused", "annoyed",
-        "ashamed", "embarrassed", "concerned", "disabled", "qualified", "supposed", "used", "based", "closed", "hundred", "bed", "red", "shed",
-        "need", "speed", "seed", "feed", "indeed", "naked", "wicked", "sacred", "beloved", "aged", "ragged", "rugged", "learned", "exhausted",
-        "stressed", "depressed", "relaxed", "isolated", "unwanted", "unexpected", "unemployed", "employed", "retired", "entitled", "detailed",
-        "skilled", "experienced", "prepared", "involved", "agreed", "allowed",
+        "worried",
+        "scared",
+        "frightened",
+        "tired",
+        "bored",
+        "interested",
+        "excited",
+        "married",
+        "pleased",
+        "surprised",
+        "confused",
+        "annoyed",
+        "ashamed",
+        "embarrassed",
+        "concerned",
+        "disabled",
+        "qualified",
+        "supposed",
+        "used",
+        "based",
+        "closed",
+        "hundred",
+        "bed",
+        "red",
+        "shed",
+        "need",
+        "speed",
+        "seed",
+        "feed",
+        "indeed",
+        "naked",
+        "wicked",
+        "sacred",
+        "beloved",
+        "aged",
+        "ragged",
+        "rugged",
+        "learned",
+        "exhausted",
+        "stressed",
+        "depressed",
+        "relaxed",
+        "isolated",
+        "unwanted",
+        "unexpected",
+        "unemployed",
+        "employed",
+        "retired",
+        "entitled",
+        "detailed",
+        "skilled",
+        "experienced",
+        "prepared",
+        "involved",
+        "agreed",
+        "allowed",
     ];
     for s in sents {
         let words = &s.lower;
@@ -704,7 +819,8 @@ fn passive(sents: &[Sent<'_>], out: &mut Vec<Hit>) {
 pub fn element_rules(doc: &Doc, ctx: &Ctx<'_>) -> Vec<Hit> {
     let mut out = Vec::new();
     let Some(main) = doc.elements().find(|e| e.value().name() == "main") else { return out };
-    let from_markdown = |e: &ElementRef<'_>| e.value().attr(crate::markdown::LINE_ATTR).is_some() || e.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().attr(crate::markdown::LINE_ATTR).is_some());
+    let from_markdown =
+        |e: &ElementRef<'_>| e.value().attr(crate::markdown::LINE_ATTR).is_some() || e.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().attr(crate::markdown::LINE_ATTR).is_some());
     let class = |e: &ElementRef<'_>, c: &str| e.value().has_class(c, scraper::CaseSensitivity::CaseSensitive);
     let text_of = |e: &ElementRef<'_>| crate::checks::a11y::dom::collapse(&e.text().collect::<String>());
     for el in main.descendants().filter_map(ElementRef::wrap) {
@@ -778,11 +894,23 @@ fn picture_row(doc: &Doc, row: &ElementRef<'_>, line: Option<usize>, out: &mut V
         return;
     }
     if images.len() > 1 {
-        out.push(hit("ER-PICTURE-ROW", Severity::Error, line, format!("This picture row has {} pictures; a row has one{quoted}.", images.len()), "Give each picture its own row, with its own words.".into()));
+        out.push(hit(
+            "ER-PICTURE-ROW",
+            Severity::Error,
+            line,
+            format!("This picture row has {} pictures; a row has one{quoted}.", images.len()),
+            "Give each picture its own row, with its own words.".into(),
+        ));
     }
     let first = &images[0];
     if children.first().is_none_or(|c| c.id() != first.id()) {
-        out.push(hit("ER-PICTURE-ROW", Severity::Error, line, format!("The picture in this row does not come first{quoted}."), "Put the picture first (at the start of the line), then the words.".into()));
+        out.push(hit(
+            "ER-PICTURE-ROW",
+            Severity::Error,
+            line,
+            format!("The picture in this row does not come first{quoted}."),
+            "Put the picture first (at the start of the line), then the words.".into(),
+        ));
     }
     let alt = first.value().attr("alt").unwrap_or("").trim().to_string();
     if alt.is_empty() || first.value().attr("role").is_some_and(|r| r == "presentation" || r == "none") {
@@ -795,7 +923,13 @@ fn picture_row(doc: &Doc, row: &ElementRef<'_>, line: Option<usize>, out: &mut V
         ));
     }
     if !words.chars().any(char::is_alphanumeric) {
-        out.push(hit("ER-PICTURE-ROW", Severity::Error, line, format!("This picture row has a picture (“{alt}”) but no words."), "Write the idea beside the picture, in one to three short sentences.".into()));
+        out.push(hit(
+            "ER-PICTURE-ROW",
+            Severity::Error,
+            line,
+            format!("This picture row has a picture (“{alt}”) but no words."),
+            "Write the idea beside the picture, in one to three short sentences.".into(),
+        ));
     }
 }
 

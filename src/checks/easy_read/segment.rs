@@ -89,9 +89,7 @@ fn push(text: &str, range: Range<usize>, out: &mut Vec<Sentence>) {
 /// Whether `text[..end]` ends with one of `abbreviations`, which starts at a word boundary.
 fn is_abbreviation(text: &str, end: usize, abbreviations: &[String]) -> bool {
     let before = &text[..end];
-    abbreviations.iter().any(|a| {
-        before.ends_with(a.as_str()) && before[..before.len() - a.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-    })
+    abbreviations.iter().any(|a| before.ends_with(a.as_str()) && before[..before.len() - a.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// "1." or "12." as the first thing in a block (an ordinal marker written into the text).

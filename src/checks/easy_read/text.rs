@@ -12,7 +12,7 @@ use std::ops::Range;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
 
-use crate::checks::a11y::{source_line, Doc};
+use crate::checks::a11y::{Doc, source_line};
 
 /// What kind of block a piece of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,7 +69,8 @@ pub struct Block {
 }
 
 /// Elements whose text is never read as content.
-const SKIP: &[&str] = &["pre", "code", "kbd", "samp", "script", "style", "template", "noscript", "svg", "math", "img", "picture", "video", "audio", "iframe", "object", "button", "select", "textarea", "input"];
+const SKIP: &[&str] =
+    &["pre", "code", "kbd", "samp", "script", "style", "template", "noscript", "svg", "math", "img", "picture", "video", "audio", "iframe", "object", "button", "select", "textarea", "input"];
 /// Classes of the theme's own parts and of marks that are not words.
 const SKIP_CLASSES: &[&str] = &["other-form", "notice", "page-dates", "child-list", "words-we-use", "footnote-ref", "footnote-back", "task"];
 
@@ -167,7 +168,8 @@ impl Walker<'_, '_> {
                     }
                     match c.value().name() {
                         "br" | "hr" | "wbr" => self.push_text(" ", owner),
-                        "div" | "section" | "article" | "aside" | "blockquote" | "figure" | "ul" | "ol" | "dl" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "details" | "header" | "footer" | "nav" | "form" | "fieldset" | "address" | "hgroup" | "search" => {
+                        "div" | "section" | "article" | "aside" | "blockquote" | "figure" | "ul" | "ol" | "dl" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "details" | "header" | "footer"
+                        | "nav" | "form" | "fieldset" | "address" | "hgroup" | "search" => {
                             // A container: text directly inside it is a paragraph of its own.
                             self.flush();
                             self.walk(c, (Kind::Paragraph, c.id()));

@@ -28,7 +28,7 @@ pub struct Facts {
     pub findings: Vec<Finding>,
 }
 
-use crate::checks::css::{self, split_top, Decl};
+use crate::checks::css::{self, Decl, split_top};
 
 /// One style rule, flattened out of any `@media` block that applies on screen.
 #[derive(Clone, Debug)]
@@ -427,9 +427,29 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
         let root = sizes[0];
         let (file, line) = size_decl.as_ref().map_or((0, None), |f| (f.file, Some(f.line)));
         if size < st.min_font_px - 0.005 {
-            push(finding("ER-FONT-SIZE", Severity::Error, file, line, format!("Easy-read text in {what} is {size:.1} px; it must be at least {:.2} px (14 pt).", st.min_font_px), "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }"), &mut out);
+            push(
+                finding(
+                    "ER-FONT-SIZE",
+                    Severity::Error,
+                    file,
+                    line,
+                    format!("Easy-read text in {what} is {size:.1} px; it must be at least {:.2} px (14 pt).", st.min_font_px),
+                    "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }",
+                ),
+                &mut out,
+            );
         } else if size < st.font_warning_px - 0.005 {
-            push(finding("ER-FONT-SIZE", Severity::Warning, file, line, format!("Easy-read text in {what} is {size:.1} px; Easy read asks for at least {:.2} px (16 pt).", st.font_warning_px), "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }"), &mut out);
+            push(
+                finding(
+                    "ER-FONT-SIZE",
+                    Severity::Warning,
+                    file,
+                    line,
+                    format!("Easy-read text in {what} is {size:.1} px; Easy read asks for at least {:.2} px (16 pt).", st.font_warning_px),
+                    "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }",
+                ),
+                &mut out,
+            );
         }
         // Line height.
         let lh = c.computed(chain, "line-height");
@@ -441,38 +461,70 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             Err(_) => length_px(&lh_value, size, root).map_or(1.2, |px| px / size),
         };
         if ratio < st.min_line_height - 1e-9 {
-            push(finding("ER-LINE-HEIGHT", Severity::Error, lh_file, lh_line, format!("The line height of Easy-read text in {what} is {ratio:.2}; it must be at least {}.", st.min_line_height), "Set line-height: 1.6 on Easy-read text."), &mut out);
+            push(
+                finding(
+                    "ER-LINE-HEIGHT",
+                    Severity::Error,
+                    lh_file,
+                    lh_line,
+                    format!("The line height of Easy-read text in {what} is {ratio:.2}; it must be at least {}.", st.min_line_height),
+                    "Set line-height: 1.6 on Easy-read text.",
+                ),
+                &mut out,
+            );
         }
         // Paragraph spacing: the gap between paragraphs or rows ≥ half a line more than a line.
         let n = chain.len();
-        let gap = if what == "paragraphs" {
-            margin_end(&c, chain, size, root)
-        } else {
-            margin_end(&c, &chain[..n - 1], sizes[n - 2], root) + margin_end(&c, chain, size, root)
-        };
+        let gap = if what == "paragraphs" { margin_end(&c, chain, size, root) } else { margin_end(&c, &chain[..n - 1], sizes[n - 2], root) + margin_end(&c, chain, size, root) };
         let line_px = ratio * size;
         if gap + 1e-6 < 0.5 * line_px {
-            push(finding(
-                "ER-LINE-HEIGHT",
-                Severity::Error,
-                0,
-                None,
-                format!("Easy-read {what} are {gap:.1} px apart; with lines {line_px:.1} px high, paragraph spacing must be at least 1.5 times the line spacing (a gap of {:.1} px).", 0.5 * line_px),
-                "Give Easy-read paragraphs and picture rows a bottom margin of at least half their line height, for example margin-block-end: 1em.",
-            ), &mut out);
+            push(
+                finding(
+                    "ER-LINE-HEIGHT",
+                    Severity::Error,
+                    0,
+                    None,
+                    format!(
+                        "Easy-read {what} are {gap:.1} px apart; with lines {line_px:.1} px high, paragraph spacing must be at least 1.5 times the line spacing (a gap of {:.1} px).",
+                        0.5 * line_px
+                    ),
+                    "Give Easy-read paragraphs and picture rows a bottom margin of at least half their line height, for example margin-block-end: 1em.",
+                ),
+                &mut out,
+            );
         }
         // Font family and weight.
         if let Some(f) = c.computed(chain, "font-family") {
             let families: Vec<String> = split_top(&f.value, ',').iter().map(|s| s.trim().trim_matches(['"', '\'']).to_ascii_lowercase()).collect();
             let last = families.last().cloned().unwrap_or_default();
             if last != "sans-serif" || families.iter().any(|f| f == "cursive" || f == "fantasy" || f.contains("comic") || f.contains("script") || f.contains("hand")) {
-                push(finding("ER-FONT-FAMILY", Severity::Warning, f.file, Some(f.line), format!("The Easy-read font list is “{}”; it should end in sans-serif, with no script or handwriting fonts.", f.value.trim()), "Use a clear sans-serif font list such as system-ui, Arial, sans-serif."), &mut out);
+                push(
+                    finding(
+                        "ER-FONT-FAMILY",
+                        Severity::Warning,
+                        f.file,
+                        Some(f.line),
+                        format!("The Easy-read font list is “{}”; it should end in sans-serif, with no script or handwriting fonts.", f.value.trim()),
+                        "Use a clear sans-serif font list such as system-ui, Arial, sans-serif.",
+                    ),
+                    &mut out,
+                );
             }
         }
         if let Some(f) = c.computed(chain, "font-weight") {
             let v = f.value.trim().to_ascii_lowercase();
             if v == "lighter" || v.parse::<f64>().is_ok_and(|w| w < 400.0) {
-                push(finding("ER-FONT-FAMILY", Severity::Warning, f.file, Some(f.line), format!("Easy-read text in {what} has a light font weight ({v})."), "Use a normal (400) or bold weight: light text is hard to read."), &mut out);
+                push(
+                    finding(
+                        "ER-FONT-FAMILY",
+                        Severity::Warning,
+                        f.file,
+                        Some(f.line),
+                        format!("Easy-read text in {what} has a light font weight ({v})."),
+                        "Use a normal (400) or bold weight: light text is hard to read.",
+                    ),
+                    &mut out,
+                );
             }
         }
         // Line length: the narrowest max width of main, .content and the text.
@@ -491,10 +543,30 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             Some((px, f)) => {
                 let ch = px / (size / 2.0);
                 if ch > st.max_line_length_ch + 1e-6 {
-                    push(finding("ER-LINE-LENGTH", Severity::Warning, f.file, Some(f.line), format!("Easy-read lines in {what} can be about {ch:.0} characters long; keep them to {} or fewer.", st.max_line_length_ch), "Set a max-inline-size in ch (for example 60ch) or rem on the Easy-read text column."), &mut out);
+                    push(
+                        finding(
+                            "ER-LINE-LENGTH",
+                            Severity::Warning,
+                            f.file,
+                            Some(f.line),
+                            format!("Easy-read lines in {what} can be about {ch:.0} characters long; keep them to {} or fewer.", st.max_line_length_ch),
+                            "Set a max-inline-size in ch (for example 60ch) or rem on the Easy-read text column.",
+                        ),
+                        &mut out,
+                    );
                 }
             }
-            None => push(finding("ER-LINE-LENGTH", Severity::Warning, 0, None, format!("Easy-read text in {what} has no maximum line length."), "Set a max-inline-size on the Easy-read text column, for example html.form-easy main { max-inline-size: 42rem; }."), &mut out),
+            None => push(
+                finding(
+                    "ER-LINE-LENGTH",
+                    Severity::Warning,
+                    0,
+                    None,
+                    format!("Easy-read text in {what} has no maximum line length."),
+                    "Set a max-inline-size on the Easy-read text column, for example html.form-easy main { max-inline-size: 42rem; }.",
+                ),
+                &mut out,
+            ),
         }
         // Italic emphasis: the UA shows em and i in italics unless the theme says otherwise.
         if what == "paragraphs" {
@@ -517,16 +589,66 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             let v = c.resolve_vars(&[], &d.value).to_ascii_lowercase();
             let sel = easy_selectors.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
             match d.prop.as_str() {
-                "text-align" | "text-align-last" if v.contains("justify") => push(finding("ER-ALIGN", Severity::Error, r.file, Some(d.line), format!("`{sel}` justifies text ({}: {v}).", d.prop), "Align Easy-read text to the start (text-align: start): justified text has uneven gaps between words."), &mut out),
-                "font-style" if v.starts_with("italic") || v.starts_with("oblique") => push(finding("ER-NO-ITALIC", Severity::Error, r.file, Some(d.line), format!("`{sel}` sets italics (font-style: {v})."), "Do not use italics on Easy-read pages: use bold to stress words."), &mut out),
+                "text-align" | "text-align-last" if v.contains("justify") => push(
+                    finding(
+                        "ER-ALIGN",
+                        Severity::Error,
+                        r.file,
+                        Some(d.line),
+                        format!("`{sel}` justifies text ({}: {v}).", d.prop),
+                        "Align Easy-read text to the start (text-align: start): justified text has uneven gaps between words.",
+                    ),
+                    &mut out,
+                ),
+                "font-style" if v.starts_with("italic") || v.starts_with("oblique") => push(
+                    finding(
+                        "ER-NO-ITALIC",
+                        Severity::Error,
+                        r.file,
+                        Some(d.line),
+                        format!("`{sel}` sets italics (font-style: {v})."),
+                        "Do not use italics on Easy-read pages: use bold to stress words.",
+                    ),
+                    &mut out,
+                ),
                 "text-decoration" | "text-decoration-line" if v.contains("underline") => {
                     let not_links: Vec<&str> = easy_selectors.iter().map(|s| s.as_str()).filter(|s| !is_link_selector(s)).collect();
                     if !not_links.is_empty() {
-                        push(finding("ER-NO-UNDERLINE", Severity::Error, r.file, Some(d.line), format!("`{}` underlines text that is not a link.", not_links.join(", ")), "Underline only links on Easy-read pages, so readers know what they can follow."), &mut out);
+                        push(
+                            finding(
+                                "ER-NO-UNDERLINE",
+                                Severity::Error,
+                                r.file,
+                                Some(d.line),
+                                format!("`{}` underlines text that is not a link.", not_links.join(", ")),
+                                "Underline only links on Easy-read pages, so readers know what they can follow.",
+                            ),
+                            &mut out,
+                        );
                     }
                 }
-                "text-transform" if v.contains("uppercase") => push(finding("ER-NO-CAPS", Severity::Warning, r.file, Some(d.line), format!("`{sel}` shows text in capital letters (text-transform: uppercase)."), "Do not show Easy-read text in capitals: words in small letters are easier to read."), &mut out),
-                "hyphens" | "-webkit-hyphens" | "-ms-hyphens" if v.contains("auto") => push(finding("ER-PUNCTUATION", Severity::Error, r.file, Some(d.line), format!("`{sel}` splits words across lines ({}: auto).", d.prop), "Do not hyphenate Easy-read text: set hyphens: manual (or leave it out)."), &mut out),
+                "text-transform" if v.contains("uppercase") => push(
+                    finding(
+                        "ER-NO-CAPS",
+                        Severity::Warning,
+                        r.file,
+                        Some(d.line),
+                        format!("`{sel}` shows text in capital letters (text-transform: uppercase)."),
+                        "Do not show Easy-read text in capitals: words in small letters are easier to read.",
+                    ),
+                    &mut out,
+                ),
+                "hyphens" | "-webkit-hyphens" | "-ms-hyphens" if v.contains("auto") => push(
+                    finding(
+                        "ER-PUNCTUATION",
+                        Severity::Error,
+                        r.file,
+                        Some(d.line),
+                        format!("`{sel}` splits words across lines ({}: auto).", d.prop),
+                        "Do not hyphenate Easy-read text: set hyphens: manual (or leave it out).",
+                    ),
+                    &mut out,
+                ),
                 _ => {}
             }
         }
