@@ -156,7 +156,7 @@ impl Resolver for PageResolver<'_> {
     }
 }
 
-/// One rendered page: its final HTML (with source lines) and findings.
+/// One rendered page: its final HTML and findings.
 struct Page {
     html: String,
     findings: Vec<Finding>,
@@ -191,10 +191,14 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
     let template = if site.pages[target.page].is_section { "section.html" } else { "page.html" };
     let rendered = timings.time(2, || theme.render(template, &ctx))?;
-    let minified = minify.then(|| timings.time(3, || output::minify(&rendered)));
-    let html = minified.as_deref().unwrap_or(&rendered);
-    let (page_findings, facts) = timings.time(4, || checks::check_page(html, &rendered, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang), easy_read));
-    let html = minified.unwrap_or(rendered);
+    // One parse serves the checks and the output: the page is written from the same tree the
+    // checks read, without the source-line markers, so no marker ever reaches a reader.
+    let (page_findings, facts, html) = timings.time(4, || {
+        let doc = checks::a11y::Doc::parse(&rendered);
+        let (findings, facts) = checks::check_page(&doc, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang), easy_read);
+        (findings, facts, output::serialize_without_markers(&doc.html))
+    });
+    let html = if minify { timings.time(3, || output::minify(&html)) } else { html };
     findings.extend(page_findings);
     Ok(Page { html, findings, facts })
 }
@@ -275,7 +279,7 @@ pub(crate) fn render_pages(loaded: &Loaded, targets: &[usize], opts: &Options, s
             let target = &site.targets[i];
             let page = render_target(loaded, target, opts.minify, timings)?;
             if let Some(s) = sink {
-                timings.time(5, || s.write(&output_file(&site.config.base_path, &target.url), markdown::strip_line_attrs(&page.html).as_bytes()))?;
+                timings.time(5, || s.write(&output_file(&site.config.base_path, &target.url), page.html.as_bytes()))?;
             }
             Ok(Rendered { findings: page.findings, facts: page.facts })
         })
@@ -343,7 +347,10 @@ fn copy_files(loaded: &Loaded, staging: &dyn Sink) -> Result<()> {
     for (rel, file) in &loaded.theme.static_files {
         staging.write(rel, &file.bytes)?;
     }
-    site.statics.par_iter().chain(site.assets.par_iter()).try_for_each(|a| staging.copy(&a.path, &a.out))
+    site.statics.par_iter().chain(site.assets.par_iter()).try_for_each(|a| match &a.cleaned {
+        Some(bytes) => staging.write(&a.out, bytes),
+        None => staging.copy(&a.path, &a.out),
+    })
 }
 
 /// FLUENT-MISSING: a UI string a language lacks compared with the default language.

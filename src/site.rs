@@ -402,7 +402,7 @@ impl Site {
 
     /// Every finding about the content.
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.unpublished_findings.iter().chain(self.page_findings.iter().flatten())
+        self.unpublished_findings.iter().chain(self.page_findings.iter().flatten()).chain(self.assets.iter().flat_map(|a| &a.findings))
     }
 
     /// Takes in a new version of a published page file (for `serve`): updates its page's

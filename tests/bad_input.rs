@@ -291,12 +291,15 @@ fn missing_content_folder() {
 }
 
 #[test]
-fn co_located_file_collides_with_a_page() {
-    // content/help/index.html would be copied to OUT/help/index.html, where help.md goes.
+fn html_file_in_content_is_refused() {
+    // Opened from the site, an HTML file could run a script on its address; it would also
+    // land on OUT/help/index.html, where help.md goes.
     let run = refused(&Site::new(), 2, &[], |s| {
-        s.write("content/help/index.html", "<p>hello</p>\n");
+        s.write("content/help/index.html", "<p>hello</p><script>alert(1)</script>\n");
+        s.write("content/help/data.XML", "<x/>\n");
     });
-    run.error_at("content/help.md", &["/help/", "content/help/index.html"]);
+    run.error_at("content/help/index.html", &[".html file can run scripts", "static/"]);
+    run.error_at("content/help/data.XML", &[".xml file"]);
 }
 
 #[test]

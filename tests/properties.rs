@@ -552,7 +552,6 @@ proptest! {
         for p in &rendered.problems {
             prop_assert!(p.line >= first_line && p.line <= last_line, "problem outside the body (lines {first_line}..={last_line}): {p:?}");
         }
-        let _ = clearleaf::markdown::strip_line_attrs(&rendered.html);
     }
 
     /// Text of any kind as markdown.
@@ -572,15 +571,14 @@ proptest! {
 proptest! {
     #![proptest_config(config(256))]
 
-    /// The source lines the renderer adds (`data-cl-line`) are internal: once stripped, none may
-    /// be left anywhere in the page, not even as text, unless the author wrote the word.
+    /// The source lines the renderer adds (`data-cl-line`) are internal: none may be left
+    /// anywhere in a published page, not even as text, unless the author wrote the word.
     #[test]
-    #[ignore = "bug: malformed raw HTML can still show the internal line marker as text, e.g. `<![CDATA[<div><a href=\"` (outside MathML, CDATA is a bogus comment ending at the first `>`, so the unclosed quote then swallows the next block's markup). The output stays safe (no script); the marker pass needs the HTML tokenizer's own states"]
     fn line_attributes_never_reach_the_output(body in markdown_ish(), form in form()) {
         prop_assume!(!body.contains("data-cl-line"));
         let rendered = render(&body, 1, form);
-        let stripped = clearleaf::markdown::strip_line_attrs(&rendered.html);
-        prop_assert!(!stripped.contains("data-cl-line"), "data-cl-line left in the output: {stripped}");
+        let published = fuzz_case::publish(&format!("<!doctype html><html lang=en><head><title>P</title></head><body><main>{}</main></body></html>", rendered.html));
+        prop_assert!(!published.contains("data-cl-line"), "data-cl-line left in the output: {published}");
     }
 }
 

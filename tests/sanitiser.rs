@@ -47,6 +47,7 @@ fn unescape(s: &str) -> String {
         }
         match chars.next() {
             Some('t') => out.push('\t'),
+            Some('f') => out.push('\x0c'),
             Some('n') => out.push('\n'),
             Some('0') => out.push('\0'),
             Some('\\') => out.push('\\'),

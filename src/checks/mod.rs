@@ -41,26 +41,26 @@ pub fn apply_level(f: &mut Finding, levels: &BTreeMap<String, Level>) -> bool {
     }
 }
 
-/// Page-level checks on a page's final HTML (with its `data-cl-line` source lines still in):
-/// a finding on an element that came from markdown points at that markdown line; one from the
-/// theme points at the template that rendered the page.
-pub fn check_page(html: &str, source: &str, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>, easy: &easy_read::Shared) -> (Vec<Finding>, site_rules::PageFacts) {
+/// Page-level checks on a page's final HTML, parsed in `doc` with its `data-cl-line` source
+/// lines still in: a finding on an element that came from markdown points at that markdown
+/// line; one from the theme points at the template that rendered the page.
+pub fn check_page(doc: &a11y::Doc, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>, easy: &easy_read::Shared) -> (Vec<Finding>, site_rules::PageFacts) {
     let variant = site.content(target);
     let dir = site.config.language(&target.lang).map_or(crate::i18n::language::Dir::Ltr, |l| l.dir);
     let generic: &[String] = lexicon.map_or(&[], |l| &l.generic_link_texts);
     let expect = a11y::Expect { lang: &target.lang, dir, form: target.form, generic_link_texts: generic };
-    let (doc, violations) = a11y::check_with_source(html, source, Some(&expect));
-    let mut facts = site_rules::facts(&doc, site, target, template_file);
+    let violations = a11y::check_doc(doc, Some(&expect));
+    let mut facts = site_rules::facts(doc, site, target, template_file);
     let mut findings: Vec<Finding> = violations
         .into_iter()
         .map(|v| {
-            let line = v.node.and_then(|n| a11y::source_line(&doc, n));
+            let line = v.node.and_then(|n| a11y::source_line(doc, n));
             let file = if line.is_some() { variant.file.as_str() } else { template_file };
             Finding::new(v.rule, v.severity, file, v.message).maybe_line(line).help(v.help).page(&target.url, &target.lang, target.form)
         })
         .collect();
     // Easy-read and plain-language checks, on the same parse.
-    let (easy_findings, score) = easy_read::check_page(&doc, site, target, easy);
+    let (easy_findings, score) = easy_read::check_page(doc, site, target, easy);
     findings.extend(easy_findings);
     facts.easy_read = score;
     (findings, facts)

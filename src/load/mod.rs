@@ -2,16 +2,19 @@
 //! markdown file from its file name, and read it once.
 
 mod file_name;
+mod svg;
 
 pub use file_name::{VariantKey, parse_file_name};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
+use crate::finding::{Finding, Severity};
 
 /// The folder pages live in.
 pub const CONTENT_DIR: &str = "content";
@@ -28,7 +31,7 @@ pub struct SourceFile {
 }
 
 /// A non-markdown file under `content/`, copied beside the page's output.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Asset {
     /// Site-relative source path, e.g. `content/help/phone.svg`.
     pub rel: String,
@@ -36,7 +39,15 @@ pub struct Asset {
     pub out: String,
     /// Absolute path on disk.
     pub path: PathBuf,
+    /// An SVG picture's cleaned bytes, which are published instead of the file (see [`svg`]).
+    pub cleaned: Option<Arc<[u8]>>,
+    /// What cleaning the picture removed.
+    pub findings: Vec<Finding>,
 }
+
+/// File types that a browser runs scripts in when they are opened from the site. They are not
+/// published from `content/`, where editors' files go; `static/` is for trusted files.
+const ACTIVE_TYPES: &[&str] = &["html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "svgz"];
 
 /// Everything found under `content/`.
 #[derive(Debug, Default)]
@@ -120,7 +131,14 @@ pub fn load_content(config: &Config) -> Result<Content> {
                 Err(d) => problems.push(d),
             }
         } else {
-            assets.push(Asset { out: inside.to_string(), rel, path: entry.into_path() });
+            if let Some(ext) = inside.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).filter(|e| ACTIVE_TYPES.contains(&e.as_str())) {
+                problems.push(
+                    Diagnostic::new(&rel, format!("a .{ext} file can run scripts on your site, so clearleaf does not publish it from content/"))
+                        .hint("Write the page in markdown (a .md file) instead. If you made the file yourself and trust it, put it in the static/ folder, which is published as it is."),
+                );
+                continue;
+            }
+            assets.push(Asset { out: inside.to_string(), rel, path: entry.into_path(), ..Asset::default() });
         }
     }
     for (rel, target) in outside.into_inner() {
@@ -142,7 +160,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
     if static_dir.is_dir() {
         for entry in WalkDir::new(&static_dir).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name())) {
             match entry {
-                Ok(e) if e.file_type().is_file() => statics.push(Asset { rel: rel_path(root, e.path()), out: rel_path(&static_dir, e.path()), path: e.into_path() }),
+                Ok(e) if e.file_type().is_file() => statics.push(Asset { rel: rel_path(root, e.path()), out: rel_path(&static_dir, e.path()), path: e.into_path(), ..Asset::default() }),
                 Ok(_) => {}
                 Err(e) => problems.push(Diagnostic::new(STATIC_DIR, format!("could not be read: {e}"))),
             }
@@ -151,6 +169,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }
+    assets.par_iter_mut().filter(|a| a.out.to_ascii_lowercase().ends_with(".svg")).try_for_each(clean_svg)?;
     Ok(Content { pages, assets, statics })
 }
 
@@ -174,6 +193,28 @@ pub(crate) fn is_ignored(name: &std::ffi::OsStr) -> bool {
 pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Reads an SVG picture once and keeps the bytes to publish: cleaned, with a finding for each
+/// thing removed. A file that is not SVG at all is published empty, and the finding says why.
+fn clean_svg(asset: &mut Asset) -> Result<()> {
+    let bytes = std::fs::read(&asset.path).map_err(|e| Error::io(&asset.path, e))?;
+    let finding = |line: Option<usize>, what: String| {
+        Finding::new("HTML-SANITISED", Severity::Warning, &asset.rel, what)
+            .maybe_line(line)
+            .help("Pictures may not run scripts or load things from other sites. Save the picture again from a drawing program as plain SVG, or use a PNG.")
+    };
+    match svg::clean(&bytes) {
+        Ok(cleaned) => {
+            asset.findings = cleaned.removed.into_iter().map(|(line, what)| finding(Some(line), format!("This picture was changed to keep readers safe: {what}."))).collect();
+            asset.cleaned = Some(cleaned.bytes.into());
+        }
+        Err(why) => {
+            asset.findings = vec![finding(None, format!("This picture cannot be read as SVG, so an empty file is published in its place: {why}."))];
+            asset.cleaned = Some(Arc::from(&[][..]));
+        }
+    }
+    Ok(())
 }
 
 /// UTF-8 text with a BOM removed and CRLF line ends turned into LF (line numbers stay the same).

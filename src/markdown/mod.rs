@@ -5,6 +5,7 @@
 //! that point at the markdown), unique heading ids, Easy-read picture rows, footnotes with
 //! page-unique ids and readable names, and links rewritten to the reader's language and form.
 
+mod raw_html;
 mod render;
 pub mod sanitise;
 pub mod slug;
@@ -58,8 +59,8 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
 }
 
-/// The attribute carrying source lines through templates and minification to the checks; it is
-/// removed before files are written.
+/// The attribute carrying source lines through the templates to the checks. Only the renderer
+/// writes it, and pages are written without it ([`crate::output::serialize_without_markers`]).
 pub const LINE_ATTR: &str = "data-cl-line";
 
 /// pulldown-cmark options: SPEC §4.
@@ -90,67 +91,5 @@ pub fn escape_attr(s: &str, out: &mut String) {
             '>' => out.push_str("&gt;"),
             c => out.push(c),
         }
-    }
-}
-
-/// Removes every `data-cl-line` attribute from HTML (inside tags only, so that text which happens
-/// to mention it is kept).
-pub fn strip_line_attrs(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut out = String::with_capacity(html.len());
-    let mut i = 0;
-    let mut in_tag = false;
-    let mut quote: Option<u8> = None;
-    let mut last = 0;
-    let needle = b"data-cl-line=";
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_tag {
-            match quote {
-                Some(q) if b == q => quote = None,
-                Some(_) => {}
-                None if b == b'"' || b == b'\'' => quote = Some(b),
-                None if b == b'>' => in_tag = false,
-                // After a space, or right after a quoted value (`alt="x"data-cl-line=3`), as
-                // minifiers write it; the space goes too.
-                None if bytes[i..].starts_with(needle) && matches!(bytes[i - 1], b' ' | b'"' | b'\'') => {
-                    let start = if bytes[i - 1] == b' ' { i - 1 } else { i };
-                    out.push_str(&html[last..start.max(last)]);
-                    let mut j = i + needle.len();
-                    if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
-                        let q = bytes[j];
-                        j += 1;
-                        while j < bytes.len() && bytes[j] != q {
-                            j += 1;
-                        }
-                        j += 1;
-                    } else {
-                        while j < bytes.len() && bytes[j].is_ascii_digit() {
-                            j += 1;
-                        }
-                    }
-                    last = j;
-                    i = j;
-                    continue;
-                }
-                None => {}
-            }
-        } else if b == b'<' && bytes.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
-            in_tag = true;
-        }
-        i += 1;
-    }
-    out.push_str(&html[last..]);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strips_only_inside_tags() {
-        let html = r#"<p data-cl-line="3">a data-cl-line=4 b</p><img data-cl-line=7 alt="x data-cl-line=1"><br><img alt="y"data-cl-line=8 src=a.png>"#;
-        assert_eq!(strip_line_attrs(html), r#"<p>a data-cl-line=4 b</p><img alt="x data-cl-line=1"><br><img alt="y" src=a.png>"#);
     }
 }

@@ -29,7 +29,7 @@ pub fn render(input: &Input<'_>, resolver: &dyn Resolver) -> Rendered {
         row_closers: Vec::new(),
         row_image_next: None,
         pending_row_text: false,
-        in_html_block: false,
+        html_block: None,
         dropped_links: Vec::new(),
         raw_html: Vec::new(),
         problems: Vec::new(),
@@ -82,7 +82,8 @@ struct Writer<'a> {
     row_image_next: Option<bool>,
     /// A picture row's image was just written: the words start next.
     pending_row_text: bool,
-    in_html_block: bool,
+    /// Inside an HTML block: its first line and its text so far.
+    html_block: Option<(usize, String)>,
     /// For each open link: whether its `<a>` was dropped (unsafe address).
     dropped_links: Vec<bool>,
     /// Raw HTML chunks and their lines, for the sanitiser's report.
@@ -108,6 +109,13 @@ impl Writer<'_> {
 
     fn push(&mut self, s: &str) {
         self.buf().push_str(s);
+    }
+
+    /// Raw HTML: kept for the sanitiser's report as written, and written out as it is read.
+    fn raw_html_piece(&mut self, raw: String, line: usize) {
+        let html = super::raw_html::rewrite(&raw, line);
+        self.push(&html);
+        self.raw_html.push((line, raw));
     }
 
     fn open(&mut self, tag: &str, line: usize, attrs: &str) {
@@ -149,15 +157,13 @@ impl Writer<'_> {
                 self.push(&s);
             }
             Event::InlineMath(m) | Event::DisplayMath(m) => self.text(&m),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                // One chunk per HTML block (which arrives line by line), one per inline tag.
-                match self.raw_html.last_mut() {
-                    Some((_, chunk)) if self.in_html_block && !chunk.is_empty() => chunk.push_str(&h),
-                    _ => self.raw_html.push((line, h.to_string())),
-                }
-                let marked = close_raw_text(mark_lines(&h, line));
-                self.push(&marked);
-            }
+            // An HTML block arrives line by line: it is read as a whole at its end, so that a tag
+            // or comment over several lines is one. An inline tag is read on its own.
+            Event::Html(h) => match &mut self.html_block {
+                Some((_, block)) => block.push_str(&h),
+                None => self.raw_html_piece(h.to_string(), line),
+            },
+            Event::InlineHtml(h) => self.raw_html_piece(h.to_string(), line),
             Event::FootnoteReference(label) => {
                 let number = match self.footnote_order.iter().position(|l| *l == *label) {
                     Some(i) => i + 1,
@@ -231,10 +237,7 @@ impl Writer<'_> {
                 let s = format!("<code{class}>");
                 self.push(&s);
             }
-            Tag::HtmlBlock => {
-                self.in_html_block = true;
-                self.raw_html.push((line, String::new()));
-            }
+            Tag::HtmlBlock => self.html_block = Some((line, String::new())),
             Tag::List(Some(1)) => self.open("ol", line, ""),
             Tag::List(Some(start)) => self.open("ol", line, &format!(" start=\"{start}\"")),
             Tag::List(None) => self.open("ul", line, ""),
@@ -368,7 +371,11 @@ impl Writer<'_> {
             }
             TagEnd::BlockQuote(_) => self.push("</blockquote>\n"),
             TagEnd::CodeBlock => self.push("</code></pre>\n"),
-            TagEnd::HtmlBlock => self.in_html_block = false,
+            TagEnd::HtmlBlock => {
+                if let Some((line, block)) = self.html_block.take() {
+                    self.raw_html_piece(block, line);
+                }
+            }
             TagEnd::List(true) => self.push("</ol>\n"),
             TagEnd::List(false) => self.push("</ul>\n"),
             TagEnd::FootnoteDefinition => {
@@ -480,88 +487,6 @@ impl Writer<'_> {
     }
 }
 
-/// Elements whose content HTML parsers read as plain text up to their end tag.
-const RAW_TEXT: &[&str] = &["iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"];
-
-/// Closes raw-text elements a piece of raw HTML leaves open, so that an unclosed `<iframe>`
-/// cannot turn the rest of the page into text (the sanitiser then removes the element).
-fn close_raw_text(mut html: String) -> String {
-    // An unterminated comment or CDATA section swallows the rest of the page the same way.
-    for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>")] {
-        if html.matches(open).count() > html.matches(close).count() {
-            html.push_str(close);
-        }
-    }
-    let lower = html.to_ascii_lowercase();
-    let count = |pat: &str| lower.match_indices(pat).filter(|(i, _)| lower[i + pat.len()..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())).count();
-    for name in RAW_TEXT {
-        if count(&format!("<{name}")) > count(&format!("</{name}")) {
-            html.push_str(&format!("</{name}>"));
-        }
-    }
-    html
-}
-
-/// Adds the source line to every start tag of a piece of raw HTML, so findings on raw HTML
-/// point at its markdown line too.
-fn mark_lines(html: &str, mut line: usize) -> String {
-    enum State {
-        Text,
-        /// Inside a start tag: the open quote of an attribute value, and the end tag that
-        /// closes the element if it is a raw-text one.
-        Tag(Option<char>, Option<String>),
-        /// Inside a raw-text element (an iframe's fallback, a textarea …): tags there are text.
-        Raw(String),
-    }
-    let mut out = String::with_capacity(html.len() + 24);
-    let mut state = State::Text;
-    let mut i = 0;
-    while let Some(c) = html[i..].chars().next() {
-        let rest = &html[i..];
-        if c == '\n' {
-            line += 1;
-        }
-        match &mut state {
-            // Comments and CDATA sections hold text, not tags.
-            State::Text if rest.starts_with("<!--") || rest.starts_with("<![CDATA[") => {
-                state = State::Raw(if rest.starts_with("<!--") { "-->" } else { "]]>" }.to_string());
-            }
-            State::Text if c == '<' => {
-                let name_len = rest[1..].find(|ch: char| !ch.is_ascii_alphanumeric()).unwrap_or(rest.len() - 1);
-                let after = rest[1 + name_len..].chars().next();
-                if name_len > 0 && rest.as_bytes()[1].is_ascii_alphabetic() && matches!(after, Some(' ' | '\t' | '\n' | '>' | '/')) {
-                    let name = rest[1..1 + name_len].to_ascii_lowercase();
-                    out.push_str(&rest[..1 + name_len]);
-                    out.push_str(&format!(" {LINE_ATTR}=\"{line}\""));
-                    i += 1 + name_len;
-                    state = State::Tag(None, RAW_TEXT.contains(&name.as_str()).then(|| format!("</{name}")));
-                    continue;
-                }
-            }
-            State::Tag(quote, raw) => match (*quote, c) {
-                (Some(q), ch) if ch == q => *quote = None,
-                (None, '"' | '\'') => *quote = Some(c),
-                (None, '>') => state = raw.take().map_or(State::Text, State::Raw),
-                _ => {}
-            },
-            State::Raw(close) => {
-                if rest.get(..close.len()).is_some_and(|r| r.eq_ignore_ascii_case(close)) {
-                    state = State::Text;
-                }
-            }
-            State::Text => {}
-        }
-        out.push(c);
-        i += c.len_utf8();
-    }
-    // A start tag left unfinished (an unclosed quote) would swallow the markup after it.
-    if let State::Tag(quote, _) = state {
-        out.extend(quote);
-        out.push('>');
-    }
-    out
-}
-
 fn footnote_id(label: &str) -> String {
     let mut s = Slugger::default();
     s.slug(label)
@@ -637,12 +562,14 @@ mod tests {
     }
 
     #[test]
-    fn raw_start_tags_get_their_line() {
-        assert_eq!(mark_lines("<div>\n<img src=x>\n</div><br/>", 7), "<div data-cl-line=\"7\">\n<img data-cl-line=\"8\" src=x>\n</div><br data-cl-line=\"9\"/>");
-        assert_eq!(mark_lines("a < b <!-- c -->", 1), "a < b <!-- c -->");
-        assert_eq!(mark_lines("<textarea><p>x</p></textarea><b>", 1), "<textarea data-cl-line=\"1\"><p>x</p></textarea><b data-cl-line=\"1\">");
-        assert_eq!(mark_lines("<a href=\"<div>\">é</a>", 1), "<a data-cl-line=\"1\" href=\"<div>\">é</a>");
-        assert_eq!(mark_lines("<math><![CDATA[<div>]]></math><!-- <b> -->", 1), "<math data-cl-line=\"1\"><![CDATA[<div>]]></math><!-- <b> -->");
+    fn html_blocks_are_read_whole() {
+        let md = "<div\n  class=\"note\">\n<!--\nprivate note\n-->\n<script>\nalert(1)\n</script>\n<style>\np { color: red }\n</style>\n<![CDATA[\nx > y\n]]>\n<img\n src=\"x.png\" alt=\"X\">\n</div>\n";
+        let r = html(md, Form::Standard);
+        assert!(r.html.starts_with("<div class=\"note\" data-cl-line=\"10\">"), "{}", r.html);
+        assert!(r.html.contains("<img src=\"x.png\" alt=\"X\" data-cl-line=\"24\">"), "{}", r.html);
+        for leaked in ["private", "alert", "color", "x &gt; y", "]]&gt;", "&lt;"] {
+            assert!(!r.html.contains(leaked), "{leaked} leaked: {}", r.html);
+        }
     }
 
     #[test]

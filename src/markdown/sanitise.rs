@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use scraper::{Html, Node};
 
+use super::LINE_ATTR;
+
 /// Elements raw HTML may use.
 const TAGS: &[&str] = &[
     "a",
@@ -76,7 +78,7 @@ const TAGS: &[&str] = &[
 /// Attributes any allowed element may have.
 const GENERIC_ATTRS: &[&str] = &["class", "dir", "id", "lang", "role", "title", "translate"];
 /// Attribute prefixes any allowed element may have.
-const GENERIC_PREFIXES: &[&str] = &["aria-", "data-cl-"];
+const GENERIC_PREFIXES: &[&str] = &["aria-"];
 /// Attributes allowed on particular elements.
 const TAG_ATTRS: &[(&str, &[&str])] = &[
     ("a", &["href", "hreflang"]),
@@ -102,7 +104,10 @@ const REMOVED_WITH_CONTENT: &[&str] = &["script", "style", "iframe", "noembed", 
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::empty();
     b.tags(TAGS.iter().copied().collect())
-        .generic_attributes(GENERIC_ATTRS.iter().copied().collect())
+        .generic_attributes(GENERIC_ATTRS.iter().chain(&[LINE_ATTR]).copied().collect())
+        // Only the renderer writes line markers (raw HTML loses its own), and they are numbers:
+        // anything else in one is dropped, should a marker ever come from elsewhere.
+        .attribute_filter(|_, attr, value| if attr == LINE_ATTR && !value.bytes().all(|b| b.is_ascii_digit()) { None } else { Some(value.into()) })
         .generic_attribute_prefixes(GENERIC_PREFIXES.iter().copied().collect())
         .tag_attributes(TAG_ATTRS.iter().map(|(t, a)| (*t, a.iter().copied().collect::<HashSet<_>>())).collect::<HashMap<_, _>>())
         .url_schemes(SCHEMES.iter().copied().collect())
@@ -181,6 +186,7 @@ mod tests {
             "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
             "<div style=\"background:url(javascript:alert(1))\">x</div>",
             "<p style=\"width: expression(alert(1))\">x</p>",
+            "<img alt=\"a b\" data-cl-line='\"a b\"onerror=alert(1)//' src=/p.png>",
         ];
         for v in vectors {
             let out = clean(v).to_ascii_lowercase();

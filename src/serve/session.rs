@@ -209,7 +209,8 @@ impl Session {
             return Change::Reshape;
         };
         match known {
-            Some(asset) if is_file => Change::Copy { path: asset.path.clone(), out: asset.out.clone() },
+            // A cleaned picture's findings come from the load stage: load it again.
+            Some(asset) if is_file && asset.cleaned.is_none() => Change::Copy { path: asset.path.clone(), out: asset.out.clone() },
             None if !path.exists() => Change::Nothing,
             _ => Change::Reshape,
         }
@@ -345,10 +346,15 @@ mod tests {
         let gone = dir.path().canonicalize().unwrap().join("content/help/4913");
         let update = session.apply(&[gone, dir.path().canonicalize().unwrap().join("content/help/.night.md.swp")]).unwrap();
         assert!(!update.full && update.files.is_empty());
-        let update = edit(&dir, &mut session, "content/help/map.svg", "<svg/>").unwrap();
-        assert!(update.full && update.files.contains_key("help/map.svg"), "a new file rebuilds everything");
-        let update = edit(&dir, &mut session, "content/help/map.svg", "<svg></svg>").unwrap();
+        let update = edit(&dir, &mut session, "content/help/map.png", "png").unwrap();
+        assert!(update.full && update.files.contains_key("help/map.png"), "a new file rebuilds everything");
+        let update = edit(&dir, &mut session, "content/help/map.png", "png 2").unwrap();
         assert!(!update.full);
+        assert_eq!(update.files["help/map.png"], b"png 2");
+        // An SVG picture is cleaned when the site is loaded, where its findings come from.
+        edit(&dir, &mut session, "content/help/map.svg", "<svg/>").unwrap();
+        let update = edit(&dir, &mut session, "content/help/map.svg", "<svg onload=\"alert(1)\"></svg>").unwrap();
+        assert!(update.full);
         assert_eq!(update.files["help/map.svg"], b"<svg></svg>");
     }
 }

@@ -104,9 +104,42 @@ pub fn run_page(case: &Case) {
         Err(_) => (case.page.as_str(), 1),
     };
     let rendered = render(body, first_line, case.form);
-    let _ = markdown::strip_line_attrs(&rendered.html);
-    let page = format!("<!doctype html><html lang=\"ur\" dir=\"rtl\"><head><title>Fuzz</title></head><body><main id=\"main\">{}</main></body></html>", rendered.html);
+    let page = page_of(&rendered);
     check_html(&page, case.form);
+    assert_safe_when_published(&page);
+}
+
+/// Rendered markdown in a minimal right-to-left page.
+fn page_of(rendered: &markdown::Rendered) -> String {
+    format!("<!doctype html><html lang=\"ur\" dir=\"rtl\"><head><title>Fuzz</title></head><body><main id=\"main\">{}</main></body></html>", rendered.html)
+}
+
+/// Panics if `page`, published as the build would, could run a script or shows one of
+/// clearleaf's own attributes.
+fn assert_safe_when_published(page: &str) {
+    let published = publish(page);
+    let risks = clearleaf::output::script_risks(&published);
+    assert!(risks.is_empty(), "the published page has {risks:?}:\n{published}");
+}
+
+/// Markdown rendered and published as the build would: panics if the page could run a script
+/// or shows one of clearleaf's own attributes.
+pub fn publish_markdown(body: &str, form: Form) {
+    assert_safe_when_published(&page_of(&render(body, 1, form)));
+}
+
+/// Front matter parsed on its own: panics if an error points at a line the page does not have.
+pub fn parse_front_matter(page: &str) {
+    if let Err(d) = clearleaf::front_matter::parse("content/fuzz.md", page) {
+        let lines = page.lines().count().max(1) + 1;
+        assert!(d.line.is_none_or(|l| l >= 1 && l <= lines), "error at line {:?} of a {lines}-line page: {d:?}", d.line);
+    }
+}
+
+/// A rendered page as the build writes it: from its parsed tree, without line markers, minified.
+pub fn publish(page: &str) -> String {
+    let doc = a11y::Doc::parse(page);
+    clearleaf::output::minify(&clearleaf::output::serialize_without_markers(&doc.html))
 }
 
 /// The date every build here runs with.
@@ -126,33 +159,11 @@ pub fn write_site(root: &Path, home: &str, other_name: &str, other: &str) {
     std::fs::write(other_path, other).unwrap();
 }
 
-/// What a browser would run in `html`: `<script>` elements (in any namespace), event handler
-/// attributes and `javascript:` addresses, found by parsing it as a browser does (html5ever).
-pub fn scripts_in(html: &str) -> Vec<String> {
-    let doc = scraper::Html::parse_document(html);
-    let mut found = Vec::new();
-    for node in doc.tree.nodes() {
-        let scraper::Node::Element(el) = node.value() else { continue };
-        if el.name().eq_ignore_ascii_case("script") {
-            found.push("<script> element".to_string());
-        }
-        for (name, value) in el.attrs() {
-            let v: String = value.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect::<String>().to_ascii_lowercase();
-            if name.to_ascii_lowercase().starts_with("on") {
-                found.push(format!("{name}= on <{}>", el.name()));
-            }
-            if v.starts_with("javascript:") || v.starts_with("vbscript:") {
-                found.push(format!("{name}={value:?} on <{}>", el.name()));
-            }
-        }
-    }
-    found
-}
-
 /// Builds the site in `root` into memory. Panics if an HTML file written is not UTF-8 or holds a
 /// script. Returns whether the build succeeded (Ok) at all.
 ///
-/// A script is looked for twice: as a browser parses the page ([`scripts_in`]), and, without
+/// A script is looked for twice: as a browser parses the page
+/// ([`clearleaf::output::script_risks`]), and, without
 /// minifying, as the text `<script` anywhere in the file. Minified pages are exempt from the
 /// second: minify-html writes the text of `<title>` unescaped (`<title><script>x</script></title>`
 /// is a title that reads "<script>x</script>", which is safe: title text is never markup) and
@@ -166,7 +177,7 @@ pub fn build_site(root: &Path, minify: bool, drafts: bool) -> bool {
             for (name, bytes) in &files {
                 if name.ends_with(".html") {
                     let html = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"));
-                    let scripts = scripts_in(html);
+                    let scripts = clearleaf::output::script_risks(html);
                     assert!(scripts.is_empty(), "{name} has {scripts:?}:\n{html}");
                     assert!(minify || !has_script(html), "{name} has the text <script:\n{html}");
                 }

@@ -24,6 +24,8 @@ pub struct Doc {
     ids: FxHashMap<String, NodeId>,
     /// Owner of each element claimed with aria-owns.
     owner: FxHashMap<NodeId, NodeId>,
+    /// Elements whose start tag repeated an attribute (the tree keeps only the first).
+    pub repeated_attributes: Vec<NodeId>,
 }
 
 /// What every rule asks about an element, many times per page: worked out once when parsing.
@@ -94,12 +96,12 @@ pub fn style_value(style: &str, prop: &str) -> Option<(String, bool)> {
 impl Doc {
     /// Parses `html` and works out hidden elements, ids and roles.
     pub fn parse(html: &str) -> Doc {
-        let html = Html::parse_document(html);
+        let (html, repeated_attributes) = super::parse::parse_document(html);
         let mut walk = Walk::default();
         walk.element(html.root_element(), Some(Inherited::default()));
         let Walk { elements, facts, ids, owners } = walk;
         let index = elements.iter().enumerate().map(|(i, &id)| (id, i as u32)).collect();
-        let mut doc = Doc { html, elements, index, facts, ids, owner: FxHashMap::default() };
+        let mut doc = Doc { html, elements, index, facts, ids, owner: FxHashMap::default(), repeated_attributes };
         // Roles last: whether `role=none` holds depends on focus, so on the hidden state.
         let roles: Vec<_> = doc.elements().map(|el| doc.resolve_role(&el)).collect();
         for (facts, role) in doc.facts.iter_mut().zip(roles) {

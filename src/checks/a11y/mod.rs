@@ -5,7 +5,7 @@
 
 pub mod aria;
 pub mod dom;
-mod raw;
+mod parse;
 mod rules;
 
 use ego_tree::NodeId;
@@ -47,17 +47,16 @@ pub struct Violation {
 
 /// Runs every page-level rule on `html`.
 pub fn check(html: &str, expect: Option<&Expect<'_>>) -> (Doc, Vec<Violation>) {
-    check_with_source(html, html, expect)
+    let doc = Doc::parse(html);
+    let violations = check_doc(&doc, expect);
+    (doc, violations)
 }
 
-/// Runs every rule on `html`; repeated attributes are looked for in `source`, the HTML as the
-/// templates wrote it (a minifier silently drops the repeats, but the template bug stays).
-pub fn check_with_source(html: &str, source: &str, expect: Option<&Expect<'_>>) -> (Doc, Vec<Violation>) {
-    let doc = Doc::parse(html);
+/// Runs every rule on a parsed page.
+pub fn check_doc(doc: &Doc, expect: Option<&Expect<'_>>) -> Vec<Violation> {
     let mut out = Vec::new();
-    rules::run(&doc, expect, &mut out);
-    raw::duplicate_attributes(source, &mut out);
-    (doc, out)
+    rules::run(doc, expect, &mut out);
+    out
 }
 
 /// The source line of the element (or its nearest ancestor) that carries `data-cl-line`.

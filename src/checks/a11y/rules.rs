@@ -30,6 +30,7 @@ pub fn run(doc: &Doc, expect: Option<&Expect<'_>>, v: &mut Vec<Violation>) {
     let mut o = Out { v };
     language(doc, expect, &mut o);
     document(doc, &mut o);
+    repeated_attributes(doc, &mut o);
     structure(doc, expect, &mut o);
     names(doc, &mut o);
     links(doc, expect, &mut o);
@@ -39,6 +40,20 @@ pub fn run(doc: &Doc, expect: Option<&Expect<'_>>, v: &mut Vec<Violation>) {
     autocomplete(doc, &mut o);
     iframes(doc, &mut o);
     text_spacing(doc, &mut o);
+}
+
+/// ACT e6952f: an attribute written twice in one start tag.
+fn repeated_attributes(doc: &Doc, o: &mut Out<'_>) {
+    for el in doc.repeated_attributes.iter().filter_map(|&id| doc.html.tree.get(id)).filter_map(ElementRef::wrap) {
+        o.push(
+            "A11Y-ATTR-DUP",
+            "e6952f",
+            E,
+            Some(&el),
+            format!("A <{}> element has an attribute written twice; browsers keep only the first.", tag(&el)),
+            "Remove one of them. If it comes from a template, check for an attribute written both literally and by a variable.",
+        );
+    }
 }
 
 fn tag<'a>(el: &ElementRef<'a>) -> &'a str {
