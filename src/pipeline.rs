@@ -22,6 +22,7 @@ use crate::front_matter;
 use crate::i18n::Locales;
 use crate::load;
 use crate::markdown::{self, Resolver};
+use crate::output::artefacts::{self, Refresh};
 use crate::output::{self, Sink, Staging};
 use crate::report::Report;
 use crate::site::{Site, Target, output_file};
@@ -60,6 +61,13 @@ pub struct Loaded {
     pub lexicons: HashMap<String, checks::Lexicon>,
     /// Glossaries and theme facts of the Easy-read checks.
     pub easy_read: checks::easy_read::Shared,
+}
+
+impl Loaded {
+    /// What the artefacts are made from.
+    pub fn artefact_context(&self, minify: bool) -> artefacts::Context<'_> {
+        artefacts::Context { site: &self.site, theme: &self.theme, locales: &self.locales, minify }
+    }
 }
 
 /// Stages 1–6: config, locales, theme, content, front matter, site.
@@ -261,7 +269,7 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timin
     drop(facts);
     let mut findings = all_findings(site, page_findings, site_wide);
     if let Some(s) = staging {
-        timings.time(7, || write_site_files(loaded, opts, s))?;
+        timings.time(7, || write_artefacts(loaded, opts, s, |_| true))?;
     }
     checks::apply_levels(&mut findings, &site.config.checks);
     Ok(Report::new(site.targets.len(), findings))
@@ -294,9 +302,7 @@ pub(crate) fn render_pages(loaded: &Loaded, targets: &[usize], opts: &Options, s
 pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageFacts], stop: &AtomicBool) -> Vec<Finding> {
     let site = &loaded.site;
     let mut findings = Vec::new();
-    let mut files: HashSet<String> = site.statics.iter().chain(&site.assets).map(|a| a.out.clone()).collect();
-    files.extend(loaded.theme.static_files.keys().cloned());
-    files.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
+    let files: HashSet<String> = artefacts::paths(&loaded.artefact_context(false)).collect();
     findings.extend(checks::site_rules::check_site(site, facts, &files, stop));
     if stop.load(Ordering::Relaxed) {
         return findings;
@@ -311,22 +317,9 @@ pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageF
     findings
 }
 
-/// Everything besides the pages: the 404 page, the sitemap, robots.txt and the static files.
-pub(crate) fn write_site_files(loaded: &Loaded, opts: &Options, sink: &dyn Sink) -> Result<()> {
-    let site = &loaded.site;
-    write_not_found(loaded, opts, sink)?;
-    sink.write("sitemap.xml", output::sitemap_xml(site).as_bytes())?;
-    sink.write("robots.txt", output::robots_txt(site).as_bytes())?;
-    copy_files(loaded, sink)
-}
-
-/// The page shown for addresses that do not exist.
-pub(crate) fn write_not_found(loaded: &Loaded, opts: &Options, sink: &dyn Sink) -> Result<()> {
-    let ctx = templates::not_found_context(&loaded.site, &loaded.locales);
-    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
-    let not_found = loaded.theme.render("404.html", &ctx)?;
-    let not_found = if opts.minify { output::minify(&not_found) } else { not_found };
-    sink.write("404.html", not_found.as_bytes())
+/// Everything besides the pages ([`output::artefacts`]), or those of them that `due` names.
+pub(crate) fn write_artefacts(loaded: &Loaded, opts: &Options, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {
+    artefacts::write(&loaded.artefact_context(opts.minify), sink, due)
 }
 
 /// Every finding in one list, allocated once at its final size: a large site has hundreds of
@@ -339,18 +332,6 @@ fn all_findings(site: &Site, pages: Vec<Vec<Finding>>, site_wide: Vec<Finding>) 
     }
     all.extend(site_wide);
     all
-}
-
-/// Theme static files, then the site's `static/` (which may replace them), then co-located assets.
-fn copy_files(loaded: &Loaded, staging: &dyn Sink) -> Result<()> {
-    let site = &loaded.site;
-    for (rel, file) in &loaded.theme.static_files {
-        staging.write(rel, &file.bytes)?;
-    }
-    site.statics.par_iter().chain(site.assets.par_iter()).try_for_each(|a| match &a.cleaned {
-        Some(bytes) => staging.write(&a.out, bytes),
-        None => staging.copy(&a.path, &a.out),
-    })
 }
 
 /// FLUENT-MISSING: a UI string a language lacks compared with the default language.

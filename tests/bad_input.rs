@@ -298,7 +298,7 @@ fn html_file_in_content_is_refused() {
         s.write("content/help/index.html", "<p>hello</p><script>alert(1)</script>\n");
         s.write("content/help/data.XML", "<x/>\n");
     });
-    run.error_at("content/help/index.html", &[".html file can run scripts", "static/"]);
+    run.error_at("content/help/index.html", &[".html file can run scripts"]).stderr_has("put it in the static/ folder");
     run.error_at("content/help/data.XML", &[".xml file"]);
 }
 

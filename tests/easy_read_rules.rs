@@ -182,10 +182,10 @@ fn glossary_words_are_explained_in_a_words_we_use_section() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(out.join("easy-read/page/index.html")).unwrap();
     assert!(
-        html.contains("Call the <a href=\"#words-we-use-crisis-line\" class=\"glossary-term\">crisis line</a> in a <a href=\"#words-we-use-crisis\" class=\"glossary-term\">crisis</a>."),
+        html.contains("Call the <a class=\"glossary-term\" href=\"#words-we-use-crisis-line\">crisis line</a> in a <a class=\"glossary-term\" href=\"#words-we-use-crisis\">crisis</a>."),
         "{html}"
     );
-    assert!(html.contains("<section class=\"words-we-use\" aria-labelledby=\"words-we-use\">\n<h2 id=\"words-we-use\">Words we use</h2>"), "{html}");
+    assert!(html.contains("<section aria-labelledby=\"words-we-use\" class=\"words-we-use\">\n<h2 id=\"words-we-use\">Words we use</h2>"), "{html}");
     assert!(html.contains("<dt id=\"words-we-use-crisis-line\">crisis line</dt>\n<dd>A phone number you can call when you need help in a crisis.</dd>"), "{html}");
     assert_eq!(html.matches("class=\"glossary-term\"").count(), 2, "only the first use is linked");
     // The standard page gets no section.

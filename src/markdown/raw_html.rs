@@ -13,11 +13,11 @@
 
 use std::cell::{Cell, RefCell};
 
+use html5ever::LocalName;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
-use html5ever::LocalName;
 
-use super::{escape_attr, escape_text, LINE_ATTR};
+use super::{LINE_ATTR, escape_attr, escape_text};
 
 /// The prefix of every attribute clearleaf itself writes.
 const INTERNAL_PREFIX: &str = "data-cl-";

@@ -563,7 +563,8 @@ mod tests {
 
     #[test]
     fn html_blocks_are_read_whole() {
-        let md = "<div\n  class=\"note\">\n<!--\nprivate note\n-->\n<script>\nalert(1)\n</script>\n<style>\np { color: red }\n</style>\n<![CDATA[\nx > y\n]]>\n<img\n src=\"x.png\" alt=\"X\">\n</div>\n";
+        let md =
+            "<div\n  class=\"note\">\n<!--\nprivate note\n-->\n<script>\nalert(1)\n</script>\n<style>\np { color: red }\n</style>\n<![CDATA[\nx > y\n]]>\n<img\n src=\"x.png\" alt=\"X\">\n</div>\n";
         let r = html(md, Form::Standard);
         assert!(r.html.starts_with("<div class=\"note\" data-cl-line=\"10\">"), "{}", r.html);
         assert!(r.html.contains("<img src=\"x.png\" alt=\"X\" data-cl-line=\"24\">"), "{}", r.html);

@@ -3,11 +3,10 @@
 //! site as it was. Nothing outside the output folder is written or deleted, and a folder that
 //! holds files clearleaf did not make is never used as the output.
 
+pub mod artefacts;
 mod published;
-mod sitemap;
 
 pub use published::{script_risks, serialize_without_markers};
-pub use sitemap::{robots_txt, sitemap_xml};
 
 use std::path::{Path, PathBuf};
 

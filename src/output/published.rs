@@ -5,7 +5,7 @@
 use std::io;
 
 use ego_tree::iter::Edge;
-use html5ever::serialize::{serialize, Serialize, SerializeOpts, Serializer, TraversalScope};
+use html5ever::serialize::{Serialize, SerializeOpts, Serializer, TraversalScope, serialize};
 use scraper::{Html, Node};
 
 use crate::markdown::LINE_ATTR;
@@ -86,6 +86,9 @@ mod tests {
         let out = serialize_without_markers(&Html::parse_document(page));
         assert_eq!(script_risks(&out), ["a <script> element"]);
         assert_eq!(script_risks("<a href=\" Java\tScript:x\">a</a><a href=\"ok: not a scheme\">b</a>").len(), 1);
-        assert_eq!(out, "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body><p class=\"x\">a data-cl-line=4 &amp; b</p><img alt=\"x data-cl-line=1\"><script>if (a < b) {}</script></body></html>");
+        assert_eq!(
+            out,
+            "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body><p class=\"x\">a data-cl-line=4 &amp; b</p><img alt=\"x data-cl-line=1\"><script>if (a < b) {}</script></body></html>"
+        );
     }
 }

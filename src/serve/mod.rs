@@ -186,7 +186,7 @@ impl Builder {
         // on a large site, and requests would wait.
         let old = {
             let mut s = self.served();
-            s.files.insert("sitemap.xml".into(), check.sitemap);
+            s.files.extend(check.files);
             std::mem::replace(&mut s.site_findings, check.by_url)
         };
         drop(old);

@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::front_matter;
 use crate::load::{self, CONTENT_DIR, STATIC_DIR};
+use crate::output::artefacts::Refresh;
 use crate::output::{Memory, Sink};
 use crate::pipeline::{self, Loaded, Rendered, Timings};
 use crate::site::{Shows, Target};
@@ -47,8 +48,8 @@ pub struct SiteCheck {
     /// Findings (with the site's severities) by the URL of the page they are about; a finding
     /// about a file goes to the pages that show it.
     pub by_url: HashMap<String, Vec<Finding>>,
-    /// The sitemap, which lists every page and its dates.
-    pub sitemap: Vec<u8>,
+    /// The artefacts that depend on every page (the sitemap …), written again.
+    pub files: HashMap<String, Vec<u8>>,
 }
 
 /// How one changed path reaches the site.
@@ -73,7 +74,7 @@ impl Session {
         let memory = Memory::default();
         let all: Vec<usize> = (0..loaded.site.targets.len()).collect();
         let rendered = pipeline::render_pages(&loaded, &all, &opts, Some(&memory), &Timings::default())?;
-        pipeline::write_site_files(&loaded, &opts, &memory)?;
+        pipeline::write_artefacts(&loaded, &opts, &memory, |_| true)?;
         let session = Session { opts, root, loaded, rendered, broken: false };
         let page_findings = session.findings_of(&all);
         Ok((session, Update { full: true, files: memory.into_files(), page_findings }))
@@ -114,7 +115,7 @@ impl Session {
         }
         if !templates.is_empty() {
             self.loaded.theme = Theme::load(&self.loaded.site.config, Arc::clone(&self.loaded.locales))?;
-            pipeline::write_not_found(&self.loaded, &self.opts, &memory)?;
+            pipeline::write_artefacts(&self.loaded, &self.opts, &memory, |r| r == Refresh::Templates)?;
         }
         let site = &self.loaded.site;
         // page.html renders pages and section.html sections; any other template may be part of
@@ -173,7 +174,10 @@ impl Session {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
-        Some(SiteCheck { by_url, sitemap: crate::output::sitemap_xml(site).into_bytes() })
+        let memory = Memory::default();
+        // Writing to memory cannot fail; a template error shows in the page build already.
+        pipeline::write_artefacts(&self.loaded, &self.opts, &memory, |r| r == Refresh::SiteWide).ok()?;
+        Some(SiteCheck { by_url, files: memory.into_files() })
     }
 
     fn findings_of(&self, targets: &[usize]) -> Vec<(String, Vec<Finding>)> {

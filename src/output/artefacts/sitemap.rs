@@ -1,11 +1,31 @@
-//! `sitemap.xml` with `xhtml:link` alternates, and `robots.txt`.
+//! `sitemap.xml` with `xhtml:link` alternates.
 
+use super::{Artefact, Context, Refresh};
+use crate::error::Result;
 use crate::markdown::escape_attr;
+use crate::output::Sink;
 use crate::site::{Shows, Site};
+
+/// `sitemap.xml`: it lists every page with its dates, so any edit can change it.
+pub struct Sitemap;
+
+impl Artefact for Sitemap {
+    fn paths(&self, _: &Context<'_>) -> Vec<String> {
+        vec!["sitemap.xml".into()]
+    }
+
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
+        sink.write("sitemap.xml", sitemap_xml(cx.site).as_bytes())
+    }
+
+    fn refresh(&self) -> Refresh {
+        Refresh::SiteWide
+    }
+}
 
 /// Every page that shows its own content, with its translations as alternates. Fallback pages
 /// are left out: their canonical URL is the source's.
-pub fn sitemap_xml(site: &Site) -> String {
+fn sitemap_xml(site: &Site) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     let default = &site.config.default_language;
     for t in site.targets.iter().filter(|t| t.shows == Shows::Own) {
@@ -33,9 +53,4 @@ pub fn sitemap_xml(site: &Site) -> String {
     }
     s.push_str("</urlset>\n");
     s
-}
-
-/// Allows everything and names the sitemap.
-pub fn robots_txt(site: &Site) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", site.config.absolute(&format!("{}sitemap.xml", site.config.base_path)))
 }

@@ -1,0 +1,63 @@
+//! Every file a build writes besides the pages: one [`Artefact`] each, in one list, [`ALL`].
+//! `build` writes them all, `check` writes none (but counts their addresses as existing for the
+//! link checks), and `serve` writes each again when what it depends on changes ([`Refresh`]).
+//! A new output is one file here and one line in [`ALL`].
+
+mod not_found;
+mod robots;
+mod site_files;
+mod sitemap;
+mod theme_files;
+
+use crate::error::Result;
+use crate::i18n::Locales;
+use crate::output::Sink;
+use crate::site::Site;
+use crate::templates::Theme;
+
+/// What artefacts are made from: the loaded site, its theme and UI strings.
+pub struct Context<'a> {
+    /// The page tree.
+    pub site: &'a Site,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// UI strings.
+    pub locales: &'a Locales,
+    /// Whether HTML is minified.
+    pub minify: bool,
+}
+
+/// When `serve` writes an artefact again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refresh {
+    /// Only when the whole site is built again.
+    Build,
+    /// When a template changes.
+    Templates,
+    /// After the site-wide checks that follow any change: it depends on every page.
+    SiteWide,
+}
+
+/// One file (or set of files) written beside the pages.
+pub trait Artefact: Sync {
+    /// The output paths it writes, known before anything is written.
+    fn paths(&self, cx: &Context<'_>) -> Vec<String>;
+    /// Writes it.
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()>;
+    /// When `serve` writes it again.
+    fn refresh(&self) -> Refresh;
+}
+
+/// Every artefact, in the order they are written: a later one may replace an earlier one's
+/// file (the site's `static/` replaces the theme's files of the same name).
+pub static ALL: &[&dyn Artefact] = &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles];
+
+/// Writes every artefact that `refresh` says is due.
+pub fn write(cx: &Context<'_>, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {
+    ALL.iter().filter(|a| due(a.refresh())).try_for_each(|a| a.write(cx, sink))
+}
+
+/// Every path the artefacts write.
+pub fn paths(cx: &Context<'_>) -> impl Iterator<Item = String> {
+    ALL.iter().flat_map(|a| a.paths(cx))
+}
