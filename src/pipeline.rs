@@ -252,7 +252,7 @@ fn progress_bar(len: usize, enabled: bool) -> ProgressBar {
 }
 
 /// Builds into memory (for tests and fuzzing, which look at every file; `serve` keeps a
-/// [`crate::serve`] session instead): the files and the report, whatever the findings.
+/// session of its own instead): the files and the report, whatever the findings.
 pub fn build_in_memory(opts: &Options) -> Result<(std::collections::HashMap<String, Vec<u8>>, Report)> {
     let loaded = load(opts)?;
     let memory = output::Memory::default();

@@ -60,7 +60,7 @@ pub struct Rendered {
 }
 
 /// The attribute carrying source lines through the templates to the checks. Only the renderer
-/// writes it, and pages are written without it ([`crate::output::serialize_without_markers`]).
+/// writes it, and pages are written without it from their parsed tree.
 pub const LINE_ATTR: &str = "data-cl-line";
 
 /// pulldown-cmark options: SPEC §4.
