@@ -215,6 +215,7 @@ impl Config {
     /// Reads and validates `root/site.yaml`.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE);
+        crate::load::SiteFolder::new(root).check(&path)?;
         let bytes = std::fs::read(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::input(

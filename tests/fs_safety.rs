@@ -1,0 +1,163 @@
+//! The file system as an attacker or a careless user shapes it: links that lead out of the site,
+//! a site.yaml that is not configuration, two builds into one output folder at once, an
+//! output folder reached through a link, and an output folder that only looks like ours.
+//!
+//! Each refusal checks the exit status, the message (naming the file and saying why), and that
+//! nothing was read from outside the site or changed in the output folder.
+
+mod common;
+
+use common::{Run, Site};
+
+/// What a shadow password file looks like: every line ends in `:`, so YAML reads each as a key.
+const SHADOW: &str = "root:$6$Zx9SECRETSALT$SECRETHASHpasswordhashvalue0123456789:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n";
+/// A piece of [`SHADOW`] that must never appear in a message.
+const HASH: &str = "SECRETHASH";
+
+/// A folder next to the site (inside the test's temporary folder) with a file in it.
+fn outside_folder(site: &Site, file: &str, text: &str) -> std::path::PathBuf {
+    let outside = site.tmp().join("outside");
+    common::write_file(&outside, file, text);
+    outside
+}
+
+/// Builds the good site, breaks it, builds again: exit 2, OUT untouched, the run returned.
+fn refused(site: &Site, break_it: impl FnOnce(&Site)) -> Run {
+    let before = site.build_good();
+    break_it(site);
+    let run = site.build(&[]);
+    run.code(2);
+    site.assert_out_unchanged(&before);
+    run
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links out of the site, for every folder and file the build reads
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn static_folder_linked_out_of_the_site_is_refused() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "private.txt", "not for publishing");
+    let run = refused(&site, |s| {
+        s.symlink(&outside, "static");
+    });
+    run.error_at("static", &["link", "outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn static_folder_linked_to_the_root_of_the_disk_is_refused() {
+    let run = refused(&Site::new(), |s| {
+        s.symlink("/", "static");
+    });
+    run.error_at("static", &["outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn file_in_static_linked_out_of_the_site_is_refused() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "private.txt", "not for publishing");
+    let run = refused(&site, |s| {
+        s.write("static/robots-extra.txt", "fine").symlink(outside.join("private.txt"), "static/private.txt");
+    });
+    run.error_at("static/private.txt", &["outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn theme_folder_linked_out_of_the_site_is_refused() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "templates/base.html", "<p>{{ secret }}</p>");
+    let run = refused(&site, |s| {
+        s.write("site.yaml", format!("{}theme: mine\n", common::SITE_YAML)).symlink(&outside, "themes/mine");
+    });
+    run.error_at("themes/mine", &["outside the site folder"]);
+}
+
+#[test]
+fn theme_name_that_leads_out_of_the_site_is_refused() {
+    let site = Site::new();
+    outside_folder(&site, "templates/base.html", "<p>outside</p>");
+    let run = refused(&site, |s| {
+        s.write("themes/default/static/theme/extra.css", "p{}").write("site.yaml", format!("{}theme: ../../outside\n", common::SITE_YAML));
+    });
+    run.error_at("themes/../../outside", &["outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn themes_folder_linked_out_of_the_site_is_refused() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "default/templates/base.html", "<p>outside</p>");
+    let run = refused(&site, |s| {
+        s.symlink(&outside, "themes");
+    });
+    run.error_at("themes", &["outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn locale_folder_linked_out_of_the_site_is_refused() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "main.ftl", "language-name = Outside\n");
+    let run = refused(&site, |s| {
+        s.symlink(&outside, "locales/cy");
+    });
+    run.error_at("locales/cy", &["outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn locales_folder_linked_out_of_the_site_is_refused() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "cy/main.ftl", "language-name = Outside\n");
+    let run = refused(&site, |s| {
+        s.symlink(&outside, "locales");
+    });
+    run.error_at("locales", &["outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn content_folder_linked_out_of_the_site_is_refused() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "_index.md", "---\ntitle: Outside\n---\nx\n");
+    let run = refused(&site, |s| {
+        s.remove("content").symlink(&outside, "content");
+    });
+    run.error_at("content", &["outside the site folder"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn site_yaml_linked_out_of_the_site_is_not_read() {
+    let site = Site::new();
+    let outside = outside_folder(&site, "shadow", SHADOW);
+    let run = refused(&site, |s| {
+        s.remove("site.yaml").symlink(outside.join("shadow"), "site.yaml");
+    });
+    run.error_at("site.yaml", &["link", "outside the site folder"]);
+    assert!(!run.stderr.contains(HASH) && !run.stderr.contains("daemon"), "the linked file was echoed:\n{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_stay_inside_the_site_keep_working() {
+    let site = Site::new();
+    site.write("shared/files/leaflet.txt", "a leaflet")
+        .write("shared/pages/night.md", "---\ntitle: Help at night\ndescription: Who to call at night.\n---\nCall 111 at night.\n")
+        .write("design/default/static/theme/extra.css", "p{color:#000}")
+        .write("translations/cy/main.ftl", "site-title = Safle drwy ddolen\n")
+        .symlink("shared/files", "static")
+        .symlink("../shared/pages/night.md", "content/night.md")
+        .symlink("../design/default", "themes/default")
+        .symlink("translations", "locales");
+    site.build(&[]).code(0);
+    assert_eq!(std::fs::read_to_string(site.out().join("leaflet.txt")).unwrap(), "a leaflet");
+    assert!(site.page("/night/").is_some_and(|p| p.contains("Call 111 at night.")));
+    assert!(site.page("/cy/").is_some_and(|p| p.contains("Safle drwy ddolen")), "the linked locale folder was not used");
+    assert!(site.out().join("theme/extra.css").is_file(), "the linked theme folder was not used");
+}
