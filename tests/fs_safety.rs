@@ -143,6 +143,23 @@ fn site_yaml_linked_out_of_the_site_is_not_read() {
     assert!(!run.stderr.contains(HASH) && !run.stderr.contains("daemon"), "the linked file was echoed:\n{}", run.stderr);
 }
 
+#[test]
+fn site_yaml_that_is_not_settings_is_not_echoed() {
+    let run = refused(&Site::new(), |s| {
+        s.write("site.yaml", SHADOW);
+    });
+    assert!(!run.stderr.contains(HASH), "lines of site.yaml were echoed:\n{}", run.stderr);
+    run.error_at("site.yaml:1", &["not a setting"]);
+}
+
+#[test]
+fn an_unknown_setting_is_still_named() {
+    let run = refused(&Site::new(), |s| {
+        s.write("site.yaml", format!("{}titel: x\n", common::SITE_YAML));
+    });
+    run.error_at("site.yaml:6", &["unknown setting `titel`"]);
+}
+
 #[cfg(unix)]
 #[test]
 fn links_that_stay_inside_the_site_keep_working() {
