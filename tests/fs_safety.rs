@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Run, Site};
+use common::{Run, Site, assert_unchanged, snapshot};
 
 /// What a shadow password file looks like: every line ends in `:`, so YAML reads each as a key.
 const SHADOW: &str = "root:$6$Zx9SECRETSALT$SECRETHASHpasswordhashvalue0123456789:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n";
@@ -177,4 +177,48 @@ fn links_that_stay_inside_the_site_keep_working() {
     assert!(site.page("/night/").is_some_and(|p| p.contains("Call 111 at night.")));
     assert!(site.page("/cy/").is_some_and(|p| p.contains("Safle drwy ddolen")), "the linked locale folder was not used");
     assert!(site.out().join("theme/extra.css").is_file(), "the linked theme folder was not used");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The output folder
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn out_through_a_link_into_content_is_refused() {
+    let site = Site::new();
+    site.symlink("content", "way-in");
+    let before = snapshot(&site.path("content"));
+    let run = Run::of(site.command().arg("--out").arg(site.path("way-in/public")));
+    run.code(2).stderr_has("inside the site's content/ folder");
+    assert_unchanged(&before, &snapshot(&site.path("content")), "content/");
+}
+
+#[cfg(unix)]
+#[test]
+fn out_whose_parent_is_a_link_to_a_missing_folder_inside_content_is_refused() {
+    let site = Site::new();
+    site.symlink("content/new", "way-in");
+    let run = Run::of(site.command().arg("--out").arg(site.path("way-in/deeper/public")));
+    run.code(2).stderr_has("inside the site's content/ folder");
+    assert!(!site.path("content/new").exists());
+}
+
+#[test]
+fn a_folder_of_our_look_alike_names_is_not_taken_for_ours() {
+    let site = Site::new();
+    common::write_file(&site.out(), ".clearleaf-backup/site.tar", "the user's backup");
+    let before = snapshot(&site.out());
+    let run = site.build(&[]);
+    run.code(2).stderr_has("already holds files that clearleaf did not make");
+    assert_unchanged(&before, &snapshot(&site.out()), "the output folder");
+}
+
+#[test]
+fn a_killed_first_build_is_still_cleaned_up() {
+    let site = Site::new();
+    common::write_file(&site.out(), ".clearleaf-staging/index.html", "half a site");
+    common::write_file(&site.out(), ".clearleaf-old-123/index.html", "an old site");
+    site.build_good();
+    assert!(!site.out().join(".clearleaf-staging").exists());
 }

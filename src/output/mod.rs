@@ -8,7 +8,7 @@ mod published;
 
 pub use published::{script_risks, serialize_without_markers};
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -62,8 +62,8 @@ pub struct Staging {
 /// Refuses output folders that would destroy the site or other files.
 pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     let refuse = |why: String| Err(Error::Usage(format!("refusing to write the site into {}: {why}. Choose another folder with --out, such as public.", out.display())));
-    let abs = absolute(out);
-    let root = absolute(root);
+    let abs = resolved(out);
+    let root = resolved(root);
     if abs.parent().is_none() {
         return refuse("it is the root of the file system".into());
     }
@@ -81,7 +81,7 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     if abs.is_dir() {
         // Only clearleaf's own leftovers (a killed first build) do not make it someone else's.
         let mut entries = std::fs::read_dir(&abs).map_err(|e| Error::io(&abs, e))?;
-        let has_files = entries.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".clearleaf-")));
+        let has_files = entries.any(|e| e.is_ok_and(|e| !is_ours(&e.file_name().to_string_lossy())));
         if has_files && !abs.join(MARKER).is_file() {
             return refuse("it already holds files that clearleaf did not make".into());
         }
@@ -89,21 +89,59 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     Ok(abs)
 }
 
-/// `path` made absolute and normalised without touching the file system (it may not exist).
-fn absolute(path: &Path) -> PathBuf {
+/// The names clearleaf itself puts in an output folder (and nothing else that starts the same).
+fn is_ours(name: &str) -> bool {
+    name == STAGING || name == MARKER || is_old(name)
+}
+
+/// `.clearleaf-old-<process id>`, a replaced site waiting to be deleted.
+fn is_old(name: &str) -> bool {
+    name.strip_prefix(OLD).and_then(|rest| rest.strip_prefix('-')).is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `path` made absolute with every link resolved, also where its last parts do not exist yet:
+/// the deepest part that exists is resolved and the rest appended, so that
+/// `link-to-content/public` is seen to be inside `content/` before `public` is made.
+fn resolved(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            c => out.push(c),
+    // The OS gives up after 40 links in a row; so do we.
+    resolve_links(&joined, 40)
+}
+
+fn resolve_links(path: &Path, hops: u32) -> PathBuf {
+    let parts: Vec<Component> = path.components().collect();
+    for n in (1..=parts.len()).rev() {
+        let existing: PathBuf = parts[..n].iter().collect();
+        let rest = &parts[n..];
+        if let Ok(base) = existing.canonicalize() {
+            return append_lexically(base, rest);
+        }
+        // A link to a folder that does not exist yet: making the output folder would make it
+        // there, so that is where it is.
+        if hops > 0
+            && let Ok(target) = std::fs::read_link(&existing)
+        {
+            let mut next = existing.parent().unwrap_or(Path::new("/")).join(target);
+            next.extend(rest);
+            return resolve_links(&next, hops - 1);
         }
     }
-    // Resolve symlinks where the path exists, so `public -> .` is seen for what it is.
-    out.canonicalize().unwrap_or(out)
+    append_lexically(PathBuf::new(), &parts)
+}
+
+/// `base` with `parts` appended, `..` taking off the last part (the parts do not exist, so no
+/// link can make `..` mean anything else).
+fn append_lexically(mut base: PathBuf, parts: &[Component]) -> PathBuf {
+    for c in parts {
+        match c {
+            Component::ParentDir => {
+                base.pop();
+            }
+            Component::CurDir => {}
+            c => base.push(c),
+        }
+    }
+    base
 }
 
 impl Sink for Staging {
@@ -142,7 +180,7 @@ impl Staging {
     /// files can take longer than the whole build (see [`remove_old`]).
     pub fn commit(self) -> Result<()> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        let previous: Vec<PathBuf> = sorted_entries(&self.out)?.into_iter().filter(|e| e.file_name().is_some_and(|n| n != STAGING && !n.to_string_lossy().starts_with(OLD))).collect();
+        let previous: Vec<PathBuf> = sorted_entries(&self.out)?.into_iter().filter(|e| e.file_name().is_some_and(|n| n != STAGING && !is_old(&n.to_string_lossy()))).collect();
         if !previous.is_empty() {
             let old = self.out.join(format!("{OLD}-{}", std::process::id()));
             if old.exists() {
@@ -161,7 +199,7 @@ impl Staging {
         std::fs::remove_dir(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         // Older leftovers (an earlier cleanup that was killed) go with this one.
         for entry in sorted_entries(&self.out)? {
-            if entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with(OLD)) {
+            if entry.file_name().is_some_and(|n| is_old(&n.to_string_lossy())) {
                 remove_in_background(&entry);
             }
         }
@@ -195,7 +233,7 @@ fn remove_in_background(dir: &Path) {
 /// Deletes an old site moved aside by [`Staging::commit`]. Refuses anything but a
 /// `.clearleaf-old…` folder directly inside a folder marked as clearleaf's output.
 pub fn remove_old(dir: &Path) -> Result<()> {
-    let named_ok = dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with(OLD));
+    let named_ok = dir.file_name().is_some_and(|n| is_old(&n.to_string_lossy()));
     let parent_ok = dir.parent().is_some_and(|p| p.join(MARKER).is_file());
     if !named_ok || !parent_ok {
         return Err(Error::Usage(format!("{} is not an old clearleaf output folder; nothing was deleted", dir.display())));
@@ -271,6 +309,30 @@ mod tests {
         assert!(check_out_dir(site.path(), &site.path().join("public")).is_ok(), "a killed first build's leftovers are ours");
         std::fs::write(site.path().join("public/mine.txt"), "x").unwrap();
         assert!(check_out_dir(site.path(), &site.path().join("public")).is_err());
+    }
+
+    #[test]
+    fn only_our_exact_names_are_leftovers() {
+        for name in [STAGING, MARKER, ".clearleaf-old-123"] {
+            assert!(is_ours(name), "{name}");
+        }
+        for name in [".clearleaf-backup", ".clearleaf-old", ".clearleaf-old-", ".clearleaf-old-1x", ".clearleaf-oldies", ".clearleaf-staging2"] {
+            assert!(!is_ours(name), "{name}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_resolved_before_the_output_folder_exists() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        std::os::unix::fs::symlink("content", root.join("in")).unwrap();
+        std::os::unix::fs::symlink("content/not-yet", root.join("dangling")).unwrap();
+        assert_eq!(resolved(&root.join("in/a/../b")), root.join("content/b"));
+        assert_eq!(resolved(&root.join("dangling/x")), root.join("content/not-yet/x"));
+        assert!(check_out_dir(&root, &root.join("in/public")).is_err());
+        assert!(check_out_dir(&root, &root.join("dangling/public")).is_err());
     }
 
     #[test]
