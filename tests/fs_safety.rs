@@ -7,6 +7,11 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
 use common::{Run, Site, assert_unchanged, snapshot};
 
 /// What a shadow password file looks like: every line ends in `:`, so YAML reads each as a key.
@@ -221,4 +226,92 @@ fn a_killed_first_build_is_still_cleaned_up() {
     common::write_file(&site.out(), ".clearleaf-old-123/index.html", "an old site");
     site.build_good();
     assert!(!site.out().join(".clearleaf-staging").exists());
+}
+
+/// Takes the output folder's lock as a running build holds it.
+fn hold_lock(out: &Path) -> std::fs::File {
+    std::fs::create_dir_all(out).unwrap();
+    let lock = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(out.join(".clearleaf-lock")).unwrap();
+    lock.lock().unwrap();
+    lock
+}
+
+#[test]
+fn a_build_waits_while_another_is_writing_the_same_output_folder() {
+    let site = Site::new();
+    let before = site.build_good();
+    site.write("content/help.md", common::HELP_MD.replace("Call 111", "Call 999"));
+    let lock = hold_lock(&site.out());
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("clearleaf"))
+        .args(["build", "--today", common::TODAY, "--root"])
+        .arg(site.root())
+        .arg("--out")
+        .arg(site.out())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let first = rx.recv_timeout(Duration::from_secs(60));
+    let still_running = child.try_wait().unwrap().is_none();
+    let untouched = snapshot(&site.out());
+    drop(lock);
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    let first = first.expect("the second build said nothing while the output folder was locked");
+    assert!(first.contains("Waiting for another clearleaf build") && first.contains(&site.out().canonicalize().unwrap().display().to_string()), "{first}");
+    assert!(still_running, "the build did not wait for the lock");
+    let mut expected = before.clone();
+    expected.insert(".clearleaf-lock".into(), common::Entry::File(Vec::new()));
+    assert_unchanged(&expected, &untouched, "the output folder while another build held it");
+    assert_eq!(status.code(), Some(0));
+    assert!(site.page("/help/").is_some_and(|p| p.contains("Call 999")), "the waiting build did not write its site");
+}
+
+#[test]
+fn two_builds_at_once_into_one_folder_leave_a_whole_site() {
+    let site = Site::new();
+    for i in 0..150 {
+        site.write(&format!("content/page-{i:03}.md"), format!("---\ntitle: Page {i}\ndescription: Page number {i}.\n---\nThe text of page {i}.\n"));
+    }
+    let reference = {
+        let run = Run::of(site.command().arg("--out").arg(site.tmp().join("reference")));
+        run.code(0);
+        common::wait_for_old_sites(&site.tmp().join("reference"));
+        without_lock(snapshot(&site.tmp().join("reference")))
+    };
+    for trial in 0..4 {
+        let spawn = || {
+            Command::new(assert_cmd::cargo::cargo_bin!("clearleaf"))
+                .args(["build", "--today", common::TODAY, "--root"])
+                .arg(site.root())
+                .arg("--out")
+                .arg(site.out())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(out.status.code(), Some(0), "trial {trial}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        common::wait_for_old_sites(&site.out());
+        let got = without_lock(snapshot(&site.out()));
+        let missing: Vec<_> = reference.keys().filter(|k| !got.contains_key(*k)).take(5).collect();
+        assert!(got == reference, "trial {trial}: the output is not the whole site ({} of {} entries; missing e.g. {missing:?})", got.len(), reference.len());
+    }
+}
+
+fn without_lock(mut s: common::Snapshot) -> common::Snapshot {
+    s.remove(".clearleaf-lock");
+    s
 }

@@ -18,6 +18,9 @@ const STAGING: &str = ".clearleaf-staging";
 const OLD: &str = ".clearleaf-old";
 /// Marks a folder as clearleaf's output, so it may be replaced.
 pub const MARKER: &str = ".clearleaf-output";
+/// Held by the build writing the folder: two builds swapping files in one folder at once
+/// would each move the other's site away.
+const LOCK: &str = ".clearleaf-lock";
 const MARKER_TEXT: &str = "This folder is the output of clearleaf. clearleaf replaces everything in it on each build.\n";
 
 /// Where a build's files go: a staging folder on disk, or memory (for `serve`).
@@ -57,6 +60,8 @@ pub struct Staging {
     dir: PathBuf,
     /// The output folder did not exist before this build (removed again if the build fails).
     created: bool,
+    /// The output folder's lock, held until the build is committed or abandoned.
+    lock: std::fs::File,
 }
 
 /// Refuses output folders that would destroy the site or other files.
@@ -91,7 +96,7 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
 
 /// The names clearleaf itself puts in an output folder (and nothing else that starts the same).
 fn is_ours(name: &str) -> bool {
-    name == STAGING || name == MARKER || is_old(name)
+    name == STAGING || name == MARKER || name == LOCK || is_old(name)
 }
 
 /// `.clearleaf-old-<process id>`, a replaced site waiting to be deleted.
@@ -144,6 +149,34 @@ fn append_lexically(mut base: PathBuf, parts: &[Component]) -> PathBuf {
     base
 }
 
+/// Waits until no other clearleaf build is writing `out`, then holds its lock until the
+/// returned file is dropped. Builds one after another each leave a whole site; the last wins.
+fn lock_output(out: &Path) -> Result<std::fs::File> {
+    let path = out.join(LOCK);
+    let mut waited = false;
+    loop {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if !waited {
+                    eprintln!("Waiting for another clearleaf build that is writing {} to finish…", out.display());
+                    waited = true;
+                }
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        // A first build that failed removes the folder with its lock file while we waited:
+        // the lock we hold is then on a deleted file, and the folder needs a new one.
+        let still_there = same_file::Handle::from_path(&path).ok().zip(file.try_clone().ok().and_then(|f| same_file::Handle::from_file(f).ok())).is_some_and(|(a, b)| a == b);
+        if still_there {
+            return Ok(file);
+        }
+    }
+}
+
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.dir.join(rel);
@@ -166,13 +199,13 @@ impl Staging {
     /// Starts a build into `out` (already checked): removes what an interrupted build left.
     pub fn prepare(out: PathBuf) -> Result<Staging> {
         let created = !out.exists();
-        std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, e))?;
+        let lock = lock_output(&out)?;
         let dir = out.join(STAGING);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging { out, dir, created })
+        Ok(Staging { out, dir, created, lock })
     }
 
     /// Swaps the new site in: the old entries move aside into a hidden folder, the new ones move
@@ -180,7 +213,7 @@ impl Staging {
     /// files can take longer than the whole build (see [`remove_old`]).
     pub fn commit(self) -> Result<()> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        let previous: Vec<PathBuf> = sorted_entries(&self.out)?.into_iter().filter(|e| e.file_name().is_some_and(|n| n != STAGING && !is_old(&n.to_string_lossy()))).collect();
+        let previous: Vec<PathBuf> = sorted_entries(&self.out)?.into_iter().filter(|e| e.file_name().is_some_and(|n| n != STAGING && n != LOCK && !is_old(&n.to_string_lossy()))).collect();
         if !previous.is_empty() {
             let old = self.out.join(format!("{OLD}-{}", std::process::id()));
             if old.exists() {
@@ -212,8 +245,11 @@ impl Staging {
         // output folder exactly as it was, even for a moment.
         let _ = std::fs::remove_dir_all(&self.dir);
         if self.created {
+            // Still holding the lock: a build waiting for it sees its file gone and starts again.
+            let _ = std::fs::remove_file(self.out.join(LOCK));
             let _ = std::fs::remove_dir(&self.out);
         }
+        drop(self.lock);
     }
 }
 
@@ -313,7 +349,7 @@ mod tests {
 
     #[test]
     fn only_our_exact_names_are_leftovers() {
-        for name in [STAGING, MARKER, ".clearleaf-old-123"] {
+        for name in [STAGING, MARKER, LOCK, ".clearleaf-old-123"] {
             assert!(is_ours(name), "{name}");
         }
         for name in [".clearleaf-backup", ".clearleaf-old", ".clearleaf-old-", ".clearleaf-old-1x", ".clearleaf-oldies", ".clearleaf-staging2"] {
@@ -357,6 +393,25 @@ mod tests {
         s.commit().unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn a_build_waiting_for_a_failed_first_build_gets_a_folder_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::prepare(out.clone()).unwrap();
+        let waiting = {
+            let out = out.clone();
+            std::thread::spawn(move || Staging::prepare(out))
+        };
+        // Give the second build time to open the lock file the first one is about to delete
+        // (if it has not, it simply starts after the first: the outcome is the same).
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        first.abandon();
+        let second = waiting.join().unwrap().unwrap();
+        second.write("index.html", b"second").unwrap();
+        second.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"second");
     }
 
     #[test]
