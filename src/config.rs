@@ -211,10 +211,30 @@ pub struct Config {
     pub checks: BTreeMap<String, Level>,
 }
 
+/// Whether an unknown key may be quoted back in a message. A file that is not a site.yaml at
+/// all (a password file, say) has whole lines as keys: those are never echoed.
+fn looks_like_a_setting(key: &str) -> bool {
+    key.len() <= 40 && key.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+}
+
+/// One error for all the keys that are not setting names, quoting none of them.
+fn not_settings_error(line: Option<usize>, count: usize) -> Diagnostic {
+    let others = match count {
+        1 => String::new(),
+        2 => " (nor is one other line)".to_string(),
+        n => format!(" (nor are {} other lines)", n - 1),
+    };
+    let mut d = Diagnostic::new(FILE, format!("this line is not a setting{others}, so its text is not shown"))
+        .hint(format!("{FILE} holds settings written as `name: value`, one on each line. The settings are: {}.", KEYS.join(", ")));
+    d.line = line;
+    d
+}
+
 impl Config {
     /// Reads and validates `root/site.yaml`.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE);
+        crate::load::SiteFolder::new(root).check(&path)?;
         let bytes = std::fs::read(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::input(
@@ -238,6 +258,10 @@ impl Config {
             Error::input(d)
         })?;
         let mut problems = Vec::new();
+        let (unknown, not_settings): (Vec<yaml::UnknownKey>, Vec<_>) = unknown.into_iter().partition(|k| looks_like_a_setting(&k.path));
+        if let Some(first) = not_settings.first() {
+            problems.push(not_settings_error(first.line, not_settings.len()));
+        }
         for key in unknown {
             let last = key.path.rsplit('.').next().unwrap_or(&key.path);
             let candidates = if key.path.contains('.') { NESTED_KEYS } else { KEYS };

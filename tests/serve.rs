@@ -40,16 +40,23 @@ fn start(root: &Path) -> Server {
     server
 }
 
-/// A plain HTTP/1.1 GET, with the path sent exactly as given.
+/// A plain HTTP/1.1 GET, with the path sent exactly as given: the status and the body.
 fn get(server: &Server, path: &str) -> (u16, String) {
-    let Ok(mut s) = TcpStream::connect(("127.0.0.1", server.port)) else { return (0, String::new()) };
+    let (status, _, body) = request(server, path);
+    (status, body)
+}
+
+/// A plain HTTP/1.1 GET: the status, the `Location` header and the body.
+fn request(server: &Server, path: &str) -> (u16, Option<String>, String) {
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", server.port)) else { return (0, None, String::new()) };
     s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
     let mut text = String::new();
     let _ = s.read_to_string(&mut text);
     let status = text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-    (status, body)
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let location = head.lines().find_map(|l| l.split_once(':').filter(|(name, _)| name.eq_ignore_ascii_case("location")).map(|(_, v)| v.trim().to_string()));
+    (status, location, body.to_string())
 }
 
 fn wait_for(server: &Server, path: &str, ok: impl Fn(u16, &str) -> bool) -> String {
@@ -139,8 +146,14 @@ fn requests_cannot_leave_the_site() {
     }
     let (status, _) = get(&server, "/theme/clearleaf.css");
     assert_eq!(status, 200);
-    let (status, _) = get(&server, "/night");
-    assert_eq!(status, 301, "a folder without its slash redirects");
+    let (status, location, _) = request(&server, "/night");
+    assert_eq!((status, location.as_deref()), (301, Some("/night/")), "a folder without its slash redirects");
+    // `//night/` would be the host `night`: redirects stay on the preview host.
+    for sneaky in ["//night", "///night", "/.//night"] {
+        let (status, location, _) = request(&server, sneaky);
+        assert_eq!(status, 301, "{sneaky}");
+        assert!(location.as_deref().is_some_and(|l| l.starts_with('/') && !l.contains("//")), "{sneaky} redirects to {location:?}");
+    }
 }
 
 #[test]

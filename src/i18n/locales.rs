@@ -41,11 +41,9 @@ impl Locales {
         }
         let site_dir = config.root.join(LOCALES_DIR);
         if site_dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_dir).min_depth(2).max_depth(2).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::Usage(format!("could not read {LOCALES_DIR}/: {e}")))?;
-                if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
-                    continue;
-                }
+            let entries = crate::load::SiteFolder::new(&config.root).all_files(&site_dir, 2)?;
+            // `locales/<lang>/<file>`: files directly in locales/ are not per language.
+            for entry in entries.into_iter().filter(|e| e.depth() == 2) {
                 let rel = crate::load::rel_path(&config.root, entry.path());
                 let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
                 let mut parts = rel.splitn(3, '/').skip(1);

@@ -2,15 +2,16 @@
 //! markdown file from its file name, and read it once.
 
 mod file_name;
+mod site_folder;
 mod svg;
 
 pub use file_name::{VariantKey, parse_file_name};
+pub use site_folder::SiteFolder;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
@@ -70,53 +71,12 @@ pub fn load_content(config: &Config) -> Result<Content> {
     if !dir.is_dir() {
         return Err(Error::input(Diagnostic::new(CONTENT_DIR, "there is no content/ folder").hint("Put your pages in a folder named content next to site.yaml.")));
     }
-    let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let folder = SiteFolder::new(root);
     let mut problems = Vec::new();
     let mut md = Vec::new();
     let mut assets = Vec::new();
-    // Links that lead out of the site are reported and not followed (a link to / would walk
-    // the whole disk).
-    let outside = std::cell::RefCell::new(Vec::new());
-    let walker = WalkDir::new(&dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-        if e.depth() > 0 && is_ignored(e.file_name()) {
-            return false;
-        }
-        if e.path_is_symlink()
-            && let Ok(target) = e.path().canonicalize()
-            && !target.starts_with(&canonical_root)
-        {
-            outside.borrow_mut().push((rel_path(root, e.path()), target));
-            return false;
-        }
-        true
-    });
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let at = e.path().map(|p| rel_path(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
-                let msg = if e.loop_ancestor().is_some() {
-                    "this folder link points back to a folder that contains it (a loop)".to_string()
-                } else {
-                    format!("could not be read: {}", e.io_error().map(ToString::to_string).unwrap_or_else(|| e.to_string()))
-                };
-                problems.push(Diagnostic::new(at, msg).hint("Remove the link or fix the file's permissions."));
-                continue;
-            }
-        };
+    for entry in folder.files(&dir, usize::MAX, &mut problems) {
         let rel = rel_path(root, entry.path());
-        if entry.path_is_symlink() {
-            match entry.path().canonicalize() {
-                Ok(_) => {}
-                Err(e) => {
-                    problems.push(Diagnostic::new(&rel, format!("this link cannot be followed: {e}")).hint("Remove the broken link."));
-                    continue;
-                }
-            }
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let inside = &rel[CONTENT_DIR.len() + 1..];
         if let Some(bad) = inside.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '/'))) {
             let shown = if bad == ' ' { "a space".to_string() } else { format!("`{bad}`") };
@@ -141,12 +101,6 @@ pub fn load_content(config: &Config) -> Result<Content> {
             assets.push(Asset { out: inside.to_string(), rel, path: entry.into_path(), ..Asset::default() });
         }
     }
-    for (rel, target) in outside.into_inner() {
-        problems.push(
-            Diagnostic::new(&rel, format!("this is a link to {}, which is outside the site folder", target.display()))
-                .hint("Copy the file into the site instead: clearleaf only reads files inside the site folder."),
-        );
-    }
     let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md.into_par_iter().map(|(rel, key, path)| read_page(rel, key, &path)).collect();
     let mut pages = Vec::with_capacity(read.len());
     for r in read {
@@ -158,12 +112,8 @@ pub fn load_content(config: &Config) -> Result<Content> {
     let mut statics = Vec::new();
     let static_dir = root.join(STATIC_DIR);
     if static_dir.is_dir() {
-        for entry in WalkDir::new(&static_dir).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name())) {
-            match entry {
-                Ok(e) if e.file_type().is_file() => statics.push(Asset { rel: rel_path(root, e.path()), out: rel_path(&static_dir, e.path()), path: e.into_path(), ..Asset::default() }),
-                Ok(_) => {}
-                Err(e) => problems.push(Diagnostic::new(STATIC_DIR, format!("could not be read: {e}"))),
-            }
+        for e in folder.files(&static_dir, usize::MAX, &mut problems) {
+            statics.push(Asset { rel: rel_path(root, e.path()), out: rel_path(&static_dir, e.path()), path: e.into_path(), ..Asset::default() });
         }
     }
     if !problems.is_empty() {

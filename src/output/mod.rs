@@ -8,7 +8,7 @@ mod published;
 
 pub use published::{script_risks, serialize_without_markers};
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -18,6 +18,9 @@ const STAGING: &str = ".clearleaf-staging";
 const OLD: &str = ".clearleaf-old";
 /// Marks a folder as clearleaf's output, so it may be replaced.
 pub const MARKER: &str = ".clearleaf-output";
+/// Held by the build writing the folder: two builds swapping files in one folder at once
+/// would each move the other's site away.
+const LOCK: &str = ".clearleaf-lock";
 const MARKER_TEXT: &str = "This folder is the output of clearleaf. clearleaf replaces everything in it on each build.\n";
 
 /// Where a build's files go: a staging folder on disk, or memory (for `serve`).
@@ -57,13 +60,15 @@ pub struct Staging {
     dir: PathBuf,
     /// The output folder did not exist before this build (removed again if the build fails).
     created: bool,
+    /// The output folder's lock, held until the build is committed or abandoned.
+    lock: std::fs::File,
 }
 
 /// Refuses output folders that would destroy the site or other files.
 pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     let refuse = |why: String| Err(Error::Usage(format!("refusing to write the site into {}: {why}. Choose another folder with --out, such as public.", out.display())));
-    let abs = absolute(out);
-    let root = absolute(root);
+    let abs = resolved(out);
+    let root = resolved(root);
     if abs.parent().is_none() {
         return refuse("it is the root of the file system".into());
     }
@@ -81,7 +86,7 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     if abs.is_dir() {
         // Only clearleaf's own leftovers (a killed first build) do not make it someone else's.
         let mut entries = std::fs::read_dir(&abs).map_err(|e| Error::io(&abs, e))?;
-        let has_files = entries.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".clearleaf-")));
+        let has_files = entries.any(|e| e.is_ok_and(|e| !is_ours(&e.file_name().to_string_lossy())));
         if has_files && !abs.join(MARKER).is_file() {
             return refuse("it already holds files that clearleaf did not make".into());
         }
@@ -89,21 +94,87 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     Ok(abs)
 }
 
-/// `path` made absolute and normalised without touching the file system (it may not exist).
-fn absolute(path: &Path) -> PathBuf {
+/// The names clearleaf itself puts in an output folder (and nothing else that starts the same).
+fn is_ours(name: &str) -> bool {
+    name == STAGING || name == MARKER || name == LOCK || is_old(name)
+}
+
+/// `.clearleaf-old-<process id>`, a replaced site waiting to be deleted.
+fn is_old(name: &str) -> bool {
+    name.strip_prefix(OLD).and_then(|rest| rest.strip_prefix('-')).is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `path` made absolute with every link resolved, also where its last parts do not exist yet:
+/// the deepest part that exists is resolved and the rest appended, so that
+/// `link-to-content/public` is seen to be inside `content/` before `public` is made.
+fn resolved(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            c => out.push(c),
+    // The OS gives up after 40 links in a row; so do we.
+    resolve_links(&joined, 40)
+}
+
+fn resolve_links(path: &Path, hops: u32) -> PathBuf {
+    let parts: Vec<Component> = path.components().collect();
+    for n in (1..=parts.len()).rev() {
+        let existing: PathBuf = parts[..n].iter().collect();
+        let rest = &parts[n..];
+        if let Ok(base) = existing.canonicalize() {
+            return append_lexically(base, rest);
+        }
+        // A link to a folder that does not exist yet: making the output folder would make it
+        // there, so that is where it is.
+        if hops > 0
+            && let Ok(target) = std::fs::read_link(&existing)
+        {
+            let mut next = existing.parent().unwrap_or(Path::new("/")).join(target);
+            next.extend(rest);
+            return resolve_links(&next, hops - 1);
         }
     }
-    // Resolve symlinks where the path exists, so `public -> .` is seen for what it is.
-    out.canonicalize().unwrap_or(out)
+    append_lexically(PathBuf::new(), &parts)
+}
+
+/// `base` with `parts` appended, `..` taking off the last part (the parts do not exist, so no
+/// link can make `..` mean anything else).
+fn append_lexically(mut base: PathBuf, parts: &[Component]) -> PathBuf {
+    for c in parts {
+        match c {
+            Component::ParentDir => {
+                base.pop();
+            }
+            Component::CurDir => {}
+            c => base.push(c),
+        }
+    }
+    base
+}
+
+/// Waits until no other clearleaf build is writing `out`, then holds its lock until the
+/// returned file is dropped. Builds one after another each leave a whole site; the last wins.
+fn lock_output(out: &Path) -> Result<std::fs::File> {
+    let path = out.join(LOCK);
+    let mut waited = false;
+    loop {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if !waited {
+                    eprintln!("Waiting for another clearleaf build that is writing {} to finish…", out.display());
+                    waited = true;
+                }
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        // A first build that failed removes the folder with its lock file while we waited:
+        // the lock we hold is then on a deleted file, and the folder needs a new one.
+        let still_there = same_file::Handle::from_path(&path).ok().zip(file.try_clone().ok().and_then(|f| same_file::Handle::from_file(f).ok())).is_some_and(|(a, b)| a == b);
+        if still_there {
+            return Ok(file);
+        }
+    }
 }
 
 impl Sink for Staging {
@@ -128,13 +199,13 @@ impl Staging {
     /// Starts a build into `out` (already checked): removes what an interrupted build left.
     pub fn prepare(out: PathBuf) -> Result<Staging> {
         let created = !out.exists();
-        std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, e))?;
+        let lock = lock_output(&out)?;
         let dir = out.join(STAGING);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging { out, dir, created })
+        Ok(Staging { out, dir, created, lock })
     }
 
     /// Swaps the new site in: the old entries move aside into a hidden folder, the new ones move
@@ -142,7 +213,7 @@ impl Staging {
     /// files can take longer than the whole build (see [`remove_old`]).
     pub fn commit(self) -> Result<()> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;
-        let previous: Vec<PathBuf> = sorted_entries(&self.out)?.into_iter().filter(|e| e.file_name().is_some_and(|n| n != STAGING && !n.to_string_lossy().starts_with(OLD))).collect();
+        let previous: Vec<PathBuf> = sorted_entries(&self.out)?.into_iter().filter(|e| e.file_name().is_some_and(|n| n != STAGING && n != LOCK && !is_old(&n.to_string_lossy()))).collect();
         if !previous.is_empty() {
             let old = self.out.join(format!("{OLD}-{}", std::process::id()));
             if old.exists() {
@@ -161,7 +232,7 @@ impl Staging {
         std::fs::remove_dir(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         // Older leftovers (an earlier cleanup that was killed) go with this one.
         for entry in sorted_entries(&self.out)? {
-            if entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with(OLD)) {
+            if entry.file_name().is_some_and(|n| is_old(&n.to_string_lossy())) {
                 remove_in_background(&entry);
             }
         }
@@ -174,8 +245,11 @@ impl Staging {
         // output folder exactly as it was, even for a moment.
         let _ = std::fs::remove_dir_all(&self.dir);
         if self.created {
+            // Still holding the lock: a build waiting for it sees its file gone and starts again.
+            let _ = std::fs::remove_file(self.out.join(LOCK));
             let _ = std::fs::remove_dir(&self.out);
         }
+        drop(self.lock);
     }
 }
 
@@ -195,7 +269,7 @@ fn remove_in_background(dir: &Path) {
 /// Deletes an old site moved aside by [`Staging::commit`]. Refuses anything but a
 /// `.clearleaf-old…` folder directly inside a folder marked as clearleaf's output.
 pub fn remove_old(dir: &Path) -> Result<()> {
-    let named_ok = dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with(OLD));
+    let named_ok = dir.file_name().is_some_and(|n| is_old(&n.to_string_lossy()));
     let parent_ok = dir.parent().is_some_and(|p| p.join(MARKER).is_file());
     if !named_ok || !parent_ok {
         return Err(Error::Usage(format!("{} is not an old clearleaf output folder; nothing was deleted", dir.display())));
@@ -274,6 +348,30 @@ mod tests {
     }
 
     #[test]
+    fn only_our_exact_names_are_leftovers() {
+        for name in [STAGING, MARKER, LOCK, ".clearleaf-old-123"] {
+            assert!(is_ours(name), "{name}");
+        }
+        for name in [".clearleaf-backup", ".clearleaf-old", ".clearleaf-old-", ".clearleaf-old-1x", ".clearleaf-oldies", ".clearleaf-staging2"] {
+            assert!(!is_ours(name), "{name}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_resolved_before_the_output_folder_exists() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        std::os::unix::fs::symlink("content", root.join("in")).unwrap();
+        std::os::unix::fs::symlink("content/not-yet", root.join("dangling")).unwrap();
+        assert_eq!(resolved(&root.join("in/a/../b")), root.join("content/b"));
+        assert_eq!(resolved(&root.join("dangling/x")), root.join("content/not-yet/x"));
+        assert!(check_out_dir(&root, &root.join("in/public")).is_err());
+        assert!(check_out_dir(&root, &root.join("dangling/public")).is_err());
+    }
+
+    #[test]
     fn swap_replaces_everything_and_abandon_keeps_the_old_site() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
@@ -295,6 +393,25 @@ mod tests {
         s.commit().unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn a_build_waiting_for_a_failed_first_build_gets_a_folder_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::prepare(out.clone()).unwrap();
+        let waiting = {
+            let out = out.clone();
+            std::thread::spawn(move || Staging::prepare(out))
+        };
+        // Give the second build time to open the lock file the first one is about to delete
+        // (if it has not, it simply starts after the first: the outcome is the same).
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        first.abandon();
+        let second = waiting.join().unwrap().unwrap();
+        second.write("index.html", b"second").unwrap();
+        second.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"second");
     }
 
     #[test]

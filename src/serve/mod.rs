@@ -29,7 +29,7 @@ use crate::finding::Finding;
 use crate::pipeline;
 use session::Session;
 
-pub use paths::{content_type, file_for};
+pub use paths::{content_type, file_for, folder_redirect};
 
 /// What to serve and where.
 #[derive(Clone, Debug)]
@@ -263,7 +263,7 @@ async fn file(State(app): State<App>, req: Request) -> Response {
     }
     // `/help` for the folder `/help/`.
     if s.files.contains_key(&format!("{name}/index.html")) {
-        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, format!("{path}/"))]).into_response();
+        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, folder_redirect(&path))]).into_response();
     }
     drop(s);
     not_found(&app)

@@ -24,6 +24,15 @@ pub fn file_for(path: &str) -> Option<String> {
     Some(if decoded.ends_with('/') || joined.is_empty() { format!("{joined}{}index.html", if joined.is_empty() { "" } else { "/" }) } else { joined })
 }
 
+/// Where `/help` redirects to reach the folder `/help/`. The request path is kept as it was
+/// sent (still percent-encoded) but with no empty parts, so the address never starts with
+/// `//`, which a browser reads as another host (`//evil.example`), not even once it has taken
+/// out `.` parts.
+pub fn folder_redirect(path: &str) -> String {
+    let parts: Vec<&str> = path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    format!("/{}/", parts.join("/"))
+}
+
 /// The content type of an output file, by extension.
 pub fn content_type(file: &str) -> &'static str {
     match file.rsplit('.').next().unwrap_or("") {
@@ -60,6 +69,16 @@ mod tests {
         for bad in ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/a/%2E%2E/%2e%2e/etc/passwd", "/..%2fsite.yaml", "/a\\..\\b", "/%5c..%5cb", "/C:/x", "/a%00b", "relative"] {
             assert_eq!(file_for(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn redirects_stay_on_the_host() {
+        assert_eq!(folder_redirect("/help"), "/help/");
+        assert_eq!(folder_redirect("/caf%C3%A9"), "/caf%C3%A9/");
+        for sneaky in ["//evil.example", "///evil.example", "/\\evil.example"] {
+            assert_eq!(folder_redirect(sneaky), "/evil.example/", "{sneaky}");
+        }
+        assert_eq!(folder_redirect("/.//evil.example"), "/./evil.example/");
     }
 
     #[test]

@@ -197,6 +197,10 @@ impl Session {
             return Change::Nothing;
         }
         let Ok(inside) = path.strip_prefix(&self.root) else { return Change::Reshape };
+        // A file replaced by a link out of the site: the full build refuses it with its message.
+        if load::SiteFolder::new(&self.root).check(path).is_err() {
+            return Change::Reshape;
+        }
         let rel = load::rel_path(Path::new(""), inside);
         let site = &self.loaded.site;
         let is_file = path.is_file();
@@ -286,6 +290,20 @@ mod tests {
         assert!(welsh.contains("Ffoniwch 111") && welsh.contains("notice--outdated"), "{welsh}");
         let check = session.check_site(&AtomicBool::new(false)).unwrap();
         assert!(check.by_url["/cy/help/night/"].iter().any(|f| f.rule == "TRANSLATION-OUTDATED"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_page_replaced_by_a_link_out_of_the_site_is_not_read() {
+        let (dir, mut session) = site();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "---\ntitle: Secret\n---\nNot for the site.\n").unwrap();
+        let page = dir.path().canonicalize().unwrap().join("content/help/night.md");
+        std::fs::remove_file(&page).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), &page).unwrap();
+        let Err(Error::Input(problems)) = session.apply(std::slice::from_ref(&page)) else { panic!("the link out was followed") };
+        assert_eq!(problems[0].file, "content/help/night.md");
+        assert!(problems[0].message.contains("outside the site folder"), "{}", problems[0].message);
     }
 
     #[test]

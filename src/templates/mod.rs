@@ -58,11 +58,8 @@ impl Theme {
         }
         let dir = config.root.join(THEMES_DIR).join(&config.theme);
         if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-                let entry = entry.map_err(|e| Error::Usage(format!("could not read {}: {e}", dir.display())))?;
-                if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
-                    continue;
-                }
+            let entries = crate::load::SiteFolder::new(&config.root).all_files(&dir, usize::MAX)?;
+            for entry in entries {
                 let inside = crate::load::rel_path(&dir, entry.path());
                 let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
                 add(&inside, ThemeFile { shown: crate::load::rel_path(&config.root, entry.path()), bytes });
