@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark clearleaf against Hugo on the same synthetic corpora (shared/bench/gen_corpus.py).
+# Benchmark clearleaf against Hugo on the same synthetic corpora (bench/gen_corpus.py).
 #
 #   bash bench/run.sh [PAGES...]        default: 1000 10000
 #   RUNS=5 bash bench/run.sh 1000       runs per tool (default 3), alternating tools
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 here="$PWD"
-gen="$here/../shared/bench/gen_corpus.py"
+gen="$here/bench/gen_corpus.py"
 work="$here/target/bench"
 runs="${RUNS:-3}"
 sizes=("$@")
@@ -51,7 +51,7 @@ printf '\n%-8s %-10s %8s %10s %10s %12s %10s\n' pages tool files "wall (s)" "CPU
 for n in "${sizes[@]}"; do
   for layout in clearleaf hugo; do
     dir="$work/c$n-$layout"
-    [ -f "$dir/corpus.json" ] || { rm -rf "$dir"; python3 "$gen" "$dir" --pages "$n" --layout "$layout" >/dev/null; }
+    python3 "$gen" "$dir" --pages "$n" --layout "$layout" --reuse >/dev/null
   done
   # The synthetic Easy read pages break Easy read rules (rows without pictures); every check
   # still runs, but as warnings, so that a successful build (with its swap) is what is timed.

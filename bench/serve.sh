@@ -9,7 +9,7 @@
 # target/bench/serve-PAGES.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-gen="$PWD/../shared/bench/gen_corpus.py"
+gen="$PWD/bench/gen_corpus.py"
 work="$PWD/target/bench"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
@@ -19,10 +19,7 @@ now_ms() { date +%s%3N; }
 
 for n in "${sizes[@]}"; do
   site="$work/serve-$n"
-  if [ ! -f "$site/corpus.json" ]; then
-    rm -rf "$site"
-    python3 "$gen" "$site" --pages "$n" >/dev/null
-  fi
+  python3 "$gen" "$site" --pages "$n" --reuse >/dev/null
   page=$(find "$site/content" -name 'p00001-*.md' ! -name '*.*.md' | head -1)
   url="/${page#"$site/content/"}"; url="${url%.md}/"
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

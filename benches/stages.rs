@@ -1,4 +1,4 @@
-//! Per-stage benchmarks on the 1,000-page corpus of `shared/bench/gen_corpus.py`, so that a
+//! Per-stage benchmarks on the 1,000-page corpus of `bench/gen_corpus.py`, so that a
 //! regression shows in the stage that caused it: `cargo bench`. (Whole builds against Hugo:
 //! `bench/run.sh`.) Each benchmark runs its stage over every page of the corpus.
 
@@ -13,15 +13,17 @@ fn main() {
     divan::main();
 }
 
+/// The corpus folder, made (or found up to date) once: the timed `load` asks for it too.
 fn corpus() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/bench/c1000-clearleaf");
-    if !dir.join("corpus.json").is_file() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let ok = std::process::Command::new("python3").arg(root.join("../shared/bench/gen_corpus.py")).arg(&dir).args(["--pages", "1000"]).status().expect("python3");
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let dir = root.join("target/bench/c1000-clearleaf");
+        let ok = std::process::Command::new("python3").arg(root.join("bench/gen_corpus.py")).arg(&dir).args(["--pages", "1000", "--reuse"]).status().expect("python3");
         assert!(ok.success(), "could not generate the corpus");
-    }
-    dir
+        dir
+    })
+    .clone()
 }
 
 fn options() -> Options {

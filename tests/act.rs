@@ -1,9 +1,10 @@
-//! The accessibility checker against the W3C ACT rules test cases (`shared/act-cases/`): every
-//! static case (`needs_browser: false`) of every implemented ACT rule is run through the
-//! checker, and the results are scored by the suite's own scorer. The bar: 100 % agreement on
-//! every implemented rule, so no finding on any passed case. The per-rule table is printed.
+//! The accessibility checker against the W3C ACT rules test cases vendored in
+//! `tests/fixtures/act/` (see its README for the source and the licence): every static case of
+//! every implemented ACT rule is run through the checker and scored. The bar: 100 % agreement on
+//! every implemented rule, so a finding on every failed case and none on any passed or
+//! inapplicable case. The per-rule table is printed (`cargo test --test act -- --nocapture`).
 
-use std::io::Write;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clearleaf::checks::a11y;
@@ -51,37 +52,108 @@ const IMPLEMENTED: &[(&str, &str)] = &[
 ];
 
 fn act_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/act-cases")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/act")
+}
+
+/// One line of `cases.jsonl`: a test page and the outcome ACT expects of its own rule.
+#[derive(serde::Deserialize)]
+struct Case {
+    rule_id: String,
+    example: String,
+    expected: String,
+    html: String,
+}
+
+/// One rule of `rules.json`, with the number of static cases the vendored file must hold.
+#[derive(serde::Deserialize)]
+struct RuleMeta {
+    rule_id: String,
+    rule_name: String,
+    static_cases: usize,
+}
+
+#[derive(serde::Deserialize)]
+struct Rules {
+    rules: Vec<RuleMeta>,
+}
+
+/// Agreement counts for one rule. A finding is right on a failed case and wrong on a passed or
+/// inapplicable one.
+#[derive(Default)]
+struct Tally {
+    true_pos: usize,
+    false_neg: usize,
+    true_neg: usize,
+    false_pos: usize,
+}
+
+impl Tally {
+    fn add(&mut self, should_find: bool, found: bool) {
+        match (should_find, found) {
+            (true, true) => self.true_pos += 1,
+            (true, false) => self.false_neg += 1,
+            (false, false) => self.true_neg += 1,
+            (false, true) => self.false_pos += 1,
+        }
+    }
+    fn cases(&self) -> usize {
+        self.true_pos + self.false_neg + self.true_neg + self.false_pos
+    }
+    fn agree(&self) -> usize {
+        self.true_pos + self.true_neg
+    }
+}
+
+fn load_cases() -> Vec<Case> {
+    let text = std::fs::read_to_string(act_dir().join("cases.jsonl")).expect("tests/fixtures/act/cases.jsonl");
+    text.lines().enumerate().map(|(n, line)| serde_json::from_str(line).unwrap_or_else(|e| panic!("cases.jsonl line {}: {e}", n + 1))).collect()
+}
+
+fn load_rules() -> Vec<RuleMeta> {
+    let text = std::fs::read_to_string(act_dir().join("rules.json")).expect("tests/fixtures/act/rules.json");
+    serde_json::from_str::<Rules>(&text).expect("rules.json").rules
+}
+
+/// The vendored data is trimmed to the implemented rules: a rule added to `IMPLEMENTED` without
+/// its cases, or cases lost from the file, would otherwise pass unnoticed.
+#[test]
+fn vendored_cases_cover_every_implemented_rule() {
+    let cases = load_cases();
+    let rules = load_rules();
+    for (act, _) in IMPLEMENTED {
+        let meta = rules.iter().find(|r| r.rule_id == *act).unwrap_or_else(|| panic!("ACT rule {act} is not in tests/fixtures/act/rules.json"));
+        let held = cases.iter().filter(|c| c.rule_id == *act).count();
+        assert_eq!(held, meta.static_cases, "cases.jsonl holds {held} cases of {act}, rules.json says {}", meta.static_cases);
+    }
+    for case in &cases {
+        assert!(IMPLEMENTED.iter().any(|(act, _)| *act == case.rule_id), "cases.jsonl has a case of {}, which is not implemented", case.rule_id);
+    }
 }
 
 #[test]
 fn act_rules_agree_with_w3c_test_cases() {
-    let cases = std::fs::read_to_string(act_dir().join("cases.jsonl")).expect("shared/act-cases/cases.jsonl beside the repository");
-    let results = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("act-results.jsonl");
-    let mut out = std::fs::File::create(&results).unwrap();
-    let mut scored = 0;
-    for line in cases.lines() {
-        let case: serde_json::Value = serde_json::from_str(line).unwrap();
-        let rule = case["rule_id"].as_str().unwrap();
-        let Some((_, ours)) = IMPLEMENTED.iter().find(|(act, _)| *act == rule) else { continue };
-        if case["needs_browser"].as_bool().unwrap() {
-            continue;
+    let rules = load_rules();
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut disagreements = Vec::new();
+    let cases = load_cases();
+    for case in &cases {
+        let (_, ours) = IMPLEMENTED.iter().find(|(act, _)| *act == case.rule_id).expect("every vendored case belongs to an implemented rule");
+        let (_, violations) = a11y::check(&case.html, None);
+        let found = violations.iter().any(|v| v.act == case.rule_id && v.rule == *ours);
+        let should_find = case.expected == "failed";
+        tallies.entry(&case.rule_id).or_default().add(should_find, found);
+        if found != should_find {
+            disagreements.push(format!("  {} {}: expected {}, got {}", case.rule_id, case.example, case.expected, if found { "a finding" } else { "no finding" }));
         }
-        let (_, violations) = a11y::check(case["html"].as_str().unwrap(), None);
-        let finding = violations.iter().any(|v| v.act == rule && v.rule == *ours);
-        writeln!(out, "{}", serde_json::json!({"rule_id": rule, "index": case["index"], "finding": finding})).unwrap();
-        scored += 1;
     }
-    drop(out);
-    let rules: Vec<&str> = IMPLEMENTED.iter().map(|(a, _)| *a).collect();
-    let score = std::process::Command::new("python3")
-        .arg(act_dir().join("score.py"))
-        .arg(&results)
-        .args(["--static-only", "--verbose", "--fail-under", "1.0", "--rules", &rules.join(",")])
-        .output()
-        .expect("python3 runs the ACT scorer");
-    let table = String::from_utf8_lossy(&score.stdout);
-    println!("{scored} static ACT cases scored\n{table}");
-    assert!(score.status.success(), "the checker disagrees with ACT on some cases:\n{table}");
-    assert!(table.contains("= 100.0% agreement"), "{table}");
+    let mut table = format!("{:7} {:>9} {:>3} {:>3} {:>3} {:>3}  name\n", "rule", "agree", "TP", "FN", "TN", "FP");
+    for (act, t) in &tallies {
+        let name = rules.iter().find(|r| r.rule_id == *act).map_or("", |r| r.rule_name.as_str());
+        table += &format!("{act:7} {:>4}/{:<4} {:>3} {:>3} {:>3} {:>3}  {name}\n", t.agree(), t.cases(), t.true_pos, t.false_neg, t.true_neg, t.false_pos);
+    }
+    let agree: usize = tallies.values().map(Tally::agree).sum();
+    table += &format!("overall: {agree}/{} over {} rules\n{}", cases.len(), tallies.len(), disagreements.join("\n"));
+    println!("{table}");
+    assert_eq!(tallies.len(), IMPLEMENTED.len(), "some implemented rules have no cases");
+    assert!(disagreements.is_empty(), "the checker disagrees with ACT on {} cases:\n{table}", disagreements.len());
 }
