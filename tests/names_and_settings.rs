@@ -8,9 +8,65 @@ mod common;
 
 use common::Site;
 
+/// A page with a title and one sentence.
+fn page(title: &str) -> String {
+    format!("---\ntitle: {title}\n---\nCall 111 at any time.\n")
+}
+
 /// `--format json` findings of a build with rule `rule`.
 fn findings_of(run: &common::Run, rule: &str) -> Vec<serde_json::Value> {
     run.json()["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule).cloned().collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two files for one variant
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_page_with_and_without_the_default_language_in_its_name_is_refused() {
+    // en is the default language: help.md and help.en.md are both its standard English page.
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/help.en.md", page("Help in English"));
+    });
+    run.error_at("content/help.md", &["content/help.en.md", "same page"]).stderr_has("content/help.md is the name to use");
+}
+
+#[test]
+fn easy_read_and_translation_hints_name_files_of_the_same_page() {
+    // The page is written as help.en.md: its Easy read version is help.easy.md (or
+    // help.easy.en.md), not help.en.easy.md, which would be a page called `help.en`.
+    let site = Site::new();
+    // Every rule a warning, so that the build goes on whatever the Easy read checks say.
+    let checks = common::checks_all("warning", &["EASY-READ-MISSING", "TRANSLATION-MISSING"]);
+    site.write("site.yaml", format!("title: Test site\nbase_url: https://example.org/\nlanguages: [en, cy]\n{checks}")).remove("content/help.md").write("content/help.en.md", page("Getting help"));
+    let run = site.build(&["--format", "json"]);
+    run.code(0);
+    let easy = findings_of(&run, "EASY-READ-MISSING").into_iter().find(|f| f["file"] == "content/help.en.md").expect("EASY-READ-MISSING on help.en.md");
+    let help = easy["help"].as_str().unwrap();
+    assert!(help.contains("content/help.easy.md") && !help.contains("help.en.easy.md"), "{help}");
+    let missing = findings_of(&run, "TRANSLATION-MISSING").into_iter().find(|f| f["file"] == "content/help.en.md").expect("TRANSLATION-MISSING on help.en.md");
+    let help = missing["help"].as_str().unwrap();
+    assert!(help.contains("content/help.cy.md") && !help.contains("help.en.cy.md"), "{help}");
+    // Following the hints gives the page its Easy read version and its translation.
+    site.write("content/help.easy.md", page("Help")).write("content/help.cy.md", page("Cymorth"));
+    let run = site.build(&["--format", "json"]);
+    run.code(0);
+    assert!(!findings_of(&run, "EASY-READ-MISSING").iter().any(|f| f["file"] == "content/help.en.md"), "{}", run.stdout);
+    assert!(!findings_of(&run, "TRANSLATION-MISSING").iter().any(|f| f["file"] == "content/help.en.md"), "{}", run.stdout);
+    assert!(site.page("/easy-read/help/").is_some() && site.page("/cy/help/").is_some());
+}
+
+#[test]
+fn names_that_differ_only_in_capitals_are_refused() {
+    // /Help/ and /help/ are one folder on Windows, macOS and many web hosts.
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/Help.md", page("Help again"));
+    });
+    run.error_at("content/help.md", &["content/Help.md", "/Help/", "capital"]);
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/pictures/Logo.png", b"a").write("content/pictures/logo.png", b"b");
+    });
+    run.error_at("content/pictures/logo.png", &["content/pictures/Logo.png", "capital"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -47,4 +103,48 @@ fn a_repeated_id_in_the_notes_points_at_the_markdown() {
     let dup = findings_of(&run, "A11Y-ID-UNIQUE");
     assert_eq!(dup.len(), 1, "{dup:?}");
     assert_eq!((dup[0]["file"].as_str(), dup[0]["line"].as_u64()), (Some("content/help.md"), Some(11)), "{dup:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names in any script
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn names_with_combining_marks_build_at_composed_addresses() {
+    // Hindi, Bengali and Tamil with a virama; `café` as macOS writes it (e + U+0301).
+    let site = Site::new();
+    site.write("content/_index.md", "---\ntitle: Home\n---\nRead [the café page](caf\u{e9}.md) and see ![A cup](pictures/caf\u{e9}.png).\n");
+    for (name, title) in [("स्वास्थ्य", "Health"), ("স্বাস্থ্য", "Health in Bengali"), ("மருத்துவம்", "Medicine"), ("cafe\u{301}", "The cafe")]
+    {
+        site.write(&format!("content/{name}.md"), page(title));
+    }
+    site.write("content/pictures/cafe\u{301}.png", b"png");
+    let run = site.build(&[]);
+    run.code(0);
+    for url in ["/स्वास्थ्य/", "/স্বাস্থ্য/", "/மருத்துவம்/", "/caf\u{e9}/"] {
+        assert!(site.page(url).is_some(), "{url} was not published:\n{}", run.stderr);
+    }
+    assert!(site.out().join("pictures/caf\u{e9}.png").is_file() && !site.out().join("pictures/cafe\u{301}.png").exists());
+    let home = site.page("/").unwrap();
+    assert!(home.contains("/caf\u{e9}/") && home.contains("/pictures/caf\u{e9}.png"), "{home}");
+}
+
+#[test]
+fn names_that_differ_only_in_how_accents_are_encoded_are_refused() {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/caf\u{e9}.md", page("Cafe one")).write("content/cafe\u{301}.md", page("Cafe two"));
+    });
+    run.error_at("content/caf\u{e9}.md", &["content/cafe\u{301}.md", "character codes"]);
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/caf\u{e9}.png", b"a").write("content/cafe\u{301}.png", b"b");
+    });
+    run.error_at("content/caf\u{e9}.png", &["content/cafe\u{301}.png", "character codes"]);
+}
+
+#[test]
+fn a_mark_with_no_letter_before_it_is_still_refused() {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/\u{301}x.md", page("Mark"));
+    });
+    run.error_at("content/\u{301}x.md", &["U+0301", "web address"]);
 }
