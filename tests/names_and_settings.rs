@@ -148,3 +148,14 @@ fn a_mark_with_no_letter_before_it_is_still_refused() {
     });
     run.error_at("content/\u{301}x.md", &["U+0301", "web address"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Settings and their messages
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn too_many_jobs_are_capped_with_a_note() {
+    let site = Site::new();
+    let run = site.build(&["--jobs", "10000"]);
+    run.code(0).stderr_has("note: --jobs 10000 is more than 4 threads for each");
+}
