@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use clearleaf::cmd;
+use clearleaf::config::BaseUrl;
 use clearleaf::pipeline::Options;
 use clearleaf::report::Format;
 
@@ -111,9 +112,9 @@ struct BuildArgs {
     /// The output folder (default: public in the site folder).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Overrides base_url from site.yaml.
+    /// Overrides base_url from site.yaml: an https:// or http:// address, or a path like /resources/.
     #[arg(long)]
-    base_url: Option<String>,
+    base_url: Option<BaseUrl>,
     /// Write HTML as rendered, without minifying.
     #[arg(long)]
     no_minify: bool,
@@ -125,13 +126,8 @@ struct CheckArgs {
     common: CommonArgs,
 }
 
-fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<String>, minify: bool) -> Result<Options, clearleaf::Error> {
+fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<BaseUrl>, minify: bool) -> Result<Options, clearleaf::Error> {
     thread_pool(c.jobs);
-    if let Some(b) = &base_url
-        && !(b.starts_with('/') || b.contains("://"))
-    {
-        return Err(clearleaf::Error::Usage(format!("--base-url {b:?} is neither a full URL nor a path; write it like https://example.org/resources/")));
-    }
     let today = clearleaf::today::resolve(c.today).map_err(clearleaf::Error::Usage)?;
     Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true })
 }

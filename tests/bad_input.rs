@@ -114,7 +114,7 @@ fn front_matter_missing_title() {
 #[test]
 fn front_matter_blank_title() {
     let run = refused_help_page("---\ntitle: \"   \"\n---\nCall 111.\n");
-    run.error_at("content/help.md:1:1", &["no title"]);
+    run.error_at("content/help.md:2", &["title", "blank"]);
 }
 
 #[test]

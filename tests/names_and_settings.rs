@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::Site;
+use common::{SITE_YAML, Site};
 
 /// A page with a title and one sentence.
 fn page(title: &str) -> String {
@@ -154,8 +154,76 @@ fn a_mark_with_no_letter_before_it_is_still_refused() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+fn base_url_must_be_a_web_address_or_a_path() {
+    for bad in ["//evil.example/", "javascript://example.org/%0aalert(1)//"] {
+        let run = Site::new().refused(2, &[], |s| {
+            s.write("site.yaml", SITE_YAML.replace("base_url: https://example.org/", &format!("base_url: \"{bad}\"")));
+        });
+        run.error_at("site.yaml:2", &["base_url", bad]);
+    }
+}
+
+#[test]
+fn base_url_option_goes_through_the_same_check() {
+    for bad in ["//evil.example/", "javascript://example.org/"] {
+        let site = Site::new();
+        let before = site.build_good();
+        let run = site.build(&["--base-url", bad]);
+        run.code(2).stderr_has("--base-url").stderr_has(bad);
+        assert!(!run.stderr.contains("site.yaml"), "blames site.yaml:\n{}", run.stderr);
+        site.assert_out_unchanged(&before);
+    }
+    let site = Site::new();
+    site.build(&["--base-url", "/resources"]).code(0);
+    assert!(site.page("/").unwrap().contains("/resources/help/"));
+}
+
+#[test]
+fn an_invisible_page_title_is_refused_at_its_line() {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/help.md", "---\ndescription: Who to call.\ntitle: \"\\u200b\"\n---\nCall 111.\n");
+    });
+    run.error_at("content/help.md:3", &["title", "blank"]);
+}
+
+#[test]
+fn an_invisible_site_title_is_refused_at_its_line() {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("site.yaml", SITE_YAML.replace("title: Test site", "title: \"\\u200b\\u2060\""));
+    });
+    run.error_at("site.yaml:1", &["title", "blank"]);
+}
+
+#[test]
 fn too_many_jobs_are_capped_with_a_note() {
     let site = Site::new();
     let run = site.build(&["--jobs", "10000"]);
     run.code(0).stderr_has("note: --jobs 10000 is more than 4 threads for each");
+}
+
+#[test]
+fn a_huge_weight_is_explained_in_plain_words() {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("content/help.md", "---\ntitle: Getting help\nweight: 99999999999999999999\n---\nCall 111.\n");
+    });
+    run.error_at("content/help.md:3:9", &["`weight` is 99999999999999999999", "too large"]);
+    assert!(!run.stderr.contains("u128") && !run.stderr.contains("i64"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bad_text_direction_is_explained_in_plain_words() {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("site.yaml", "title: Test site\nlanguages:\n  - en\n  - code: cy\n    dir: sideways\n");
+    });
+    run.error_at("site.yaml:5:10", &["`dir` cannot be `sideways`", "`ltr` or `rtl`"]);
+    assert!(!run.stderr.contains("untagged") && !run.stderr.contains("LanguageEntry"), "{}", run.stderr);
+}
+
+#[test]
+fn a_language_listed_twice_in_other_capitals_says_so() {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write("site.yaml", SITE_YAML.replace("languages: [en, cy]", "languages: [en, cy, EN]"));
+    });
+    run.error_at("site.yaml:3", &["`en`", "listed twice"]);
+    assert!(!run.stderr.contains("no UI strings"), "{}", run.stderr);
 }
