@@ -130,11 +130,123 @@ impl Default for EasyRead {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// Why a `base_url` (in site.yaml or `--base-url`) cannot be the site's address.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    /// `//host/`: browsers read it as another site's address.
+    #[error("`{0}` starts with //, which browsers read as the address of another site")]
+    OtherSite(String),
+    /// A scheme other than http and https (`javascript:`, `file:` …).
+    #[error("`{0}` is not a web address: only addresses starting with https:// or http:// can be a site's address")]
+    NotWeb(String),
+    /// Neither `scheme://` nor `/`.
+    #[error("`{0}` is neither a web address nor a path")]
+    Neither(String),
+    /// A character no address may hold as written.
+    #[error("`{0}` has {1}, which cannot be part of a web address")]
+    BadCharacter(String, &'static str),
+    /// An http(s) address that does not parse, or has a password, query or fragment.
+    #[error("`{0}` is not a usable web address: {1}")]
+    Invalid(String, String),
+}
+
+impl BaseUrlError {
+    /// How to fix it, in plain words.
+    pub fn hint(&self) -> &'static str {
+        "Write the address the site will have, like https://example.org/resources/, or a path from the root of the host, like /resources/."
+    }
+}
+
+/// Where the site will live: an `http(s)://` address or a path from the host's root, always
+/// ending in `/`. The one place `base_url` is parsed, from site.yaml and from `--base-url`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// As written, with a `/` added at the end if it had none.
+    url: String,
+    /// The path part, e.g. `/resources/`.
+    path: String,
+}
+
+impl Default for BaseUrl {
+    fn default() -> Self {
+        BaseUrl { url: "/".into(), path: "/".into() }
+    }
+}
+
+impl std::str::FromStr for BaseUrl {
+    type Err = BaseUrlError;
+
+    fn from_str(written: &str) -> std::result::Result<Self, Self::Err> {
+        let mut url = written.trim().to_string();
+        if let Some(bad) = url.chars().find(|c| c.is_whitespace() || c.is_control() || matches!(c, '\\' | '"' | '<' | '>' | '`' | '?' | '#')) {
+            let what = match bad {
+                '\\' => "a backslash",
+                '?' => "a ?",
+                '#' => "a #",
+                c if c.is_whitespace() => "a space",
+                c if c.is_control() => "an invisible control character",
+                _ => "a quote or angle bracket",
+            };
+            return Err(BaseUrlError::BadCharacter(written.to_string(), what));
+        }
+        if url.starts_with("//") {
+            return Err(BaseUrlError::OtherSite(written.to_string()));
+        }
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        if url.starts_with('/') {
+            return Ok(BaseUrl { path: url.clone(), url });
+        }
+        let Some((scheme, rest)) = url.split_once("://") else {
+            return Err(if url.contains(':') { BaseUrlError::NotWeb(written.to_string()) } else { BaseUrlError::Neither(written.to_string()) });
+        };
+        if !(scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")) {
+            return Err(BaseUrlError::NotWeb(written.to_string()));
+        }
+        let parsed = url::Url::parse(&url).map_err(|e| BaseUrlError::Invalid(written.to_string(), e.to_string()))?;
+        if parsed.host_str().is_none_or(str::is_empty) || rest.starts_with('/') {
+            return Err(BaseUrlError::Invalid(written.to_string(), "it has no host name".into()));
+        }
+        if !parsed.username().is_empty() || parsed.password().is_some() {
+            return Err(BaseUrlError::Invalid(written.to_string(), "it holds a user name or password".into()));
+        }
+        let path = rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_else(|| "/".into());
+        Ok(BaseUrl { url, path })
+    }
+}
+
+/// A language in site.yaml: a code (`cy`), or a code with its direction (`{code: ur, dir: rtl}`).
 enum LanguageEntry {
     Code(String),
-    Full { code: String, dir: Option<Dir> },
+    Full(FullLanguage),
+}
+
+#[derive(Deserialize)]
+struct FullLanguage {
+    code: String,
+    dir: Option<Dir>,
+}
+
+/// Written out rather than `#[serde(untagged)]`, which hides the real mistake (`dir: sideways`)
+/// behind "data did not match any variant of untagged enum".
+impl<'de> Deserialize<'de> for LanguageEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = LanguageEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a language code like cy, or `code:` and `dir:`")
+            }
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> std::result::Result<LanguageEntry, E> {
+                Ok(LanguageEntry::Code(code.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<LanguageEntry, A::Error> {
+                FullLanguage::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(LanguageEntry::Full)
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -284,7 +396,7 @@ impl Config {
                 .into_iter()
                 .map(|e| match e {
                     LanguageEntry::Code(code) => Language { dir: direction_of(&code), code },
-                    LanguageEntry::Full { code, dir } => Language { dir: dir.unwrap_or_else(|| direction_of(&code)), code },
+                    LanguageEntry::Full(FullLanguage { code, dir }) => Language { dir: dir.unwrap_or_else(|| direction_of(&code)), code },
                 })
                 .collect(),
         };
@@ -295,10 +407,12 @@ impl Config {
                 problems.push(d);
             }
         }
-        let mut seen = std::collections::HashSet::new();
+        // Language codes are the same whatever their case (BCP 47): `EN` is `en` again.
+        let mut seen = std::collections::HashMap::new();
         for lang in &languages {
-            if !seen.insert(lang.code.as_str()) {
-                let mut d = Diagnostic::new(FILE, format!("the language `{}` is listed twice", lang.code)).hint("List each language once.");
+            if let Some(first) = seen.insert(lang.code.to_ascii_lowercase(), lang.code.as_str()) {
+                let also = if first == lang.code { String::new() } else { format!(" (as `{first}` and `{}`: capitals do not make a language code different)", lang.code) };
+                let mut d = Diagnostic::new(FILE, format!("the language `{first}` is listed twice{also}")).hint("List each language once.");
                 d.line = token_line(&lang.code);
                 problems.push(d);
             }
@@ -326,18 +440,20 @@ impl Config {
                 problems.push(d);
             }
         }
-        let mut base_url = raw.base_url.unwrap_or_else(|| "/".into());
-        if !base_url.ends_with('/') {
-            base_url.push('/');
+        if let Some(title) = raw.title.as_deref().filter(|t| !crate::front_matter::has_visible_text(t)) {
+            let mut d = Diagnostic::new(FILE, format!("the site's title {title:?} is blank: it has no letters or other visible characters"))
+                .hint("Write the site's name in words, like `title: Mind Cymru leaflets`, or remove the line. Invisible characters (spaces, zero-width spaces) do not count.");
+            d.line = yaml::key_line(text, "title");
+            problems.push(d);
         }
-        let base_path = match base_url.split_once("://") {
-            Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_else(|| "/".into()),
-            None if base_url.starts_with('/') => base_url.clone(),
-            None => {
-                let mut d = Diagnostic::new(FILE, format!("base_url `{base_url}` is neither a full URL nor a path")).hint("Write the address the site will have, like https://example.org/resources/");
+        let base = match raw.base_url.as_deref().map(str::parse::<BaseUrl>) {
+            None => BaseUrl::default(),
+            Some(Ok(base)) => base,
+            Some(Err(e)) => {
+                let mut d = Diagnostic::new(FILE, format!("base_url {e}")).hint(e.hint());
                 d.line = line_of("base_url");
                 problems.push(d);
-                "/".into()
+                BaseUrl::default()
             }
         };
         if !problems.is_empty() {
@@ -346,8 +462,8 @@ impl Config {
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
-            base_url,
-            base_path,
+            base_url: base.url,
+            base_path: base.path,
             default_language,
             languages,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
@@ -355,6 +471,12 @@ impl Config {
             easy_read: raw.easy_read,
             checks: raw.checks,
         })
+    }
+
+    /// Publishes the site at another address (`--base-url`, or `serve`'s own).
+    pub fn set_base_url(&mut self, base: BaseUrl) {
+        self.base_url = base.url;
+        self.base_path = base.path;
     }
 
     /// The language with this code, if the site has it.
@@ -409,5 +531,70 @@ mod tests {
         let Err(Error::Input(d)) = parse("languages: [en, xx]\nchecks:\n  ER-PASIVE: off\n") else { panic!() };
         assert!(d.iter().any(|d| d.message.contains("`xx`") && d.line == Some(1)));
         assert!(d.iter().any(|d| d.hint.as_deref() == Some("Did you mean `ER-PASSIVE`?") && d.line == Some(3)));
+    }
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match parse(text) {
+            Err(Error::Input(d)) => d,
+            other => panic!("{text:?} was accepted: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn base_url_is_a_web_address_or_a_path() {
+        for bad in [
+            "//evil.example/",
+            "javascript://x/%0aalert(1)/",
+            "javascript:alert(1)",
+            "file:///etc/",
+            "resources",
+            "/\\\\evil.example/",
+            "https://",
+            "https:///x",
+            "https://user:pw@example.org/",
+            "/a b/",
+            "https://example.org/?q=1",
+        ] {
+            let d = errors(&format!("base_url: {bad:?}\n"));
+            assert_eq!(d.len(), 1, "{bad}: {d:?}");
+            assert_eq!(d[0].line, Some(1), "{bad}");
+            assert!(d[0].message.starts_with("base_url `"), "{bad}: {}", d[0].message);
+            assert!(d[0].hint.as_deref().is_some_and(|h| h.contains("https://")), "{bad}");
+        }
+        for (ok, path) in [("https://example.org", "/"), ("http://example.org/res", "/res/"), ("HTTPS://Example.org:8080/a/b/", "/a/b/"), ("/resources", "/resources/"), ("/", "/")] {
+            let c = parse(&format!("base_url: {ok:?}\n")).unwrap_or_else(|e| panic!("{ok}: {e}"));
+            assert_eq!(c.base_path, path, "{ok}");
+            assert!(c.base_url.ends_with('/'));
+        }
+        // The same type reads `--base-url`.
+        assert!("//evil.example/".parse::<BaseUrl>().is_err());
+        assert_eq!("https://example.org/x".parse::<BaseUrl>().unwrap(), BaseUrl { url: "https://example.org/x/".into(), path: "/x/".into() });
+    }
+
+    #[test]
+    fn a_site_title_needs_visible_characters() {
+        let d = errors("languages: [en]\ntitle: \"\\u200b\"\n");
+        assert_eq!(d[0].line, Some(2));
+        assert!(d[0].message.contains("blank"), "{}", d[0].message);
+        assert!(parse("title: \"Mind \\u200bCymru\"\n").is_ok());
+    }
+
+    #[test]
+    fn a_language_written_twice_in_other_capitals_is_listed_twice() {
+        let d = errors("languages: [en, cy, EN]\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("listed twice") && d[0].message.contains("`EN`"), "{}", d[0].message);
+        assert_eq!(d[0].line, Some(1));
+    }
+
+    #[test]
+    fn a_bad_direction_names_the_value_and_the_choices() {
+        let d = errors("languages:\n  - en\n  - code: ur\n    dir: sideways\n");
+        assert!(!d[0].message.contains("untagged") && !d[0].message.contains("variant"), "{}", d[0].message);
+        assert!(d[0].message.contains("`dir` cannot be `sideways`") && d[0].message.contains("`ltr` or `rtl`"), "{}", d[0].message);
+        assert_eq!(d[0].line, Some(4));
+        // An unknown key in an entry is still reported.
+        let d = errors("languages:\n  - en\n  - code: ur\n    name: Urdu\n");
+        assert!(d[0].message.contains("name"), "{}", d[0].message);
     }
 }

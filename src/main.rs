@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use clearleaf::cmd;
+use clearleaf::config::BaseUrl;
 use clearleaf::pipeline::Options;
 use clearleaf::report::Format;
 
@@ -99,7 +100,7 @@ struct CommonArgs {
     /// The date to check review dates against (YYYY-MM-DD); also CLEARLEAF_TODAY or SOURCE_DATE_EPOCH.
     #[arg(long)]
     today: Option<jiff::civil::Date>,
-    /// Number of threads (default: one per core).
+    /// Number of threads (default: one per core; at most 4 per core, as more only add memory).
     #[arg(long)]
     jobs: Option<usize>,
 }
@@ -111,9 +112,9 @@ struct BuildArgs {
     /// The output folder (default: public in the site folder).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Overrides base_url from site.yaml.
+    /// Overrides base_url from site.yaml: an https:// or http:// address, or a path like /resources/.
     #[arg(long)]
-    base_url: Option<String>,
+    base_url: Option<BaseUrl>,
     /// Write HTML as rendered, without minifying.
     #[arg(long)]
     no_minify: bool,
@@ -125,23 +126,32 @@ struct CheckArgs {
     common: CommonArgs,
 }
 
-fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<String>, minify: bool) -> Result<Options, clearleaf::Error> {
+fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<BaseUrl>, minify: bool) -> Result<Options, clearleaf::Error> {
     thread_pool(c.jobs);
-    if let Some(b) = &base_url
-        && !(b.starts_with('/') || b.contains("://"))
-    {
-        return Err(clearleaf::Error::Usage(format!("--base-url {b:?} is neither a full URL nor a path; write it like https://example.org/resources/")));
-    }
     let today = clearleaf::today::resolve(c.today).map_err(clearleaf::Error::Usage)?;
     Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true })
+}
+
+/// Threads per core that `--jobs` may ask for. Rendering is CPU work, so more threads than
+/// cores gain nothing, and each costs memory: `--jobs 10000` once ran over 2 minutes in 2 GB.
+const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The threads to use for `--jobs asked` on a machine with `cores` cores.
+fn jobs_allowed(asked: usize, cores: usize) -> usize {
+    asked.clamp(1, cores.max(1) * MAX_JOBS_PER_CORE)
 }
 
 /// Rendering threads get large stacks: deeply nested markdown (thousands of `>` quotes) makes
 /// deep HTML, and the HTML parsers recurse on it.
 fn thread_pool(jobs: Option<usize>) {
     let mut b = rayon::ThreadPoolBuilder::new().stack_size(256 << 20);
-    if let Some(jobs) = jobs {
-        b = b.num_threads(jobs.max(1));
+    if let Some(asked) = jobs {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let jobs = jobs_allowed(asked, cores);
+        if jobs < asked {
+            eprintln!("note: --jobs {asked} is more than {MAX_JOBS_PER_CORE} threads for each of this computer's {cores} cores; using {jobs}.");
+        }
+        b = b.num_threads(jobs);
     }
     // Ignore the error if a pool already exists (it cannot in this process).
     let _ = b.build_global();
@@ -218,5 +228,18 @@ fn main() -> ExitCode {
             }
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jobs_are_capped_at_a_few_per_core() {
+        assert_eq!(jobs_allowed(10_000, 2), 8);
+        assert_eq!(jobs_allowed(3, 2), 3);
+        assert_eq!(jobs_allowed(0, 2), 1);
+        assert_eq!(jobs_allowed(5, 0), 4);
     }
 }

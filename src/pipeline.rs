@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::checks;
-use crate::config::Config;
+use crate::config::{BaseUrl, Config};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::front_matter;
@@ -36,7 +36,7 @@ pub struct Options {
     /// Where to write; `None` checks only and writes nothing.
     pub out: Option<PathBuf>,
     /// Overrides `base_url` from site.yaml.
-    pub base_url: Option<String>,
+    pub base_url: Option<BaseUrl>,
     /// Include drafts.
     pub drafts: bool,
     /// Minify HTML.
@@ -74,10 +74,7 @@ impl Loaded {
 pub fn load(opts: &Options) -> Result<Loaded> {
     let mut config = Config::load(&opts.root)?;
     if let Some(base) = &opts.base_url {
-        let text = format!("base_url: {base:?}\n");
-        let other = Config::parse(&opts.root, &text)?;
-        config.base_url = other.base_url;
-        config.base_path = other.base_path;
+        config.set_base_url(base.clone());
     }
     let locales = Arc::new(Locales::load(&config)?);
     let theme = Theme::load(&config, Arc::clone(&locales))?;

@@ -13,7 +13,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::finding::{Finding, Form, Severity};
 use crate::front_matter::{FrontMatter, Parsed};
 use crate::i18n::staleness::{self, FileFacts, State};
-use crate::load::{Asset, CONTENT_DIR, SourceFile, VariantKey, parse_file_name};
+use crate::load::{Asset, CONTENT_DIR, SourceFile, VariantKey, nfc, parse_file_name, variant_file_name};
 
 /// One file of a page: a language × form.
 #[derive(Debug)]
@@ -105,6 +105,16 @@ impl Page {
     /// The variant in `lang` and `form`, if it exists.
     pub fn variant(&self, lang: &str, form: Form) -> Option<&Variant> {
         self.variants.iter().find(|v| v.lang == lang && v.form == form)
+    }
+
+    /// The page part of its files' names: `help/_index` for the section `help`, `_index` for the
+    /// home page.
+    pub fn key_page(&self) -> String {
+        match (self.is_section, self.path.is_empty()) {
+            (true, true) => "_index".into(),
+            (true, false) => format!("{}/_index", self.path),
+            (false, _) => self.path.clone(),
+        }
     }
 
     fn index_of(&self, lang: &str, form: Form) -> Option<usize> {
@@ -317,7 +327,7 @@ impl Site {
         let mut pages = Vec::with_capacity(grouped.len());
         let mut status = Vec::new();
         for path in grouped.keys().chain(drafts.keys()).cloned().collect::<std::collections::BTreeSet<_>>() {
-            let (is_section, mut variants) = grouped.remove(&path).map(|(_, s, v)| (s, v)).unwrap_or_default();
+            let (key_page, is_section, mut variants) = grouped.remove(&path).unwrap_or_default();
             variants.sort_by_key(|v| (lang_order[v.lang.as_str()], v.form));
             let states = page_status(&default, &config, &path, &variants, drafts.get(&path).map_or(&[], |d| d.as_slice()));
             let mut states_of = states.variants.iter().map(|s| ((s.lang.clone(), s.form), s.state)).collect::<HashMap<_, _>>();
@@ -335,7 +345,7 @@ impl Site {
                         "Create the {} {} version it comes from ({}), or delete this file if the page was removed on purpose.",
                         sl,
                         sf.as_str(),
-                        source_file_name(&v.file, &v.lang, v.form, sf),
+                        variant_file_name(&key_page, &sl, sf, &config),
                     )));
                 }
                 !matches!(state, State::Orphan | State::Draft)
@@ -455,24 +465,18 @@ impl Site {
     /// `translations.outdated: fallback`; an outdated Easy read page of the default language
     /// keeps its own content (its source is the other form), with a notice.
     fn plan_targets(&mut self) -> Result<()> {
-        let mut by_file: HashMap<String, String> = HashMap::new();
+        let mut outputs = Outputs::default();
         let mut problems = Vec::new();
         for asset in self.statics.iter().chain(&self.assets) {
-            by_file.insert(asset.out.clone(), asset.rel.clone());
+            let url = format!("{}{}", self.config.base_path, asset.out);
+            problems.extend(outputs.claim(asset.out.clone(), &url, &asset.rel));
         }
         for pi in 0..self.pages.len() {
             let Ok(si) = self.status.binary_search_by(|s| s.path.as_str().cmp(&self.pages[pi].path)) else { continue };
             for (target, at) in self.targets_of_page(pi, si) {
                 let file = output_file(&self.config.base_path, &target.url);
                 let shown_file = &self.pages[pi].variants[target.content].file;
-                if let Some(other) = by_file.insert(file, shown_file.clone())
-                    && other != *shown_file
-                {
-                    problems.push(
-                        Diagnostic::new(shown_file, format!("this page would be published at {}, where {other} is published too", target.url))
-                            .hint("Rename one of them. Folder names that equal a language code or easy-read clash with translated pages."),
-                    );
-                }
+                problems.extend(outputs.claim(file, &target.url, shown_file));
                 self.publish(si, at, &target);
                 if let Some(l) = self.lang_index(&target.lang) {
                     self.target_of.insert((pi, l, target.form), self.targets.len());
@@ -550,7 +554,7 @@ impl Site {
         if page.variant(default, Form::Easy).is_none()
             && let Some(v) = page.variant(default, Form::Standard)
         {
-            let easy = v.file.trim_end_matches(".md").to_string() + ".easy.md";
+            let easy = variant_file_name(&page.key_page(), default, Form::Easy, &self.config);
             out.push(
                 Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
                     .line(1)
@@ -605,7 +609,7 @@ impl Site {
                 }
                 State::Missing if vs.form == Form::Standard && vs.lang != *default => {
                     let Some(source) = &ps.source else { continue };
-                    let copy = format!("{}.{}.md", source.trim_end_matches(".md"), vs.lang);
+                    let copy = variant_file_name(&page.key_page(), &vs.lang, Form::Standard, &self.config);
                     let readers = match self.config.translations.missing {
                         MissingPolicy::Fallback => format!("Readers of {} get the {default} page with a notice.", vs.lang),
                         MissingPolicy::Omit => format!("It is not published in {}.", vs.lang),
@@ -708,7 +712,7 @@ impl Site {
     fn static_url(&self, path: &str) -> Option<String> {
         let abs = path.strip_prefix('/')?;
         let inside = abs.strip_prefix(self.config.base_path.trim_start_matches('/')).unwrap_or(abs);
-        let inside = percent_decode(inside);
+        let inside = nfc(&percent_decode(inside));
         self.static_paths.contains(&inside).then(|| format!("{}{inside}", self.config.base_path))
     }
 
@@ -746,7 +750,7 @@ impl Site {
                 s => parts.push(s),
             }
         }
-        let mut out = parts.join("/");
+        let mut out = nfc(&parts.join("/"));
         if rel.ends_with('/') && !out.is_empty() {
             out.push('/');
         }
@@ -756,6 +760,39 @@ impl Site {
     /// Index of the page at `path`.
     pub fn page_at(&self, path: &str) -> Option<usize> {
         self.page_of_path.get(path).copied()
+    }
+}
+
+/// The files of the output so far, by their name in lower case: two names that differ only in
+/// capitals (`Help/` and `help/`) are one file on Windows, macOS and many web hosts.
+#[derive(Default)]
+struct Outputs {
+    /// Lower-case output file → (the output file, its URL, the source file written there).
+    by_folded: HashMap<String, (String, String, String)>,
+}
+
+impl Outputs {
+    /// Records that `source` is published as `file` at `url`; a problem if another source
+    /// file is published there already, or at a name that differs only in capitals.
+    fn claim(&mut self, file: String, url: &str, source: &str) -> Option<Diagnostic> {
+        let folded = file.to_lowercase();
+        let (other_file, other_url, other) = match self.by_folded.get(&folded) {
+            Some(entry) if entry.2 != source => entry.clone(),
+            Some(_) => return None,
+            None => {
+                self.by_folded.insert(folded, (file, url.to_string(), source.to_string()));
+                return None;
+            }
+        };
+        Some(if nfc(&other) == nfc(source) {
+            crate::load::spelled_twice(source, &other)
+        } else if other_file == file {
+            Diagnostic::new(source, format!("this file would be published at {url}, where {other} is published too"))
+                .hint("Rename one of them. Folder names that equal a language code or easy-read clash with translated pages.")
+        } else {
+            Diagnostic::new(source, format!("this file would be published at {url} and {other} at {other_url}: the two addresses differ only in capital letters"))
+                .hint("Rename one of them. Windows, macOS and many web hosts treat names that differ only in capitals as the same name, so one would replace the other. Lower-case names are safest.")
+        })
     }
 }
 
@@ -792,18 +829,6 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The file name of a variant's source, for the orphan hint.
-fn source_file_name(file: &str, lang: &str, form: Form, source_form: Form) -> String {
-    let mut stem = file.trim_end_matches(".md").to_string();
-    if let Some(s) = stem.strip_suffix(&format!(".{lang}")) {
-        stem = s.to_string();
-    }
-    if form == Form::Easy {
-        stem = stem.trim_end_matches(".easy").to_string();
-    }
-    if source_form == Form::Easy { format!("{stem}.easy.md") } else { format!("{stem}.md") }
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), Ya
 }
 
 /// The line on which the last segment of a dotted key path is written.
-fn key_line(text: &str, path: &str) -> Option<usize> {
+pub fn key_line(text: &str, path: &str) -> Option<usize> {
     let last = path.rsplit('.').next().unwrap_or(path);
     text.lines()
         .position(|l| {
@@ -82,11 +82,17 @@ fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
     YamlError { line, column, message, hint }
 }
 
+/// Whether serde's `expected …` names a whole-number type (`i64`, `usize` …).
+fn is_integer_type(expected: &str) -> bool {
+    expected.strip_prefix(['i', 'u']).is_some_and(|bits| bits == "size" || (!bits.is_empty() && bits.bytes().all(|b| b.is_ascii_digit())))
+}
+
 /// Rewrites the YAML library's technical messages for people who are not programmers.
 fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
     let field = core.split_once(": ").map(|(f, _)| f).filter(|f| !f.contains(' ')).unwrap_or("");
     let detail = if field.is_empty() { core } else { &core[field.len() + 2..] };
-    let key = if field.is_empty() { String::new() } else { format!("`{field}` ") };
+    // `languages[1].dir` is shown as `dir`: the line number says which entry.
+    let key = if field.is_empty() { String::new() } else { format!("`{}` ", field.rsplit('.').next().unwrap_or(field)) };
     if ["date", "reviewed", "review_due", "checked_on"].contains(&field) && !detail.starts_with("invalid type") {
         return (
             format!("the value of {key}is not a real date: write it as YYYY-MM-DD, with a month from 01 to 12"),
@@ -95,6 +101,18 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
     }
     if detail.contains("expected struct") {
         return ("the front matter is not a list of `key: value` lines".into(), "Write one setting on each line between the --- lines, like `title: Getting help at night`.".into());
+    }
+    // A whole number out of range: `invalid type: integer `99999999999999999999` as u128,
+    // expected i64`, or `invalid value: integer `-3`, expected usize`.
+    if let Some(rest) = detail.strip_prefix("invalid type: integer `").or_else(|| detail.strip_prefix("invalid value: integer `"))
+        && let Some(expected) = rest.split(", expected ").nth(1).filter(|t| is_integer_type(t))
+    {
+        let number = rest.split('`').next().unwrap_or_default();
+        return if expected.starts_with('u') && number.starts_with('-') {
+            (format!("{key}cannot be {number}: it must be 0 or more"), format!("Write {key}as a whole number of 0 or more, like 10."))
+        } else {
+            (format!("{key}is {number}, which is too large a number"), format!("Write {key}as a smaller whole number, like 10."))
+        };
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another kind of value"));
@@ -112,8 +130,11 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
     if detail.starts_with("duplicate field") || detail.starts_with("duplicate entry") {
         return (format!("{key}{detail}: the same key is written twice"), "Keep only one line for each key.".into());
     }
-    if detail.starts_with("unknown variant") {
-        return (format!("{key}{detail}"), "Use one of the values listed above.".into());
+    // `unknown variant `sideways`, expected `ltr` or `rtl``
+    if let Some(rest) = detail.strip_prefix("unknown variant ") {
+        let (value, allowed) = rest.split_once(", expected ").unwrap_or((rest, "another value"));
+        let allowed = allowed.trim_start_matches("one of ");
+        return (format!("{key}cannot be {value}: it can be {allowed}"), format!("Write {key}as {allowed}."));
     }
     if line_text.is_some_and(|l| l.starts_with('\t') || l.contains(":\t")) || detail.contains("tab") {
         return (format!("{detail}: this line is indented with a tab"), "YAML needs spaces for indenting, not tabs. Replace the tab with two spaces.".into());
@@ -161,6 +182,21 @@ mod tests {
         let err = parse::<T>("title: A\nx: [1, 2\n").unwrap_err();
         assert_eq!((err.line, err.column), (Some(2), Some(4)));
         assert!(err.hint.contains("bracket"), "{}", err.hint);
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_plain_words() {
+        let err = parse::<T>("title: A\nweight: 99999999999999999999\n").unwrap_err();
+        assert!(!err.message.contains("u128") && !err.message.contains("i32"), "{}", err.message);
+        assert!(err.message.contains("`weight` is 99999999999999999999, which is too large"), "{}", err.message);
+        assert_eq!(err.line, Some(2));
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct U {
+            words: usize,
+        }
+        let err = parse::<U>("words: -3\n").unwrap_err();
+        assert!(err.message.contains("`words` cannot be -3: it must be 0 or more"), "{}", err.message);
     }
 
     #[test]

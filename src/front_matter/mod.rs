@@ -87,8 +87,16 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
         d.column = e.column;
         d
     })?;
-    if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(Diagnostic::new(rel, "this page has no title").at(1, 1).hint("Add a line like `title: Getting help out of hours` between the --- lines at the top."));
+    match front.title.as_deref() {
+        None => return Err(Diagnostic::new(rel, "this page has no title").at(1, 1).hint("Add a line like `title: Getting help out of hours` between the --- lines at the top.")),
+        Some(t) if !has_visible_text(t) => {
+            // +1: the YAML starts on the line after the opening `---`.
+            let line = yaml::key_line(s.yaml, "title").map_or(1, |l| l + 1);
+            return Err(Diagnostic::new(rel, "the title of this page is blank: it has no letters or other visible characters")
+                .at_line(line)
+                .hint("Write the title in words, like `title: Getting help out of hours`. Invisible characters (spaces, zero-width spaces) do not count."));
+        }
+        Some(_) => {}
     }
     let findings = unknown
         .into_iter()
@@ -102,6 +110,12 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
         })
         .collect();
     Ok(Parsed { front, body_start: s.body_start, body_line: s.body_line, findings })
+}
+
+/// Whether `text` shows anything: a character that is not a space and takes up room when
+/// printed (zero-width spaces, joiners and direction marks do not).
+pub fn has_visible_text(text: &str) -> bool {
+    text.chars().any(|c| !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c).is_some_and(|w| w > 0))
 }
 
 #[cfg(test)]
@@ -134,6 +148,18 @@ mod tests {
         assert!(parse("a.md", "---\ntitle: x\n").unwrap_err().message.contains("never closed"));
         assert!(parse("a.md", "").unwrap_err().message.contains("empty"));
         assert!(parse("a.md", "# Hello\n").unwrap_err().message.contains("no front matter"));
+    }
+
+    #[test]
+    fn an_invisible_title_is_an_error_at_its_line() {
+        for blank in ["\"\\u200b\"", "\"\\u200b\\u2060\\u00ad \"", "\"\\u3000\"", "\"\\u200e\\ufeff\""] {
+            let d = parse("a.md", &format!("---\ndescription: x\ntitle: {blank}\n---\n")).unwrap_err();
+            assert!(d.message.contains("blank"), "{blank}: {d}");
+            assert_eq!(d.line, Some(3), "{blank}");
+        }
+        for visible in ["A", "\"\\u200bHelp\"", "مدد", "\"?\"", "★"] {
+            assert!(parse("a.md", &format!("---\ntitle: {visible}\n---\n")).is_ok(), "{visible}");
+        }
     }
 
     #[test]

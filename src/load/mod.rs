@@ -5,7 +5,7 @@ mod file_name;
 mod site_folder;
 mod svg;
 
-pub use file_name::{VariantKey, parse_file_name};
+pub use file_name::{VariantKey, nfc, parse_file_name, variant_file_name};
 pub use site_folder::SiteFolder;
 
 use std::path::{Path, PathBuf};
@@ -78,8 +78,12 @@ pub fn load_content(config: &Config) -> Result<Content> {
     for entry in folder.files(&dir, usize::MAX, &mut problems) {
         let rel = rel_path(root, entry.path());
         let inside = &rel[CONTENT_DIR.len() + 1..];
-        if let Some(bad) = inside.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '/'))) {
-            let shown = if bad == ' ' { "a space".to_string() } else { format!("`{bad}`") };
+        if let Some(bad) = file_name::unusable_char(inside) {
+            let shown = match bad {
+                ' ' => "a space".to_string(),
+                c if unicode_normalization::char::is_combining_mark(c) => format!("the mark U+{:04X} where no letter comes before it", c as u32),
+                c => format!("`{c}`"),
+            };
             problems.push(
                 Diagnostic::new(&rel, format!("this file name has {shown}, which cannot be part of a web address")).hint("Rename the file using letters, digits, - and _ only, like out-of-hours.md."),
             );
@@ -98,9 +102,10 @@ pub fn load_content(config: &Config) -> Result<Content> {
                 );
                 continue;
             }
-            assets.push(Asset { out: inside.to_string(), rel, path: entry.into_path(), ..Asset::default() });
+            assets.push(Asset { out: nfc(inside), rel, path: entry.into_path(), ..Asset::default() });
         }
     }
+    problems.extend(same_variant_twice(&md, config));
     let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md.into_par_iter().map(|(rel, key, path)| read_page(rel, key, &path)).collect();
     let mut pages = Vec::with_capacity(read.len());
     for r in read {
@@ -113,7 +118,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
     let static_dir = root.join(STATIC_DIR);
     if static_dir.is_dir() {
         for e in folder.files(&static_dir, usize::MAX, &mut problems) {
-            statics.push(Asset { rel: rel_path(root, e.path()), out: rel_path(&static_dir, e.path()), path: e.into_path(), ..Asset::default() });
+            statics.push(Asset { rel: rel_path(root, e.path()), out: nfc(&rel_path(&static_dir, e.path())), path: e.into_path(), ..Asset::default() });
         }
     }
     if !problems.is_empty() {
@@ -121,6 +126,40 @@ pub fn load_content(config: &Config) -> Result<Content> {
     }
     assets.par_iter_mut().filter(|a| a.out.to_ascii_lowercase().ends_with(".svg")).try_for_each(clean_svg)?;
     Ok(Content { pages, assets, statics })
+}
+
+/// Two files that are one variant of one page, such as `p.md` and `p.en.md` when `en` is the
+/// default language, or `café.md` spelled two ways: without this, one would silently win.
+fn same_variant_twice(md: &[(String, VariantKey, PathBuf)], config: &Config) -> Vec<Diagnostic> {
+    let mut first: std::collections::HashMap<&VariantKey, &str> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for (rel, key, _) in md {
+        let other = match first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(rel);
+                continue;
+            }
+        };
+        let d = if nfc(other) == nfc(rel) {
+            spelled_twice(rel, other)
+        } else {
+            let form = if key.form == crate::finding::Form::Easy { "Easy read" } else { "standard" };
+            Diagnostic::new(rel, format!("this file and {other} are both the {form} {} version of the same page, so only one of them could be published", key.lang)).hint(format!(
+                "Keep one of them: merge the two and delete the other. A name without a language is in the default language ({}), so {} is the name to use.",
+                config.default_language,
+                variant_file_name(&key.page, &key.lang, key.form, config),
+            ))
+        };
+        problems.push(d);
+    }
+    problems
+}
+
+/// Two files whose names differ only in how their accents are encoded.
+pub fn spelled_twice(rel: &str, other: &str) -> Diagnostic {
+    Diagnostic::new(rel, format!("this file and {other} have the same name, spelled with different character codes (one writes accents as separate marks, as macOS does)"))
+        .hint("Keep one of them: delete or rename the other. They would be published at the same address.")
 }
 
 /// Reads one page file found under `content/`.

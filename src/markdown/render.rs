@@ -1,6 +1,9 @@
 //! The event walker that writes HTML. See the module docs of `markdown` for why it exists.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use unicase::UniCase;
 
 use super::slug::Slugger;
 use super::{Input, LINE_ATTR, Problem, Rendered, Resolver, escape_attr, escape_text};
@@ -20,8 +23,7 @@ pub fn render(input: &Input<'_>, resolver: &dyn Resolver) -> Rendered {
         heading: None,
         image: None,
         footnote: None,
-        footnotes: Vec::new(),
-        footnote_order: Vec::new(),
+        footnotes: Footnotes::default(),
         slugger: Slugger::with_reserved(RESERVED_IDS),
         table_alignments: Vec::new(),
         table_cell: 0,
@@ -67,11 +69,9 @@ struct Writer<'a> {
     out: String,
     heading: Option<HeadingState>,
     image: Option<ImageState>,
-    /// While inside a footnote definition: its label and the HTML written so far.
-    footnote: Option<(String, String)>,
-    footnotes: Vec<(String, String)>,
-    /// Labels in the order they are first referenced: their numbers.
-    footnote_order: Vec<String>,
+    /// While inside a footnote definition: the note being written.
+    footnote: Option<NoteText>,
+    footnotes: Footnotes,
     slugger: Slugger,
     table_alignments: Vec<Alignment>,
     table_cell: usize,
@@ -100,8 +100,8 @@ impl Writer<'_> {
     fn buf(&mut self) -> &mut String {
         if let Some(h) = &mut self.heading {
             &mut h.html
-        } else if let Some((_, html)) = &mut self.footnote {
-            html
+        } else if let Some(note) = &mut self.footnote {
+            &mut note.html
         } else {
             &mut self.out
         }
@@ -165,18 +165,11 @@ impl Writer<'_> {
             },
             Event::InlineHtml(h) => self.raw_html_piece(h.to_string(), line),
             Event::FootnoteReference(label) => {
-                let number = match self.footnote_order.iter().position(|l| *l == *label) {
-                    Some(i) => i + 1,
-                    None => {
-                        self.footnote_order.push(label.to_string());
-                        self.footnote_order.len()
-                    }
-                };
-                let id = footnote_id(&label);
-                let name = self.resolver.label("footnote-ref", Some(number));
-                let mut s = format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\" aria-label=\"");
+                let r = self.footnotes.reference(&label, &mut self.slugger);
+                let name = self.resolver.label("footnote-ref", Some(r.number));
+                let mut s = format!("<sup class=\"footnote-ref\"><a href=\"#{}\" id=\"{}\" aria-label=\"", r.note_id, r.id);
                 escape_attr(&name, &mut s);
-                s.push_str(&format!("\">[{number}]</a></sup>"));
+                s.push_str(&format!("\" {LINE_ATTR}=\"{line}\">[{}]</a></sup>", r.number));
                 self.push(&s);
             }
             Event::SoftBreak => self.push("\n"),
@@ -241,7 +234,7 @@ impl Writer<'_> {
             Tag::List(Some(1)) => self.open("ol", line, ""),
             Tag::List(Some(start)) => self.open("ol", line, &format!(" start=\"{start}\"")),
             Tag::List(None) => self.open("ul", line, ""),
-            Tag::FootnoteDefinition(label) => self.footnote = Some((label.to_string(), String::new())),
+            Tag::FootnoteDefinition(label) => self.footnote = Some(NoteText { label: label.to_string(), line, html: String::new() }),
             Tag::Table(alignments) => {
                 self.table_alignments = alignments;
                 self.open("table", line, "");
@@ -379,8 +372,8 @@ impl Writer<'_> {
             TagEnd::List(true) => self.push("</ol>\n"),
             TagEnd::List(false) => self.push("</ul>\n"),
             TagEnd::FootnoteDefinition => {
-                if let Some(f) = self.footnote.take() {
-                    self.footnotes.push(f);
+                if let Some(note) = self.footnote.take() {
+                    self.footnotes.written.push(note);
                 }
             }
             TagEnd::Table => self.push("</tbody></table>\n"),
@@ -438,36 +431,9 @@ impl Writer<'_> {
     }
 
     fn finish(mut self) -> Rendered {
-        if !self.footnote_order.is_empty() || !self.footnotes.is_empty() {
-            let heading = self.resolver.label("footnotes-label", None);
-            let mut s = String::from("<section class=\"footnotes\" aria-labelledby=\"footnotes-heading\"><h2 id=\"footnotes-heading\">");
-            escape_text(&heading, &mut s);
-            s.push_str("</h2><ol>\n");
-            // Referenced notes in order of first reference, then any never referenced.
-            let mut defs = std::mem::take(&mut self.footnotes);
-            let mut ordered: Vec<(usize, String, String)> = Vec::new();
-            for (i, label) in self.footnote_order.iter().enumerate() {
-                if let Some(pos) = defs.iter().position(|(l, _)| l == label) {
-                    let (l, html) = defs.remove(pos);
-                    ordered.push((i + 1, l, html));
-                }
-            }
-            let n = ordered.len();
-            ordered.extend(defs.into_iter().enumerate().map(|(i, (l, html))| (n + i + 1, l, html)));
-            for (number, label, html) in ordered {
-                let id = footnote_id(&label);
-                let referenced = self.footnote_order.contains(&label);
-                s.push_str(&format!("<li id=\"fn-{id}\">{}", html.trim_end()));
-                if referenced {
-                    let back = self.resolver.label("footnote-back", Some(number));
-                    s.push_str(&format!(" <a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\""));
-                    escape_attr(&back, &mut s);
-                    s.push_str("\">↩</a>");
-                }
-                s.push_str("</li>\n");
-            }
-            s.push_str("</ol></section>\n");
-            self.out.push_str(&s);
+        if !self.footnotes.written.is_empty() {
+            let notes = std::mem::take(&mut self.footnotes).list(&mut self.slugger, self.resolver);
+            self.out.push_str(&notes);
         }
         let mut html = self.out;
         if !self.raw_html.is_empty() {
@@ -487,9 +453,104 @@ impl Writer<'_> {
     }
 }
 
-fn footnote_id(label: &str) -> String {
-    let mut s = Slugger::default();
-    s.slug(label)
+/// A footnote definition as written: its label, line and HTML.
+struct NoteText {
+    label: String,
+    line: usize,
+    html: String,
+}
+
+/// A note that is referenced: its number is its place in [`Footnotes::cited`] + 1.
+struct Cited {
+    /// The id of the note's list item.
+    note_id: String,
+    /// The id of each reference to it, in the order they appear.
+    ref_ids: Vec<String>,
+}
+
+/// One reference to a note, as written in the text.
+struct Reference {
+    number: usize,
+    id: String,
+    note_id: String,
+}
+
+/// The footnotes of a page. Ids come from the page's slugger, so that they cannot collide with
+/// heading ids or with each other, and are numbered rather than made from labels (labels that
+/// differ only in spaces, hyphens or case would otherwise share an id).
+#[derive(Default)]
+struct Footnotes {
+    /// Referenced notes in the order of their first reference.
+    cited: Vec<Cited>,
+    /// Index into `cited` by label. pulldown-cmark matches a reference to its definition
+    /// without regard to case, and so does this.
+    by_label: HashMap<UniCase<String>, usize>,
+    /// Definitions in the order written.
+    written: Vec<NoteText>,
+}
+
+impl Footnotes {
+    /// Numbers a reference and gives it an id of its own: `fnref-1`, then `fnref-1-2` for the
+    /// second reference to note 1.
+    fn reference(&mut self, label: &str, slugger: &mut Slugger) -> Reference {
+        let cited = &mut self.cited;
+        let i = *self.by_label.entry(UniCase::new(label.to_string())).or_insert_with(|| {
+            cited.push(Cited { note_id: slugger.claim(&format!("fn-{}", cited.len() + 1)), ref_ids: Vec::new() });
+            cited.len() - 1
+        });
+        let number = i + 1;
+        let note = &mut self.cited[i];
+        let nth = note.ref_ids.len() + 1;
+        let id = slugger.claim(&if nth == 1 { format!("fnref-{number}") } else { format!("fnref-{number}-{nth}") });
+        note.ref_ids.push(id.clone());
+        Reference { number, id, note_id: note.note_id.clone() }
+    }
+
+    /// The list of notes: referenced ones in order of first reference, each with a link back to
+    /// every reference, then any never referenced.
+    fn list(self, slugger: &mut Slugger, resolver: &dyn Resolver) -> String {
+        let heading = resolver.label("footnotes-label", None);
+        // The section carries the line of the first note, so that a finding on it (an id
+        // `footnotes-heading` also written in raw HTML) points at the markdown.
+        let line = self.written.first().map_or(0, |t| t.line);
+        let mut s = format!("<section class=\"footnotes\" aria-labelledby=\"footnotes-heading\" {LINE_ATTR}=\"{line}\"><h2 id=\"footnotes-heading\">");
+        escape_text(&heading, &mut s);
+        s.push_str("</h2><ol>\n");
+        // The first definition of a referenced label is its note; any other is unreferenced.
+        let mut texts: Vec<Option<NoteText>> = self.cited.iter().map(|_| None).collect();
+        let mut unreferenced = Vec::new();
+        for text in self.written {
+            match self.by_label.get(&UniCase::new(text.label.clone())) {
+                Some(&i) if texts[i].is_none() => texts[i] = Some(text),
+                _ => unreferenced.push(text),
+            }
+        }
+        for (i, (note, text)) in self.cited.iter().zip(texts).enumerate() {
+            if let Some(text) = text {
+                note_item(&mut s, &note.note_id, &text, i + 1, &note.ref_ids, resolver);
+            }
+        }
+        for (k, text) in unreferenced.into_iter().enumerate() {
+            let number = self.cited.len() + k + 1;
+            note_item(&mut s, &slugger.claim(&format!("fn-{number}")), &text, number, &[], resolver);
+        }
+        s.push_str("</ol></section>\n");
+        s
+    }
+}
+
+/// One note of the list, with a link back to each reference to it.
+fn note_item(s: &mut String, id: &str, text: &NoteText, number: usize, ref_ids: &[String], resolver: &dyn Resolver) {
+    s.push_str(&format!("<li id=\"{id}\" {LINE_ATTR}=\"{}\">{}", text.line, text.html.trim_end()));
+    let back = resolver.label("footnote-back", Some(number));
+    for (k, ref_id) in ref_ids.iter().enumerate() {
+        // Each back link needs a name of its own: the second says (2), and so on.
+        let (name, mark) = if k == 0 { (back.clone(), String::new()) } else { (format!("{back} ({})", k + 1), format!("<sup>{}</sup>", k + 1)) };
+        s.push_str(&format!(" <a href=\"#{ref_id}\" class=\"footnote-back\" aria-label=\""));
+        escape_attr(&name, s);
+        s.push_str(&format!("\">↩{mark}</a>"));
+    }
+    s.push_str("</li>\n");
 }
 
 #[cfg(test)]
@@ -576,11 +637,57 @@ mod tests {
     #[test]
     fn footnotes_are_numbered_and_linked_back() {
         let r = html("A[^x] b[^y].\n\n[^y]: Why.\n[^x]: Ex.\n", Form::Standard);
-        assert!(r.html.contains("<a href=\"#fn-x\" id=\"fnref-x\" aria-label=\"footnote-ref 1\">[1]</a>"), "{}", r.html);
-        let x = r.html.find("<li id=\"fn-x\">").unwrap();
-        let y = r.html.find("<li id=\"fn-y\">").unwrap();
-        assert!(x < y);
-        assert!(r.html.contains("href=\"#fnref-y\" class=\"footnote-back\" aria-label=\"footnote-back 2\""));
+        assert!(r.html.contains("<a href=\"#fn-1\" id=\"fnref-1\" aria-label=\"footnote-ref 1\" data-cl-line=\"10\">[1]</a>"), "{}", r.html);
+        let x = r.html.find("<li id=\"fn-1\" data-cl-line=\"13\"><p data-cl-line=\"13\">Ex.</p>").unwrap();
+        let y = r.html.find("<li id=\"fn-2\" data-cl-line=\"12\"><p data-cl-line=\"12\">Why.</p>").unwrap();
+        assert!(x < y, "{}", r.html);
+        assert!(r.html.contains("href=\"#fnref-2\" class=\"footnote-back\" aria-label=\"footnote-back 2\""));
+    }
+
+    /// Every id on the page, in order.
+    fn ids(html: &str) -> Vec<&str> {
+        html.split(" id=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect()
+    }
+
+    fn assert_unique(ids: &[&str]) {
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), ids.len(), "repeated ids: {ids:?}");
+    }
+
+    #[test]
+    fn a_note_referenced_twice_links_back_to_each_reference() {
+        let r = html("One[^n] and two[^n].\n\n[^n]: The note.\n", Form::Standard);
+        assert_eq!(ids(&r.html), ["fnref-1", "fnref-1-2", "footnotes-heading", "fn-1"], "{}", r.html);
+        assert_eq!(r.html.matches("href=\"#fn-1\"").count(), 2, "{}", r.html);
+        assert!(r.html.contains("<a href=\"#fnref-1\" class=\"footnote-back\" aria-label=\"footnote-back 1\">↩</a>"), "{}", r.html);
+        assert!(r.html.contains("<a href=\"#fnref-1-2\" class=\"footnote-back\" aria-label=\"footnote-back 1 (2)\">↩<sup>2</sup></a>"), "{}", r.html);
+    }
+
+    #[test]
+    fn labels_that_slug_alike_get_their_own_ids() {
+        let r = html("A[^a b] B[^a-b] C[^Ä] D[^x].\n\n[^a b]: One.\n[^a-b]: Two.\n[^Ä]: Three.\n[^x]: Four.\n", Form::Standard);
+        assert_unique(&ids(&r.html));
+        assert_eq!(r.html.matches("<li id=").count(), 4, "{}", r.html);
+        // Labels match their definitions without regard to case, as pulldown-cmark matches them.
+        let r = html("A[^Ä] B[^ä].\n\n[^ä]: Umlaut.\n", Form::Standard);
+        assert_eq!(ids(&r.html), ["fnref-1", "fnref-1-2", "footnotes-heading", "fn-1"], "{}", r.html);
+    }
+
+    #[test]
+    fn footnote_ids_do_not_collide_with_heading_ids() {
+        let r = html("## Notes {#fn-1}\n\n## fnref 1\n\n## X {#fn-x}\n\nA[^x] B[^y].\n\n## Later {#fn-2}\n\n[^x]: One.\n[^y]: Two.\n[^z]: Never cited.\n", Form::Standard);
+        let ids = ids(&r.html);
+        assert_unique(&ids);
+        assert!(ids.contains(&"fn-1") && ids.contains(&"fnref-1"), "{ids:?}");
+        // Each reference leads to its own note.
+        for (note, text) in [(1, "One."), (2, "Two.")] {
+            let href = r.html.split(&format!("aria-label=\"footnote-ref {note}\"")).next().unwrap().rsplit("href=\"#").next().unwrap().split('"').next().unwrap().to_string();
+            assert!(r.html.contains(&format!("<li id=\"{href}\" data-cl-line=\"")), "note {note} links to {href}: {}", r.html);
+            let li = &r.html[r.html.find(&format!("<li id=\"{href}\"")).unwrap()..];
+            assert!(li[..li.find("</li>").unwrap()].contains(text), "{}", r.html);
+        }
     }
 
     #[test]

@@ -77,7 +77,8 @@ pub fn run(mut opts: Options) -> Result<i32> {
         eprintln!("warning: serving on {addr}, which other computers can reach. Use the default (127.0.0.1) unless you mean to share the preview.");
     }
     // Links must work on the preview's own address, whatever base_url the site has.
-    opts.build.base_url = Some(format!("http://{addr}/"));
+    let own: crate::config::BaseUrl = format!("http://{addr}/").parse().map_err(|e: crate::config::BaseUrlError| Error::Usage(format!("the preview's address {e}")))?;
+    opts.build.base_url = Some(own);
     opts.build.out = None;
     opts.build.progress = false;
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| Error::Usage(format!("could not start the server: {e}")))?;

@@ -127,6 +127,17 @@ impl Site {
         snapshot(&self.out())
     }
 
+    /// Builds the good site, breaks it with `break_it`, builds again with `args`; asserts the
+    /// exit status and that OUT was left exactly as the good build made it.
+    pub fn refused(&self, status: i32, args: &[&str], break_it: impl FnOnce(&Site)) -> Run {
+        let before = self.build_good();
+        break_it(self);
+        let run = self.build(args);
+        run.code(status);
+        self.assert_out_unchanged(&before);
+        run
+    }
+
     /// Checks that OUT is exactly `before` and that no staging or old folder was left behind.
     pub fn assert_out_unchanged(&self, before: &Snapshot) {
         assert_unchanged(before, &snapshot(&self.out()), "the output folder");
