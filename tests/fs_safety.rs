@@ -19,13 +19,6 @@ const SHADOW: &str = "root:$6$Zx9SECRETSALT$SECRETHASHpasswordhashvalue012345678
 /// A piece of [`SHADOW`] that must never appear in a message.
 const HASH: &str = "SECRETHASH";
 
-/// A folder next to the site (inside the test's temporary folder) with a file in it.
-fn outside_folder(site: &Site, file: &str, text: &str) -> std::path::PathBuf {
-    let outside = site.tmp().join("outside");
-    common::write_file(&outside, file, text);
-    outside
-}
-
 /// Builds the good site, breaks it, builds again: exit 2, OUT untouched, the run returned.
 fn refused(site: &Site, break_it: impl FnOnce(&Site)) -> Run {
     let before = site.build_good();
@@ -40,15 +33,30 @@ fn refused(site: &Site, break_it: impl FnOnce(&Site)) -> Run {
 // Links out of the site, for every folder and file the build reads
 // ---------------------------------------------------------------------------------------------
 
+/// Builds the good site, then makes `link` a link to `target` inside a folder next to the site
+/// (`""`: the folder itself) that holds `file`, after `prepare`. The build must refuse it
+/// (exit 2, OUT untouched) naming the link, and must not have read what is behind it: every
+/// file outside holds the password-file text, which no message may show.
+#[cfg(unix)]
+fn link_out_is_refused(link: &str, file: &str, target: &str, prepare: impl FnOnce(&Site)) {
+    let site = Site::new();
+    let outside = site.tmp().join("outside");
+    common::write_file(&outside, file, SHADOW);
+    let run = refused(&site, |s| {
+        prepare(s);
+        s.symlink(outside.join(target), link);
+    });
+    run.error_at(link, &["is a link to", "outside the site folder"]);
+    assert!(!run.stderr.contains(HASH) && !run.stderr.contains("daemon"), "a file outside the site was echoed:\n{}", run.stderr);
+}
+
+#[cfg(unix)]
+fn nothing(_: &Site) {}
+
 #[cfg(unix)]
 #[test]
 fn static_folder_linked_out_of_the_site_is_refused() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "private.txt", "not for publishing");
-    let run = refused(&site, |s| {
-        s.symlink(&outside, "static");
-    });
-    run.error_at("static", &["link", "outside the site folder"]);
+    link_out_is_refused("static", "private.txt", "", nothing);
 }
 
 #[cfg(unix)]
@@ -63,89 +71,61 @@ fn static_folder_linked_to_the_root_of_the_disk_is_refused() {
 #[cfg(unix)]
 #[test]
 fn file_in_static_linked_out_of_the_site_is_refused() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "private.txt", "not for publishing");
-    let run = refused(&site, |s| {
-        s.write("static/robots-extra.txt", "fine").symlink(outside.join("private.txt"), "static/private.txt");
+    link_out_is_refused("static/private.txt", "private.txt", "private.txt", |s| {
+        s.write("static/leaflet.txt", "fine");
     });
-    run.error_at("static/private.txt", &["outside the site folder"]);
 }
 
 #[cfg(unix)]
 #[test]
 fn theme_folder_linked_out_of_the_site_is_refused() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "templates/base.html", "<p>{{ secret }}</p>");
-    let run = refused(&site, |s| {
-        s.write("site.yaml", format!("{}theme: mine\n", common::SITE_YAML)).symlink(&outside, "themes/mine");
+    link_out_is_refused("themes/mine", "templates/base.html", "", |s| {
+        s.write("site.yaml", format!("{}theme: mine\n", common::SITE_YAML));
     });
-    run.error_at("themes/mine", &["outside the site folder"]);
-}
-
-#[test]
-fn theme_name_that_leads_out_of_the_site_is_refused() {
-    let site = Site::new();
-    outside_folder(&site, "templates/base.html", "<p>outside</p>");
-    let run = refused(&site, |s| {
-        s.write("themes/default/static/theme/extra.css", "p{}").write("site.yaml", format!("{}theme: ../../outside\n", common::SITE_YAML));
-    });
-    run.error_at("themes/../../outside", &["outside the site folder"]);
 }
 
 #[cfg(unix)]
 #[test]
 fn themes_folder_linked_out_of_the_site_is_refused() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "default/templates/base.html", "<p>outside</p>");
-    let run = refused(&site, |s| {
-        s.symlink(&outside, "themes");
-    });
-    run.error_at("themes", &["outside the site folder"]);
+    link_out_is_refused("themes", "default/templates/base.html", "", nothing);
 }
 
 #[cfg(unix)]
 #[test]
 fn locale_folder_linked_out_of_the_site_is_refused() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "main.ftl", "language-name = Outside\n");
-    let run = refused(&site, |s| {
-        s.symlink(&outside, "locales/cy");
-    });
-    run.error_at("locales/cy", &["outside the site folder"]);
+    link_out_is_refused("locales/cy", "main.ftl", "", nothing);
 }
 
 #[cfg(unix)]
 #[test]
 fn locales_folder_linked_out_of_the_site_is_refused() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "cy/main.ftl", "language-name = Outside\n");
-    let run = refused(&site, |s| {
-        s.symlink(&outside, "locales");
-    });
-    run.error_at("locales", &["outside the site folder"]);
+    link_out_is_refused("locales", "cy/main.ftl", "", nothing);
 }
 
 #[cfg(unix)]
 #[test]
 fn content_folder_linked_out_of_the_site_is_refused() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "_index.md", "---\ntitle: Outside\n---\nx\n");
-    let run = refused(&site, |s| {
-        s.remove("content").symlink(&outside, "content");
+    link_out_is_refused("content", "_index.md", "", |s| {
+        s.remove("content");
     });
-    run.error_at("content", &["outside the site folder"]);
 }
 
 #[cfg(unix)]
 #[test]
 fn site_yaml_linked_out_of_the_site_is_not_read() {
-    let site = Site::new();
-    let outside = outside_folder(&site, "shadow", SHADOW);
-    let run = refused(&site, |s| {
-        s.remove("site.yaml").symlink(outside.join("shadow"), "site.yaml");
+    link_out_is_refused("site.yaml", "shadow", "shadow", |s| {
+        s.remove("site.yaml");
     });
-    run.error_at("site.yaml", &["link", "outside the site folder"]);
-    assert!(!run.stderr.contains(HASH) && !run.stderr.contains("daemon"), "the linked file was echoed:\n{}", run.stderr);
+}
+
+#[test]
+fn theme_name_that_leads_out_of_the_site_is_refused() {
+    let site = Site::new();
+    common::write_file(&site.tmp().join("outside"), "templates/base.html", "<p>outside</p>");
+    let run = refused(&site, |s| {
+        s.write("themes/default/static/theme/extra.css", "p{}").write("site.yaml", format!("{}theme: ../../outside\n", common::SITE_YAML));
+    });
+    run.error_at("themes/../../outside", &["outside the site folder"]);
 }
 
 #[test]
