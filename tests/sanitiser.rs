@@ -113,6 +113,11 @@ fn dangers(html: &str) -> Vec<String> {
             if attr.starts_with("on") {
                 found.push(format!("{attr}= on <{name}>"));
             }
+            // clearleaf's own namespace: a forged source-line marker is how a script once got
+            // past a textual marker pass.
+            if attr.starts_with("data-cl-") {
+                found.push(format!("{attr}= on <{name}>"));
+            }
             if URL_ATTRS.contains(&attr.as_str()) {
                 let v = normalised(value);
                 if ["javascript:", "vbscript:", "data:", "livescript:"].iter().any(|s| v.starts_with(s)) {
