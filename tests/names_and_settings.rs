@@ -76,13 +76,21 @@ fn names_that_differ_only_in_capitals_are_refused() {
 /// A note referenced twice, and a heading whose id the note's id used to be (`fn-a`).
 const NOTES: &str = "---\ntitle: Getting help\ndescription: Who to call.\n---\nCall us[^a] or write to us[^a].\n\n## Sources {#fn-a}\n\nRAW\n[^a]: Two ways to reach us.\n";
 
+/// Builds the good site with NOTES as its help page, `RAW` replaced by `raw`; returns the site
+/// and its A11Y-ID-UNIQUE findings.
+fn notes_page(raw: &str, status: i32) -> (Site, Vec<serde_json::Value>) {
+    let site = Site::new();
+    site.write("content/help.md", NOTES.replace("RAW\n", raw));
+    let run = site.build(&["--format", "json"]);
+    run.code(status);
+    let repeated = findings_of(&run, "A11Y-ID-UNIQUE");
+    (site, repeated)
+}
+
 #[test]
 fn footnote_ids_are_unique_on_the_page() {
-    let site = Site::new();
-    site.write("content/help.md", NOTES.replace("RAW\n", ""));
-    let run = site.build(&["--format", "json"]);
-    run.code(0);
-    assert_eq!(findings_of(&run, "A11Y-ID-UNIQUE"), Vec::<serde_json::Value>::new());
+    let (site, repeated) = notes_page("", 0);
+    assert_eq!(repeated, Vec::<serde_json::Value>::new());
     let html = site.page("/help/").unwrap();
     let mut ids: Vec<&str> = html.split(" id=").skip(1).map(|rest| rest.trim_start_matches('"').split(['"', ' ', '>']).next().unwrap()).collect();
     let all = ids.len();
@@ -96,11 +104,7 @@ fn footnote_ids_are_unique_on_the_page() {
 #[test]
 fn a_repeated_id_in_the_notes_points_at_the_markdown() {
     // Raw HTML takes the note's id: the finding is on the note, at its line in the file.
-    let site = Site::new();
-    site.write("content/help.md", NOTES.replace("RAW\n", "<div id=\"fn-1\">Our sources.</div>\n\n"));
-    let run = site.build(&["--format", "json"]);
-    run.code(1);
-    let dup = findings_of(&run, "A11Y-ID-UNIQUE");
+    let (_, dup) = notes_page("<div id=\"fn-1\">Our sources.</div>\n\n", 1);
     assert_eq!(dup.len(), 1, "{dup:?}");
     assert_eq!((dup[0]["file"].as_str(), dup[0]["line"].as_u64()), (Some("content/help.md"), Some(11)), "{dup:?}");
 }
@@ -178,20 +182,26 @@ fn base_url_option_goes_through_the_same_check() {
     assert!(site.page("/").unwrap().contains("/resources/help/"));
 }
 
+/// Writes `text` to `file` in the good site: the build is refused with an error at `location`
+/// whose message holds `words`, and stderr has none of the programmers' words in `jargon`.
+fn refused_in_plain_words(file: &str, text: &str, location: &str, words: &[&str], jargon: &[&str]) {
+    let run = Site::new().refused(2, &[], |s| {
+        s.write(file, text);
+    });
+    run.error_at(location, words);
+    for j in jargon {
+        assert!(!run.stderr.contains(j), "{j:?} on stderr:\n{}", run.stderr);
+    }
+}
+
 #[test]
 fn an_invisible_page_title_is_refused_at_its_line() {
-    let run = Site::new().refused(2, &[], |s| {
-        s.write("content/help.md", "---\ndescription: Who to call.\ntitle: \"\\u200b\"\n---\nCall 111.\n");
-    });
-    run.error_at("content/help.md:3", &["title", "blank"]);
+    refused_in_plain_words("content/help.md", "---\ndescription: Who to call.\ntitle: \"\\u200b\"\n---\nCall 111.\n", "content/help.md:3", &["title", "blank"], &[]);
 }
 
 #[test]
 fn an_invisible_site_title_is_refused_at_its_line() {
-    let run = Site::new().refused(2, &[], |s| {
-        s.write("site.yaml", SITE_YAML.replace("title: Test site", "title: \"\\u200b\\u2060\""));
-    });
-    run.error_at("site.yaml:1", &["title", "blank"]);
+    refused_in_plain_words("site.yaml", &SITE_YAML.replace("title: Test site", "title: \"\\u200b\\u2060\""), "site.yaml:1", &["title", "blank"], &[]);
 }
 
 #[test]
@@ -203,27 +213,18 @@ fn too_many_jobs_are_capped_with_a_note() {
 
 #[test]
 fn a_huge_weight_is_explained_in_plain_words() {
-    let run = Site::new().refused(2, &[], |s| {
-        s.write("content/help.md", "---\ntitle: Getting help\nweight: 99999999999999999999\n---\nCall 111.\n");
-    });
-    run.error_at("content/help.md:3:9", &["`weight` is 99999999999999999999", "too large"]);
-    assert!(!run.stderr.contains("u128") && !run.stderr.contains("i64"), "{}", run.stderr);
+    let text = "---\ntitle: Getting help\nweight: 99999999999999999999\n---\nCall 111.\n";
+    refused_in_plain_words("content/help.md", text, "content/help.md:3:9", &["`weight` is 99999999999999999999", "too large"], &["u128", "i64"]);
 }
 
 #[test]
 fn a_bad_text_direction_is_explained_in_plain_words() {
-    let run = Site::new().refused(2, &[], |s| {
-        s.write("site.yaml", "title: Test site\nlanguages:\n  - en\n  - code: cy\n    dir: sideways\n");
-    });
-    run.error_at("site.yaml:5:10", &["`dir` cannot be `sideways`", "`ltr` or `rtl`"]);
-    assert!(!run.stderr.contains("untagged") && !run.stderr.contains("LanguageEntry"), "{}", run.stderr);
+    let text = "title: Test site\nlanguages:\n  - en\n  - code: cy\n    dir: sideways\n";
+    refused_in_plain_words("site.yaml", text, "site.yaml:5:10", &["`dir` cannot be `sideways`", "`ltr` or `rtl`"], &["untagged", "LanguageEntry"]);
 }
 
 #[test]
 fn a_language_listed_twice_in_other_capitals_says_so() {
-    let run = Site::new().refused(2, &[], |s| {
-        s.write("site.yaml", SITE_YAML.replace("languages: [en, cy]", "languages: [en, cy, EN]"));
-    });
-    run.error_at("site.yaml:3", &["`en`", "listed twice"]);
-    assert!(!run.stderr.contains("no UI strings"), "{}", run.stderr);
+    let text = SITE_YAML.replace("languages: [en, cy]", "languages: [en, cy, EN]");
+    refused_in_plain_words("site.yaml", &text, "site.yaml:3", &["`en`", "listed twice"], &["no UI strings"]);
 }
