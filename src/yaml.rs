@@ -33,7 +33,9 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), Ya
     let text = if text.trim().is_empty() { "{}" } else { text };
     let mut unknown = Vec::new();
     let de = serde_yaml::Deserializer::from_str(text);
-    let value: T = serde_ignored::deserialize(de, |path| unknown.push(path.to_string())).map_err(|e| explain(&e, text))?;
+    // `?` stands for an optional value in serde_ignored's paths (`languages.?.1.name`): it means
+    // nothing to an editor.
+    let value: T = serde_ignored::deserialize(de, |path| unknown.push(path.to_string().split('.').filter(|part| *part != "?").collect::<Vec<_>>().join("."))).map_err(|e| explain(&e, text))?;
     let unknown = unknown
         .into_iter()
         .map(|path| {
@@ -166,6 +168,22 @@ mod tests {
         let (t, unknown): (T, _) = parse("title: A\ncolour: red\n").unwrap();
         assert_eq!(t.title, "A");
         assert_eq!(unknown, vec![UnknownKey { path: "colour".into(), line: Some(2) }]);
+    }
+
+    #[test]
+    fn unknown_keys_inside_optional_lists_have_plain_paths() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct L {
+            entries: Option<Vec<Entry>>,
+        }
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Entry {
+            code: String,
+        }
+        let (_, unknown): (L, _) = parse("entries:\n  - code: ur\n    name: Urdu\n").unwrap();
+        assert_eq!(unknown, vec![UnknownKey { path: "entries.0.name".into(), line: Some(3) }]);
     }
 
     #[test]
