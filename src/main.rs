@@ -136,10 +136,10 @@ fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<String>, minif
     Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true })
 }
 
-/// Rendering threads get large stacks: deeply nested markdown (thousands of `>` quotes) makes
-/// deep HTML, and the HTML parsers recurse on it.
+/// Rendering threads get stacks for the deepest page the limits allow: the minifier and the
+/// checks recurse once per level of nesting.
 fn thread_pool(jobs: Option<usize>) {
-    let mut b = rayon::ThreadPoolBuilder::new().stack_size(256 << 20);
+    let mut b = rayon::ThreadPoolBuilder::new().stack_size(clearleaf::limits::STACK_SIZE);
     if let Some(jobs) = jobs {
         b = b.num_threads(jobs.max(1));
     }
