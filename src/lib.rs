@@ -20,6 +20,7 @@ pub mod error;
 pub mod finding;
 pub mod front_matter;
 pub mod i18n;
+pub mod limits;
 pub mod load;
 pub mod markdown;
 pub mod output;

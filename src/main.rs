@@ -141,10 +141,10 @@ fn jobs_allowed(asked: usize, cores: usize) -> usize {
     asked.clamp(1, cores.max(1) * MAX_JOBS_PER_CORE)
 }
 
-/// Rendering threads get large stacks: deeply nested markdown (thousands of `>` quotes) makes
-/// deep HTML, and the HTML parsers recurse on it.
+/// Rendering threads get stacks for the deepest page the limits allow: the minifier and the
+/// checks recurse once per level of nesting.
 fn thread_pool(jobs: Option<usize>) {
-    let mut b = rayon::ThreadPoolBuilder::new().stack_size(256 << 20);
+    let mut b = rayon::ThreadPoolBuilder::new().stack_size(clearleaf::limits::STACK_SIZE);
     if let Some(asked) = jobs {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let jobs = jobs_allowed(asked, cores);

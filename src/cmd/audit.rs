@@ -15,9 +15,14 @@ pub fn run(files: &[std::path::PathBuf], format: Format) -> Result<i32> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         pages.push((path.to_string_lossy().replace('\\', "/"), String::from_utf8_lossy(&bytes).into_owned()));
     }
-    // The HTML parser and the checks recurse once per nesting level: give them a large stack.
+    // The checks recurse once per nesting level: a file nested deeper than they can follow
+    // is refused before they start.
+    let too_deep: Vec<_> = pages.iter().filter_map(|(shown, html)| crate::limits::check_document(html).err().map(|d| crate::limits::too_deep_in_html(shown, d))).collect();
+    if !too_deep.is_empty() {
+        return Err(Error::Input(too_deep));
+    }
     let findings = std::thread::Builder::new()
-        .stack_size(256 << 20)
+        .stack_size(crate::limits::STACK_SIZE)
         .spawn(move || pages.iter().flat_map(|(shown, html)| checks::audit_file(shown, html)).collect::<Vec<_>>())
         .map_err(|e| Error::Usage(format!("could not start the checks: {e}")))?
         .join()

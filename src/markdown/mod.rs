@@ -57,6 +57,9 @@ pub struct Rendered {
     pub html: String,
     /// Broken links and removed raw HTML.
     pub problems: Vec<Problem>,
+    /// Set when the body nests deeper than [`crate::limits::MAX_DEPTH`]: `html` is then empty,
+    /// and the page cannot be published.
+    pub too_deep: Option<crate::limits::TooDeep>,
 }
 
 /// The attribute carrying source lines through the templates to the checks. Only the renderer

@@ -436,6 +436,10 @@ impl Writer<'_> {
             self.out.push_str(&notes);
         }
         let mut html = self.out;
+        // Before sanitising: the sanitiser's parser slows down with every level of nesting.
+        if let Err(deep) = crate::limits::check_fragment(&html) {
+            return Rendered { html: String::new(), problems: self.problems, too_deep: Some(deep) };
+        }
         if !self.raw_html.is_empty() {
             for (line, chunk) in &self.raw_html {
                 for removed in super::sanitise::report(chunk) {
@@ -449,7 +453,7 @@ impl Writer<'_> {
             }
             html = super::sanitise::clean(&html);
         }
-        Rendered { html, problems: self.problems }
+        Rendered { html, problems: self.problems, too_deep: None }
     }
 }
 
