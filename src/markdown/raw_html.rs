@@ -71,10 +71,10 @@ impl TokenSink for Sink {
         if self.plaintext.get() || cdata_content {
             return TokenSinkResult::Continue;
         }
-        if let Some(name) = &*self.skipping.borrow() {
-            if !matches!(&token, Token::TagToken(t) if t.kind == TagKind::EndTag && t.name == *name) {
-                return TokenSinkResult::Continue;
-            }
+        if let Some(name) = &*self.skipping.borrow()
+            && !matches!(&token, Token::TagToken(t) if t.kind == TagKind::EndTag && t.name == *name)
+        {
+            return TokenSinkResult::Continue;
         }
         let mut out = self.out.borrow_mut();
         match token {
@@ -92,7 +92,7 @@ impl TokenSink for Sink {
                     out.push(' ');
                     out.push_str(&attr.name.local);
                     out.push_str("=\"");
-                    escape_attr(&attr.value, &mut *out);
+                    escape_attr(&attr.value, &mut out);
                     out.push('"');
                 }
                 let line = self.first_line + tag_line as usize - 1;
@@ -105,7 +105,7 @@ impl TokenSink for Sink {
                     out.push('>');
                 }
             }
-            Token::CharacterTokens(text) => escape_text(&text, &mut *out),
+            Token::CharacterTokens(text) => escape_text(&text, &mut out),
             Token::NullCharacterToken => out.push('\u{FFFD}'),
             Token::CommentToken(_) | Token::DoctypeToken(_) | Token::EOFToken | Token::ParseError(_) => {}
         }
