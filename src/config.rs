@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::checks::rules;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
-use crate::i18n::language::{Dir, direction_of, is_known_tag};
+use crate::language::{Dir, Language, direction_of, is_known_tag};
+use crate::rules;
 use crate::yaml;
 
 /// The file name of the site configuration.
@@ -289,15 +289,6 @@ const NESTED_KEYS: &[&str] = &[
     "dir",
 ];
 
-/// One language of the site.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Language {
-    /// BCP 47 tag as written in site.yaml and file names.
-    pub code: String,
-    /// Script direction.
-    pub dir: Dir,
-}
-
 /// The validated site configuration.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -346,7 +337,7 @@ impl Config {
     /// Reads and validates `root/site.yaml`.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE);
-        crate::load::SiteFolder::new(root).check(&path)?;
+        crate::files::SiteFolder::new(root).check(&path)?;
         let bytes = std::fs::read(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::input(
@@ -357,7 +348,7 @@ impl Config {
                 Error::io(&path, e)
             }
         })?;
-        let text = crate::load::decode_text(FILE, bytes)?;
+        let text = crate::text::decode_text(FILE, bytes)?;
         Config::parse(root, &text)
     }
 
@@ -440,7 +431,7 @@ impl Config {
                 problems.push(d);
             }
         }
-        if let Some(title) = raw.title.as_deref().filter(|t| !crate::front_matter::has_visible_text(t)) {
+        if let Some(title) = raw.title.as_deref().filter(|t| !crate::text::has_visible_text(t)) {
             let mut d = Diagnostic::new(FILE, format!("the site's title {title:?} is blank: it has no letters or other visible characters"))
                 .hint("Write the site's name in words, like `title: Mind Cymru leaflets`, or remove the line. Invisible characters (spaces, zero-width spaces) do not count.");
             d.line = yaml::key_line(text, "title");

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::variant::Form;
+
 /// How serious a finding is. `Error` fails the build (exit status 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -11,27 +13,6 @@ pub enum Severity {
     Warning,
     /// Fails the build.
     Error,
-}
-
-/// The two forms every page can have.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Form {
-    /// The page as written for most readers.
-    #[default]
-    Standard,
-    /// The Easy-read version: short sentences, one idea each, a picture beside each idea.
-    Easy,
-}
-
-impl Form {
-    /// The form's name as used in reports and templates.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Form::Standard => "standard",
-            Form::Easy => "easy",
-        }
-    }
 }
 
 /// One problem found in the site, pointing at the file and line that caused it.

@@ -12,25 +12,38 @@
 //! 6. [`i18n`] and [`templates`]: Fluent UI strings and the Tera theme;
 //! 7. [`checks`]: findings on the final HTML;
 //! 8. [`output`]: minify, write into a staging folder, swap it in.
+//!
+//! Below the stages sit the leaf modules every stage may use, which use no stage:
+//! [`files`] (the site folder and relative paths), [`text`] (decoding a file's bytes),
+//! [`language`], [`variant`] (a page's language and form), [`line_marker`], [`rules`],
+//! [`finding`], [`error`], [`limits`] and [`yaml`]. A stage uses only the stages before it;
+//! `tests/module_graph.rs` fails on any cycle.
 
 pub mod checks;
 pub mod cmd;
 pub mod config;
 pub mod error;
+pub mod files;
 pub mod finding;
 pub mod front_matter;
 pub mod i18n;
+pub mod language;
 pub mod limits;
+pub mod line_marker;
 pub mod load;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
 pub mod report;
+pub mod rules;
 pub mod serve;
 pub mod site;
 pub mod templates;
+pub mod text;
 pub mod today;
+pub mod variant;
 pub mod yaml;
 
 pub use error::{Diagnostic, Error};
-pub use finding::{Finding, Form, Severity};
+pub use finding::{Finding, Severity};
+pub use variant::Form;

@@ -215,7 +215,7 @@ impl TreeSink for DepthSink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
-        let source_line = attrs.iter().find(|a| &*a.name.local == crate::markdown::LINE_ATTR).and_then(|a| a.value.trim().parse().ok());
+        let source_line = attrs.iter().find(|a| &*a.name.local == crate::line_marker::LINE_ATTR).and_then(|a| a.value.trim().parse().ok());
         let el = self.new_node(Some(name), source_line);
         if flags.template {
             let contents = self.new_node(None, None);

@@ -85,7 +85,7 @@ pub fn load(opts: &Options) -> Result<Loaded> {
 
 /// Stages 2–4 alone (content, front matter, site): what `status` needs, without the theme.
 pub fn load_site(config: Config, options: crate::site::Options) -> Result<Site> {
-    let content = load::load_content(&config)?;
+    let content = load::load_content(&config.root, &config.languages)?;
     let parsed: Vec<std::result::Result<_, _>> = content.pages.into_par_iter().map(|file| front_matter::parse(&file.rel, &file.text).map(|p| (file, p))).collect();
     let mut files = Vec::with_capacity(parsed.len());
     let mut problems = Vec::new();

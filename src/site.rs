@@ -10,10 +10,11 @@ use rayon::prelude::*;
 
 use crate::config::{Config, MissingPolicy, OutdatedPolicy};
 use crate::error::{Diagnostic, Error, Result};
-use crate::finding::{Finding, Form, Severity};
+use crate::finding::{Finding, Severity};
 use crate::front_matter::{FrontMatter, Parsed};
 use crate::i18n::staleness::{self, FileFacts, State};
-use crate::load::{Asset, CONTENT_DIR, SourceFile, VariantKey, nfc, parse_file_name, variant_file_name};
+use crate::load::{Asset, CONTENT_DIR, SourceFile, nfc, parse_file_name, variant_file_name};
+use crate::variant::{Form, VariantKey, source_of};
 
 /// One file of a page: a language × form.
 #[derive(Debug)]
@@ -244,16 +245,6 @@ fn page_path(key_page: &str) -> (String, bool) {
     }
 }
 
-/// The source a variant was made from (SPEC §3): standard default for Easy read and
-/// translations; Easy read default for Easy-read translations.
-pub fn source_of(default: &str, lang: &str, form: Form) -> Option<(String, Form)> {
-    match (lang == default, form) {
-        (true, Form::Standard) => None,
-        (true, Form::Easy) => Some((default.to_string(), Form::Standard)),
-        (false, form) => Some((default.to_string(), form)),
-    }
-}
-
 /// The states of one page's variants: those that exist (as published files or drafts) and those
 /// that could (their source exists and is not a draft or an orphan).
 fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant], drafts: &[DraftFile]) -> PageStatus {
@@ -345,7 +336,7 @@ impl Site {
                         "Create the {} {} version it comes from ({}), or delete this file if the page was removed on purpose.",
                         sl,
                         sf.as_str(),
-                        variant_file_name(&key_page, &sl, sf, &config),
+                        variant_file_name(&key_page, &sl, sf, &config.default_language),
                     )));
                 }
                 !matches!(state, State::Orphan | State::Draft)
@@ -554,7 +545,7 @@ impl Site {
         if page.variant(default, Form::Easy).is_none()
             && let Some(v) = page.variant(default, Form::Standard)
         {
-            let easy = variant_file_name(&page.key_page(), default, Form::Easy, &self.config);
+            let easy = variant_file_name(&page.key_page(), default, Form::Easy, &self.config.default_language);
             out.push(
                 Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
                     .line(1)
@@ -609,7 +600,7 @@ impl Site {
                 }
                 State::Missing if vs.form == Form::Standard && vs.lang != *default => {
                     let Some(source) = &ps.source else { continue };
-                    let copy = variant_file_name(&page.key_page(), &vs.lang, Form::Standard, &self.config);
+                    let copy = variant_file_name(&page.key_page(), &vs.lang, Form::Standard, &self.config.default_language);
                     let readers = match self.config.translations.missing {
                         MissingPolicy::Fallback => format!("Readers of {} get the {default} page with a notice.", vs.lang),
                         MissingPolicy::Omit => format!("It is not published in {}.", vs.lang),
@@ -677,7 +668,7 @@ impl Site {
         }
         let inside = self.content_path(from_file, path)?;
         if inside.ends_with(".md") {
-            let key = parse_file_name(&inside, &self.config).map_err(|d| d.message)?;
+            let key = parse_file_name(&inside, &self.config.languages).map_err(|d| d.message)?;
             let (page_path, _) = page_path(&key.page);
             let &page = self.page_of_path.get(&page_path).ok_or_else(|| format!("there is no page {CONTENT_DIR}/{inside}"))?;
             let (lang, form) = self.link_lang_form(&inside, &key, lang, form);

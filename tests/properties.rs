@@ -470,7 +470,7 @@ proptest! {
     #[test]
     fn any_bytes_decode_and_parse_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let lossy = String::from_utf8_lossy(&bytes).into_owned();
-        match clearleaf::load::decode_text("content/x.md", bytes.clone()) {
+        match clearleaf::text::decode_text("content/x.md", bytes.clone()) {
             Ok(text) => {
                 prop_assert!(!text.contains("\r\n"), "CRLF left in decoded text");
                 let _ = clearleaf::front_matter::parse("content/x.md", &text);
@@ -502,7 +502,7 @@ proptest! {
         bytes.extend_from_slice(b"---");
         bytes.extend_from_slice(nl);
         bytes.extend_from_slice(&body);
-        if let Ok(text) = clearleaf::load::decode_text("content/x.md", bytes.clone()) {
+        if let Ok(text) = clearleaf::text::decode_text("content/x.md", bytes.clone()) {
             let _ = clearleaf::front_matter::parse("content/x.md", &text);
         }
         let _ = clearleaf::front_matter::parse("content/x.md", &String::from_utf8_lossy(&bytes));

@@ -6,7 +6,6 @@ pub mod a11y;
 pub mod css;
 pub mod easy_read;
 pub mod lexicon;
-pub mod rules;
 pub mod site_rules;
 
 use std::collections::BTreeMap;
@@ -46,7 +45,7 @@ pub fn apply_level(f: &mut Finding, levels: &BTreeMap<String, Level>) -> bool {
 /// line; one from the theme points at the template that rendered the page.
 pub fn check_page(doc: &a11y::Doc, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>, easy: &easy_read::Shared) -> (Vec<Finding>, site_rules::PageFacts) {
     let variant = site.content(target);
-    let dir = site.config.language(&target.lang).map_or(crate::i18n::language::Dir::Ltr, |l| l.dir);
+    let dir = site.config.language(&target.lang).map_or(crate::language::Dir::Ltr, |l| l.dir);
     let generic: &[String] = lexicon.map_or(&[], |l| &l.generic_link_texts);
     let expect = a11y::Expect { lang: &target.lang, dir, form: target.form, generic_link_texts: generic };
     let violations = a11y::check_doc(doc, Some(&expect));

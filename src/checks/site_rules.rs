@@ -47,7 +47,7 @@ pub struct PageFacts {
     /// Its language.
     pub lang: String,
     /// Its form.
-    pub form: crate::finding::Form,
+    pub form: crate::variant::Form,
     /// The `<title>` text.
     pub title: String,
     /// Links of the main navigation, in order, each followed by a NUL (which an HTML parser
@@ -246,7 +246,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
     }
     // The same navigation on every page of a language and form (A11Y-NAV-CONSISTENT); Easy
     // read pages have their own menu, to the Easy read sections.
-    let mut first_nav: FxHashMap<(&str, crate::finding::Form), &PageFacts> = FxHashMap::default();
+    let mut first_nav: FxHashMap<(&str, crate::variant::Form), &PageFacts> = FxHashMap::default();
     for p in pages {
         match first_nav.get(&(p.lang.as_str(), p.form)) {
             None => {

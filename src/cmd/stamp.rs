@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
-use crate::finding::Form;
 use crate::front_matter;
 use crate::i18n::staleness;
-use crate::load::{CONTENT_DIR, decode_text, parse_file_name};
-use crate::site::source_of;
+use crate::load::{CONTENT_DIR, parse_file_name};
+use crate::text::decode_text;
+use crate::variant::Form;
+use crate::variant::source_of;
 
 /// The front matter key written.
 const KEY: &str = "source_hash";
@@ -80,7 +81,7 @@ fn site_of(path: &Path) -> Option<(PathBuf, String)> {
         if dir.file_name().is_some_and(|n| n == CONTENT_DIR) {
             let root = dir.parent()?;
             if root.join(crate::config::FILE).is_file() {
-                return Some((root.to_path_buf(), crate::load::rel_path(dir, &abs)));
+                return Some((root.to_path_buf(), crate::files::rel_path(dir, &abs)));
             }
         }
     }
@@ -113,7 +114,7 @@ fn plan(path: &Path) -> Result<Stamp> {
         return refuse("this file is not inside a site's content/ folder (a content/ folder with a site.yaml beside it)".into(), "Stamp files inside your site's content/ folder.");
     };
     let config = Config::load(&root)?;
-    let key = parse_file_name(&inside, &config)?;
+    let key = parse_file_name(&inside, &config.languages)?;
     let Some((source_lang, source_form)) = source_of(&config.default_language, &key.lang, key.form) else {
         let stem = shown.strip_suffix(".md").unwrap_or(&shown);
         let other = config.languages.get(1).map_or("cy", |l| l.code.as_str());

@@ -11,9 +11,9 @@ use serde::Serialize;
 use crate::checks::easy_read::Readability;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::finding::Form;
 use crate::i18n::staleness::State;
 use crate::site::{self, Site};
+use crate::variant::Form;
 
 /// Output formats of `status`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, did_you_mean};
 use crate::finding::{Finding, Severity};
+use crate::text::has_visible_text;
 use crate::yaml;
 
 /// The keys a page may have (SPEC §3).
@@ -110,12 +111,6 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
         })
         .collect();
     Ok(Parsed { front, body_start: s.body_start, body_line: s.body_line, findings })
-}
-
-/// Whether `text` shows anything: a character that is not a space and takes up room when
-/// printed (zero-width spaces, joiners and direction marks do not).
-pub fn has_visible_text(text: &str) -> bool {
-    text.chars().any(|c| !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c).is_some_and(|w| w > 0))
 }
 
 #[cfg(test)]

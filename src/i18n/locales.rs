@@ -41,10 +41,10 @@ impl Locales {
         }
         let site_dir = config.root.join(LOCALES_DIR);
         if site_dir.is_dir() {
-            let entries = crate::load::SiteFolder::new(&config.root).all_files(&site_dir, 2)?;
+            let entries = crate::files::SiteFolder::new(&config.root).all_files(&site_dir, 2)?;
             // `locales/<lang>/<file>`: files directly in locales/ are not per language.
             for entry in entries.into_iter().filter(|e| e.depth() == 2) {
-                let rel = crate::load::rel_path(&config.root, entry.path());
+                let rel = crate::files::rel_path(&config.root, entry.path());
                 let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
                 let mut parts = rel.splitn(3, '/').skip(1);
                 let (Some(lang), Some(name)) = (parts.next(), parts.next()) else { continue };
@@ -75,7 +75,7 @@ impl Locales {
                     others.insert(name, (shown, bytes));
                     continue;
                 }
-                let text = match crate::load::decode_text(&shown, bytes) {
+                let text = match crate::text::decode_text(&shown, bytes) {
                     Ok(t) => t,
                     Err(Error::Input(d)) => {
                         problems.extend(d);

@@ -2,7 +2,6 @@
 //! site's `locales/`, one concurrent bundle per language so rendering can run on rayon; and
 //! whether each translation still matches its source ([`staleness`]).
 
-pub mod language;
 mod locales;
 pub mod staleness;
 

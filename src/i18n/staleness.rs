@@ -16,8 +16,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::finding::Form;
-use crate::site::source_of;
+use crate::variant::Form;
+use crate::variant::source_of;
 
 /// The version prefix of hashes made by [`source_hash`].
 pub const HASH_VERSION: &str = "v1";

@@ -1,24 +1,13 @@
 //! `NAME[.easy][.LANG].md`: what a content file's name says about its page, language and form.
 
-use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::finding::Form;
-use crate::i18n::language::looks_like_tag;
-
-/// Which page, language and form a markdown file is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct VariantKey {
-    /// Path of the page inside `content/` without suffixes: `help/out-of-hours`, `help/_index`, `_index`.
-    pub page: String,
-    /// Language code (the default language when the name has none).
-    pub lang: String,
-    /// Standard or Easy read.
-    pub form: Form,
-}
+use crate::language::{Language, looks_like_tag};
+use crate::variant::{Form, VariantKey};
 
 /// Reads the page, language and form from `inside` (a path relative to `content/`). The page is
-/// named in NFC, whichever way the file system spelled its accents.
-pub fn parse_file_name(inside: &str, config: &Config) -> Result<VariantKey, Diagnostic> {
+/// named in NFC, whichever way the file system spelled its accents. `languages` are the site's,
+/// the default first.
+pub fn parse_file_name(inside: &str, languages: &[Language]) -> Result<VariantKey, Diagnostic> {
     let rel = format!("{}/{inside}", super::CONTENT_DIR);
     let inside = &nfc(inside);
     let stem = inside.strip_suffix(".md").unwrap_or(inside);
@@ -27,15 +16,15 @@ pub fn parse_file_name(inside: &str, config: &Config) -> Result<VariantKey, Diag
         None => (None, stem),
     };
     let mut parts: Vec<&str> = name.split('.').collect();
-    let mut lang = config.default_language.clone();
+    let mut lang = languages[0].code.clone();
     let mut form = Form::Standard;
     if parts.len() > 1 {
         let last = parts[parts.len() - 1];
-        if config.has_language(last) {
+        if languages.iter().any(|l| l.code == last) {
             lang = last.to_string();
             parts.pop();
         } else if last != "easy" && looks_like_tag(last) {
-            let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            let known: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
             return Err(Diagnostic::new(rel, format!("the file name says the language is `{last}`, but site.yaml does not list that language")).hint(format!(
                 "Add {last} to `languages` in site.yaml, or rename the file. The site's languages are: {}. A dot in a name marks a language, so use - instead (like {}).",
                 known.join(", "),
@@ -82,23 +71,22 @@ pub fn unusable_char(inside: &str) -> Option<char> {
 
 /// The file a variant of a page is written in: `help/x.easy.cy.md` for `help/x` in Welsh, Easy
 /// read (the default language needs no suffix).
-pub fn variant_file_name(page: &str, lang: &str, form: Form, config: &Config) -> String {
+pub fn variant_file_name(page: &str, lang: &str, form: Form, default_language: &str) -> String {
     let easy = if form == Form::Easy { ".easy" } else { "" };
-    let lang = if lang == config.default_language { String::new() } else { format!(".{lang}") };
+    let lang = if lang == default_language { String::new() } else { format!(".{lang}") };
     format!("{}/{page}{easy}{lang}.md", super::CONTENT_DIR)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
-    fn config() -> Config {
-        Config::parse(Path::new("."), "languages: [en, cy, ur]\n").unwrap()
+    fn languages() -> Vec<Language> {
+        ["en", "cy", "ur"].map(|code| Language { code: code.into(), dir: crate::language::direction_of(code) }).to_vec()
     }
 
     fn key(s: &str) -> (String, String, Form) {
-        let k = parse_file_name(s, &config()).unwrap();
+        let k = parse_file_name(s, &languages()).unwrap();
         (k.page, k.lang, k.form)
     }
 
@@ -131,18 +119,18 @@ mod tests {
 
     #[test]
     fn variant_file_names_read_back_as_the_same_variant() {
-        let config = config();
+        let languages = languages();
         for (page, lang, form) in [("help/x", "en", Form::Easy), ("help/x", "ur", Form::Easy), ("_index", "cy", Form::Standard), ("p", "en", Form::Standard)] {
-            let file = variant_file_name(page, lang, form, &config);
-            let k = parse_file_name(file.strip_prefix("content/").unwrap(), &config).unwrap();
+            let file = variant_file_name(page, lang, form, "en");
+            let k = parse_file_name(file.strip_prefix("content/").unwrap(), &languages).unwrap();
             assert_eq!((k.page.as_str(), k.lang.as_str(), k.form), (page, lang, form), "{file}");
         }
-        assert_eq!(variant_file_name("p", "en", Form::Easy, &config), "content/p.easy.md");
+        assert_eq!(variant_file_name("p", "en", Form::Easy, "en"), "content/p.easy.md");
     }
 
     #[test]
     fn unknown_language_suffix_is_an_error() {
-        let d = parse_file_name("help/x.fr.md", &config()).unwrap_err();
+        let d = parse_file_name("help/x.fr.md", &languages()).unwrap_err();
         assert_eq!(d.file, "content/help/x.fr.md");
         assert!(d.message.contains("`fr`"));
     }

@@ -2,20 +2,21 @@
 //! markdown file from its file name, and read it once.
 
 mod file_name;
-mod site_folder;
 mod svg;
 
-pub use file_name::{VariantKey, nfc, parse_file_name, variant_file_name};
-pub use site_folder::SiteFolder;
+pub use file_name::{nfc, parse_file_name, variant_file_name};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
+use crate::files::{SiteFolder, rel_path};
 use crate::finding::{Finding, Severity};
+use crate::language::Language;
+use crate::text::decode_text;
+use crate::variant::VariantKey;
 
 /// The folder pages live in.
 pub const CONTENT_DIR: &str = "content";
@@ -64,9 +65,9 @@ pub struct Content {
 /// The folder of files copied as they are.
 pub const STATIC_DIR: &str = "static";
 
-/// Walks `content/`, checks every file name, and reads the markdown files in parallel.
-pub fn load_content(config: &Config) -> Result<Content> {
-    let root = &config.root;
+/// Walks `content/` under the site folder `root`, checks every file name against the site's
+/// `languages` (the default first), and reads the markdown files in parallel.
+pub fn load_content(root: &Path, languages: &[Language]) -> Result<Content> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Error::input(Diagnostic::new(CONTENT_DIR, "there is no content/ folder").hint("Put your pages in a folder named content next to site.yaml.")));
@@ -90,7 +91,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
             continue;
         }
         if inside.ends_with(".md") {
-            match parse_file_name(inside, config) {
+            match parse_file_name(inside, languages) {
                 Ok(key) => md.push((rel, key, entry.into_path())),
                 Err(d) => problems.push(d),
             }
@@ -105,7 +106,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
             assets.push(Asset { out: nfc(inside), rel, path: entry.into_path(), ..Asset::default() });
         }
     }
-    problems.extend(same_variant_twice(&md, config));
+    problems.extend(same_variant_twice(&md, &languages[0].code));
     let read: Vec<std::result::Result<SourceFile, Diagnostic>> = md.into_par_iter().map(|(rel, key, path)| read_page(rel, key, &path)).collect();
     let mut pages = Vec::with_capacity(read.len());
     for r in read {
@@ -130,7 +131,7 @@ pub fn load_content(config: &Config) -> Result<Content> {
 
 /// Two files that are one variant of one page, such as `p.md` and `p.en.md` when `en` is the
 /// default language, or `café.md` spelled two ways: without this, one would silently win.
-fn same_variant_twice(md: &[(String, VariantKey, PathBuf)], config: &Config) -> Vec<Diagnostic> {
+fn same_variant_twice(md: &[(String, VariantKey, PathBuf)], default_language: &str) -> Vec<Diagnostic> {
     let mut first: std::collections::HashMap<&VariantKey, &str> = std::collections::HashMap::new();
     let mut problems = Vec::new();
     for (rel, key, _) in md {
@@ -144,11 +145,11 @@ fn same_variant_twice(md: &[(String, VariantKey, PathBuf)], config: &Config) -> 
         let d = if nfc(other) == nfc(rel) {
             spelled_twice(rel, other)
         } else {
-            let form = if key.form == crate::finding::Form::Easy { "Easy read" } else { "standard" };
+            let form = if key.form == crate::variant::Form::Easy { "Easy read" } else { "standard" };
             Diagnostic::new(rel, format!("this file and {other} are both the {form} {} version of the same page, so only one of them could be published", key.lang)).hint(format!(
                 "Keep one of them: merge the two and delete the other. A name without a language is in the default language ({}), so {} is the name to use.",
-                config.default_language,
-                variant_file_name(&key.page, &key.lang, key.form, config),
+                default_language,
+                variant_file_name(&key.page, &key.lang, key.form, default_language),
             ))
         };
         problems.push(d);
@@ -172,18 +173,6 @@ pub fn read_page(rel: String, key: VariantKey, path: &Path) -> std::result::Resu
     Ok(SourceFile { rel, key, text })
 }
 
-/// Hidden files, editor backups and OS clutter are not content.
-pub(crate) fn is_ignored(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name == "Thumbs.db" || name == "desktop.ini"
-}
-
-/// `path` relative to the site root, with `/` separators.
-pub fn rel_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-}
-
 /// Reads an SVG picture once and keeps the bytes to publish: cleaned, with a finding for each
 /// thing removed. A file that is not SVG at all is published empty, and the finding says why.
 fn clean_svg(asset: &mut Asset) -> Result<()> {
@@ -204,37 +193,4 @@ fn clean_svg(asset: &mut Asset) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// UTF-8 text with a BOM removed and CRLF line ends turned into LF (line numbers stay the same).
-/// Other encodings are refused with the line of the first bad byte.
-pub fn decode_text(rel: &str, mut bytes: Vec<u8>) -> Result<String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = at - bytes[..at].iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
-        Error::input(Diagnostic::new(rel, "this file is not UTF-8 text").at(line, column).hint("Save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)."))
-    })?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_bom_and_crlf() {
-        let t = decode_text("a.md", b"\xEF\xBB\xBF---\r\ntitle: A\r\n---\r\n".to_vec()).unwrap();
-        assert_eq!(t, "---\ntitle: A\n---\n");
-    }
-
-    #[test]
-    fn refuses_latin1_with_position() {
-        let Err(Error::Input(d)) = decode_text("a.md", b"ok\ncaf\xe9\n".to_vec()) else { panic!() };
-        assert_eq!((d[0].line, d[0].column), (Some(2), Some(4)));
-    }
 }

@@ -10,7 +10,7 @@ mod render;
 pub mod sanitise;
 pub mod slug;
 
-use crate::finding::Form;
+use crate::variant::Form;
 
 pub use render::render;
 
@@ -53,7 +53,7 @@ pub struct Problem {
 /// The HTML of a page body.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// HTML with `data-cl-line` attributes on blocks, images and links (see [`LINE_ATTR`]).
+    /// HTML with `data-cl-line` attributes on blocks, images and links (see [`crate::line_marker`]).
     pub html: String,
     /// Broken links and removed raw HTML.
     pub problems: Vec<Problem>,
@@ -61,10 +61,6 @@ pub struct Rendered {
     /// and the page cannot be published.
     pub too_deep: Option<crate::limits::TooDeep>,
 }
-
-/// The attribute carrying source lines through the templates to the checks. Only the renderer
-/// writes it, and pages are written without it from their parsed tree.
-pub const LINE_ATTR: &str = "data-cl-line";
 
 /// pulldown-cmark options: SPEC §4.
 pub fn options() -> pulldown_cmark::Options {

@@ -17,7 +17,8 @@ use html5ever::LocalName;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
-use super::{LINE_ATTR, escape_attr, escape_text};
+use super::{escape_attr, escape_text};
+use crate::line_marker::LINE_ATTR;
 
 /// The prefix of every attribute clearleaf itself writes.
 const INTERNAL_PREFIX: &str = "data-cl-";

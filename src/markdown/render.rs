@@ -6,8 +6,9 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Pa
 use unicase::UniCase;
 
 use super::slug::Slugger;
-use super::{Input, LINE_ATTR, Problem, Rendered, Resolver, escape_attr, escape_text};
-use crate::finding::Form;
+use super::{Input, Problem, Rendered, Resolver, escape_attr, escape_text};
+use crate::line_marker::LINE_ATTR;
+use crate::variant::Form;
 
 /// Ids the theme uses; headings never take them.
 const RESERVED_IDS: &[&str] = &["main", "top", "site-nav", "footnotes", "footnotes-heading", "words-we-use"];

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use scraper::{Html, Node};
 
-use super::LINE_ATTR;
+use crate::line_marker::LINE_ATTR;
 
 /// Elements raw HTML may use.
 const TAGS: &[&str] = &[

@@ -8,7 +8,7 @@ use ego_tree::iter::Edge;
 use html5ever::serialize::{Serialize, SerializeOpts, Serializer, TraversalScope, serialize};
 use scraper::{Html, Node};
 
-use crate::markdown::LINE_ATTR;
+use crate::line_marker::LINE_ATTR;
 
 /// The page `html` as text, with every [`LINE_ATTR`] attribute left out.
 pub fn serialize_without_markers(html: &Html) -> String {

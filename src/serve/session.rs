@@ -193,15 +193,15 @@ impl Session {
     }
 
     fn classify(&self, path: &Path) -> Change {
-        if path.file_name().is_some_and(load::is_ignored) {
+        if path.file_name().is_some_and(crate::files::is_ignored) {
             return Change::Nothing;
         }
         let Ok(inside) = path.strip_prefix(&self.root) else { return Change::Reshape };
         // A file replaced by a link out of the site: the full build refuses it with its message.
-        if load::SiteFolder::new(&self.root).check(path).is_err() {
+        if crate::files::SiteFolder::new(&self.root).check(path).is_err() {
             return Change::Reshape;
         }
-        let rel = load::rel_path(Path::new(""), inside);
+        let rel = crate::files::rel_path(Path::new(""), inside);
         let site = &self.loaded.site;
         let is_file = path.is_file();
         let known = if rel.starts_with(&format!("{CONTENT_DIR}/")) {
@@ -228,7 +228,7 @@ impl Session {
     /// the edit reshapes the site.
     fn update_page(&mut self, rel: String) -> Result<Option<Vec<usize>>> {
         let config = &self.loaded.site.config;
-        let key = load::parse_file_name(&rel[CONTENT_DIR.len() + 1..], config).map_err(Error::input)?;
+        let key = load::parse_file_name(&rel[CONTENT_DIR.len() + 1..], &config.languages).map_err(Error::input)?;
         let path = self.root.join(&rel);
         let file = load::read_page(rel, key, &path).map_err(Error::input)?;
         let parsed = front_matter::parse(&file.rel, &file.text).map_err(Error::input)?;

@@ -4,10 +4,11 @@
 use fluent::FluentArgs;
 use serde::Serialize;
 
-use crate::finding::Form;
 use crate::i18n::Locales;
 use crate::i18n::staleness::State;
-use crate::site::{Shows, Site, Target, source_of};
+use crate::site::{Shows, Site, Target};
+use crate::variant::Form;
+use crate::variant::source_of;
 
 /// A link in the main navigation.
 #[derive(Serialize, Clone)]

@@ -58,11 +58,11 @@ impl Theme {
         }
         let dir = config.root.join(THEMES_DIR).join(&config.theme);
         if dir.is_dir() {
-            let entries = crate::load::SiteFolder::new(&config.root).all_files(&dir, usize::MAX)?;
+            let entries = crate::files::SiteFolder::new(&config.root).all_files(&dir, usize::MAX)?;
             for entry in entries {
-                let inside = crate::load::rel_path(&dir, entry.path());
+                let inside = crate::files::rel_path(&dir, entry.path());
                 let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                add(&inside, ThemeFile { shown: crate::load::rel_path(&config.root, entry.path()), bytes });
+                add(&inside, ThemeFile { shown: crate::files::rel_path(&config.root, entry.path()), bytes });
             }
         } else if config.theme != "default" {
             let line = std::fs::read_to_string(config.root.join(crate::config::FILE)).ok().and_then(|t| t.lines().position(|l| l.trim_start().starts_with("theme:"))).map_or(1, |i| i + 1);
@@ -91,7 +91,7 @@ impl Theme {
         let mut sources = BTreeMap::new();
         let mut texts = Vec::new();
         for (name, file) in &templates {
-            let text = crate::load::decode_text(&file.shown, file.bytes.clone())?;
+            let text = crate::text::decode_text(&file.shown, file.bytes.clone())?;
             sources.insert(name.clone(), file.shown.clone());
             texts.push((name.clone(), text));
         }

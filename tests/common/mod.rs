@@ -25,7 +25,7 @@ pub const HELP_MD: &str = "---\ntitle: Getting help\ndescription: Who to call wh
 /// about, however many checks are added later; with `warning`, a build always writes output.
 pub fn checks_all(level: &str, keep: &[&str]) -> String {
     let mut s = String::from("checks:\n");
-    for rule in clearleaf::checks::rules::ALL.iter().filter(|r| !keep.contains(r)) {
+    for rule in clearleaf::rules::ALL.iter().filter(|r| !keep.contains(r)) {
         s.push_str(&format!("  {rule}: {level}\n"));
     }
     s

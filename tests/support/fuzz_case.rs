@@ -11,7 +11,7 @@ use std::path::Path;
 
 use clearleaf::Form;
 use clearleaf::checks::a11y;
-use clearleaf::i18n::language::Dir;
+use clearleaf::language::Dir;
 use clearleaf::markdown::{self, Input, Resolver};
 use clearleaf::pipeline::{self, Options};
 
@@ -85,7 +85,7 @@ pub struct Case {
 /// `---\nYAML\n---\nBODY`; otherwise the text is the whole page as written.
 pub fn split(data: &[u8]) -> Case {
     let (flags, rest) = data.split_first().map_or((0, &[][..]), |(f, r)| (*f, r));
-    let text = match clearleaf::load::decode_text("content/fuzz.md", rest.to_vec()) {
+    let text = match clearleaf::text::decode_text("content/fuzz.md", rest.to_vec()) {
         Ok(t) => t,
         Err(_) => String::from_utf8_lossy(rest).into_owned(),
     };

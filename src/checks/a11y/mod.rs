@@ -10,8 +10,9 @@ mod rules;
 
 use ego_tree::NodeId;
 
-use crate::finding::{Form, Severity};
-use crate::i18n::language::Dir;
+use crate::finding::Severity;
+use crate::language::Dir;
+use crate::variant::Form;
 
 pub use dom::Doc;
 
@@ -62,5 +63,5 @@ pub fn check_doc(doc: &Doc, expect: Option<&Expect<'_>>) -> Vec<Violation> {
 /// The source line of the element (or its nearest ancestor) that carries `data-cl-line`.
 pub fn source_line(doc: &Doc, node: NodeId) -> Option<usize> {
     let node = doc.html.tree.get(node)?;
-    std::iter::once(node).chain(node.ancestors()).filter_map(scraper::ElementRef::wrap).find_map(|e| dom::Attr::get(e.value(), crate::markdown::LINE_ATTR)).and_then(|l| l.parse().ok())
+    std::iter::once(node).chain(node.ancestors()).filter_map(scraper::ElementRef::wrap).find_map(|e| dom::Attr::get(e.value(), crate::line_marker::LINE_ATTR)).and_then(|l| l.parse().ok())
 }

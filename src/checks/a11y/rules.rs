@@ -9,8 +9,9 @@ use scraper::ElementRef;
 use super::aria::{self, ValueType};
 use super::dom::{Attr, Doc, style_prop, style_value};
 use super::{Expect, Violation};
-use crate::finding::{Form, Severity};
-use crate::i18n::language::{Dir, direction_of, has_known_primary};
+use crate::finding::Severity;
+use crate::language::{Dir, direction_of, has_known_primary};
+use crate::variant::Form;
 
 struct Out<'o> {
     v: &'o mut Vec<Violation>,

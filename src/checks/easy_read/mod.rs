@@ -27,9 +27,10 @@ use crate::checks::Lexicon;
 use crate::checks::a11y::Doc;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Form, Severity};
+use crate::finding::{Finding, Severity};
 use crate::i18n::Locales;
 use crate::site::{Shows, Site, Target, Variant};
+use crate::variant::Form;
 
 pub use glossary::Glossary;
 pub use readability::{Formula, Readability};
@@ -52,7 +53,7 @@ impl Shared {
         let mut problems = Vec::new();
         for lang in &config.languages {
             let Some((shown, bytes)) = locales.file(&lang.code, "glossary.yaml") else { continue };
-            let text = match crate::load::decode_text(shown, bytes.to_vec()) {
+            let text = match crate::text::decode_text(shown, bytes.to_vec()) {
                 Ok(t) => t,
                 Err(Error::Input(d)) => {
                     problems.extend(d);

@@ -16,7 +16,8 @@ use crate::checks::Lexicon;
 use crate::checks::a11y::{Doc, dom::style_prop, source_line};
 use crate::checks::lexicon::lower_case;
 use crate::config::EasyRead;
-use crate::finding::{Form, Severity};
+use crate::finding::Severity;
+use crate::variant::Form;
 
 /// What the rules know about the page.
 pub struct Ctx<'a> {
@@ -820,7 +821,7 @@ pub fn element_rules(doc: &Doc, ctx: &Ctx<'_>) -> Vec<Hit> {
     let mut out = Vec::new();
     let Some(main) = doc.elements().find(|e| e.value().name() == "main") else { return out };
     let from_markdown =
-        |e: &ElementRef<'_>| e.value().attr(crate::markdown::LINE_ATTR).is_some() || e.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().attr(crate::markdown::LINE_ATTR).is_some());
+        |e: &ElementRef<'_>| e.value().attr(crate::line_marker::LINE_ATTR).is_some() || e.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().attr(crate::line_marker::LINE_ATTR).is_some());
     let class = |e: &ElementRef<'_>, c: &str| e.value().has_class(c, scraper::CaseSensitivity::CaseSensitive);
     let text_of = |e: &ElementRef<'_>| crate::checks::a11y::dom::collapse(&e.text().collect::<String>());
     for el in main.descendants().filter_map(ElementRef::wrap) {

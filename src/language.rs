@@ -2,6 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// One language of the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// BCP 47 tag as written in site.yaml and file names.
+    pub code: String,
+    /// Script direction.
+    pub dir: Dir,
+}
+
 /// Text direction of a language's script.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
