@@ -3,7 +3,7 @@
 //! minify, checks) → output. Every page is rendered on rayon in one pass; each file is read
 //! and parsed once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -57,8 +57,8 @@ pub struct Loaded {
     pub locales: Arc<Locales>,
     /// Templates.
     pub theme: Theme,
-    /// Word lists of the checks, by language.
-    pub lexicons: HashMap<String, checks::Lexicon>,
+    /// The theme's stylesheets, parsed once for the CSS and Easy-read checks.
+    pub theme_css: Vec<checks::css::Sheet>,
     /// Glossaries and theme facts of the Easy-read checks.
     pub easy_read: checks::easy_read::Shared,
 }
@@ -79,8 +79,9 @@ pub fn load(opts: &Options) -> Result<Loaded> {
     let locales = Arc::new(Locales::load(&config)?);
     let theme = Theme::load(&config, Arc::clone(&locales))?;
     let site = load_site(config, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
-    let easy_read = checks::easy_read::Shared::load(&site.config, &locales, &theme.static_files)?;
-    Ok(Loaded { site, locales, theme, lexicons: checks::lexicon::builtin(), easy_read })
+    let theme_css: Vec<checks::css::Sheet> = theme.static_files.values().filter(|f| f.shown.ends_with(".css")).map(|f| checks::css::parse(&f.shown, &String::from_utf8_lossy(&f.bytes))).collect();
+    let easy_read = checks::easy_read::Shared::load(&site.config, &locales, &theme_css)?;
+    Ok(Loaded { site, locales, theme, theme_css, easy_read })
 }
 
 /// Stages 2–4 alone (content, front matter, site): what `status` needs, without the theme.
@@ -177,7 +178,7 @@ pub(crate) struct Rendered {
 }
 
 fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timings) -> Result<Page> {
-    let Loaded { site, locales, theme, lexicons, easy_read } = loaded;
+    let Loaded { site, locales, theme, easy_read, .. } = loaded;
     let variant = site.content(target);
     let resolver = PageResolver::new(loaded, target);
     let input = markdown::Input { body: variant.body(), first_line: variant.body_line, file: &variant.file, form: target.form };
@@ -203,7 +204,7 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     // checks read, without the source-line markers, so no marker ever reaches a reader.
     let (page_findings, facts, html) = timings.time(4, || {
         let doc = checks::a11y::Doc::parse(&rendered);
-        let (findings, facts) = checks::check_page(&doc, site, target, theme.shown(template), checks::lexicon::for_lang(lexicons, &target.lang), easy_read);
+        let (findings, facts) = checks::check_page(&doc, site, target, theme.shown(template), checks::lexicon::for_lang(&target.lang), easy_read);
         (findings, facts, output::serialize_without_markers(&doc.html))
     });
     let html = if minify { timings.time(3, || output::minify(&html)) } else { html };
@@ -310,8 +311,8 @@ pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageF
     let scores: Vec<_> = facts.iter().map(|f| (f.form, &f.easy_read)).collect();
     findings.extend(checks::easy_read::check_site(site, &scores));
     findings.extend(checks::easy_read::check_theme(site, &loaded.easy_read));
-    for file in loaded.theme.static_files.values().filter(|f| f.shown.ends_with(".css")) {
-        findings.extend(checks::css::check_sheet(&checks::css::parse(&file.shown, &String::from_utf8_lossy(&file.bytes))));
+    for sheet in &loaded.theme_css {
+        findings.extend(checks::css::check_sheet(sheet));
     }
     findings.extend(fluent_findings(site, &loaded.locales));
     findings

@@ -94,6 +94,8 @@ const THEME_CASES: &[(&str, &str, &str)] = &[
         "<main id=\"main\" tabindex=\"-1\"><iframe title=\"A map\" tabindex=\"-1\" srcdoc=\"<a href='https://example.org/'>Map</a>\"></iframe>",
     ),
     ("A11Y-TEXT-SPACING", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><p style=\"line-height: 1 !important\">Tight text</p>"),
+    // A length in any unit counts, the unitless 0 too (ACT 24afc2).
+    ("A11Y-TEXT-SPACING", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><p style=\"letter-spacing: 0 !important\">Tight text</p>"),
     ("A11Y-HIDDEN-FOCUS", "<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><div aria-hidden=\"true\"><a href=\"#main\">Top</a></div>"),
 ];
 

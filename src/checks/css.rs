@@ -444,12 +444,54 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
     out
 }
 
+/// A length in px, given the font size `em` stands for (the parent's in `font-size`, the
+/// element's own elsewhere) and the root's (for `rem`). `clamp()` counts at its smallest.
+/// The one length parser of the checks.
+pub fn length_px(value: &str, em: f64, root: f64) -> Option<f64> {
+    let v = value.trim().to_ascii_lowercase();
+    if let Some(inner) = v.strip_prefix("clamp(").and_then(|s| s.strip_suffix(')')) {
+        // The smallest size the text can get.
+        return length_px(split_top(inner, ',').first()?, em, root);
+    }
+    if let Some(inner) = v.strip_prefix("max(").and_then(|s| s.strip_suffix(')')) {
+        return split_top(inner, ',').iter().filter_map(|p| length_px(p, em, root)).reduce(f64::max);
+    }
+    if let Some(inner) = v.strip_prefix("min(").and_then(|s| s.strip_suffix(')')) {
+        return split_top(inner, ',').iter().filter_map(|p| length_px(p, em, root)).reduce(f64::min);
+    }
+    let num_end = v.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(v.len());
+    let n: f64 = v[..num_end].parse().ok()?;
+    Some(match &v[num_end..] {
+        "px" => n,
+        "pt" => n * 4.0 / 3.0,
+        "pc" => n * 16.0,
+        "in" => n * 96.0,
+        "cm" => n * 96.0 / 2.54,
+        "mm" => n * 96.0 / 25.4,
+        "rem" => n * root,
+        "em" => n * em,
+        "%" => n * em / 100.0,
+        "ch" | "ex" => n * em / 2.0,
+        "" if n == 0.0 => 0.0,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn rules_of(css: &str) -> Vec<&'static str> {
         check_sheet(&parse("t.css", css)).iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn lengths_in_every_unit_the_checks_meet() {
+        let px = |v| length_px(v, 20.0, 16.0);
+        assert_eq!([px("12pt"), px("1.5em"), px("2rem"), px("50%"), px("0"), px("1in")], [Some(16.0), Some(30.0), Some(32.0), Some(10.0), Some(0.0), Some(96.0)]);
+        assert_eq!(px("clamp(1rem, 2vw, 3rem)"), Some(16.0));
+        assert_eq!(px("max(10px, 1em)"), Some(20.0));
+        assert_eq!([px("2vw"), px("auto"), px("12")], [None, None, None]);
     }
 
     #[test]

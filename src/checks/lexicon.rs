@@ -86,8 +86,14 @@ fn is_lowercase(s: &str) -> bool {
     })
 }
 
-/// The built-in lexicons of every language that has one, by language code.
-pub fn builtin() -> HashMap<String, Lexicon> {
+/// The built-in lexicons of every language that has one, by language code. They are compiled
+/// in, so they are read once per process, whichever command or check asks first.
+pub fn builtin() -> &'static HashMap<String, Lexicon> {
+    static ALL: std::sync::LazyLock<HashMap<String, Lexicon>> = std::sync::LazyLock::new(read_builtin);
+    &ALL
+}
+
+fn read_builtin() -> HashMap<String, Lexicon> {
     LEXICON_FILES
         .iter()
         .filter_map(|(name, bytes)| {
@@ -99,8 +105,9 @@ pub fn builtin() -> HashMap<String, Lexicon> {
         .collect()
 }
 
-/// The lexicon for `lang`, trying its primary subtag too (`en-GB` → `en`).
-pub fn for_lang<'a>(all: &'a HashMap<String, Lexicon>, lang: &str) -> Option<&'a Lexicon> {
+/// The built-in lexicon for `lang`, trying its primary subtag too (`en-GB` → `en`).
+pub fn for_lang(lang: &str) -> Option<&'static Lexicon> {
+    let all = builtin();
     all.get(lang).or_else(|| all.get(lang.split('-').next().unwrap_or(lang)))
 }
 

@@ -1005,20 +1005,8 @@ fn length_in_em(value: &str, font_px: f64, unitless_ok: bool) -> Option<f64> {
     if v == "normal" || v == "initial" {
         return if unitless_ok { Some(1.2) } else { Some(0.0) };
     }
-    if let Some(n) = v.strip_suffix("px") {
-        return n.trim().parse::<f64>().ok().map(|px| px / font_px);
+    if unitless_ok && let Ok(n) = v.parse() {
+        return Some(n);
     }
-    if let Some(n) = v.strip_suffix("em").filter(|n| !n.ends_with('r')) {
-        return n.trim().parse().ok();
-    }
-    if let Some(n) = v.strip_suffix("rem") {
-        return n.trim().parse::<f64>().ok().map(|r| r * 16.0 / font_px);
-    }
-    if let Some(n) = v.strip_suffix('%') {
-        return n.trim().parse::<f64>().ok().map(|p| p / 100.0);
-    }
-    if unitless_ok {
-        return v.parse().ok();
-    }
-    None
+    crate::checks::css::length_px(v, font_px, 16.0).map(|px| px / font_px)
 }

@@ -21,9 +21,8 @@ pub mod syllables;
 pub mod text;
 pub mod theme;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use crate::checks::Lexicon;
 use crate::checks::a11y::Doc;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -39,8 +38,6 @@ pub use readability::{Formula, Readability};
 pub struct Shared {
     /// Glossaries by language.
     pub glossaries: HashMap<String, Glossary>,
-    /// Word lists by language.
-    pub lexicons: HashMap<String, Lexicon>,
     /// What the theme's stylesheets do to Easy-read pages.
     pub theme: theme::Facts,
 }
@@ -48,7 +45,7 @@ pub struct Shared {
 impl Shared {
     /// Reads every site language's `glossary.yaml` (built-in or the site's own) and the theme's
     /// stylesheets. A glossary that is not valid YAML is an input error.
-    pub fn load(config: &Config, locales: &Locales, theme_files: &BTreeMap<String, crate::templates::ThemeFile>) -> Result<Shared> {
+    pub fn load(config: &Config, locales: &Locales, theme_css: &[crate::checks::css::Sheet]) -> Result<Shared> {
         let mut glossaries = HashMap::new();
         let mut problems = Vec::new();
         for lang in &config.languages {
@@ -71,16 +68,12 @@ impl Shared {
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
-        Ok(Shared { glossaries, lexicons: crate::checks::lexicon::builtin(), theme: theme::Facts::read(theme_files, &config.easy_read) })
+        Ok(Shared { glossaries, theme: theme::Facts::read(theme_css, &config.easy_read) })
     }
 
     /// The glossary of `lang` (or of its primary subtag).
     pub fn glossary(&self, lang: &str) -> Option<&Glossary> {
         self.glossaries.get(lang).or_else(|| self.glossaries.get(lang.split('-').next().unwrap_or(lang)))
-    }
-
-    fn lexicon(&self, lang: &str) -> Option<&Lexicon> {
-        crate::checks::lexicon::for_lang(&self.lexicons, lang)
     }
 }
 
@@ -131,7 +124,7 @@ pub fn check_page(doc: &Doc, site: &Site, target: &Target, shared: &Shared) -> (
         lang,
         form: target.form,
         settings: &site.config.easy_read,
-        lexicon: shared.lexicon(lang),
+        lexicon: crate::checks::lexicon::for_lang(lang),
         glossary,
         title_line,
         checked: variant.front.checked_by.as_deref().is_some_and(|s| !s.trim().is_empty()) && variant.front.checked_on.is_some(),
@@ -208,9 +201,8 @@ pub fn check_theme(site: &Site, shared: &Shared) -> Vec<Finding> {
 /// The readability of text blocks in `lang` (each block ends a sentence), counted as the
 /// checks count (§3.3). A text without words scores 0.
 pub fn readability<S: AsRef<str>>(blocks: &[S], lang: &str) -> Readability {
-    static LEXICONS: std::sync::LazyLock<HashMap<String, Lexicon>> = std::sync::LazyLock::new(crate::checks::lexicon::builtin);
     let no = Vec::new();
-    let abbreviations = crate::checks::lexicon::for_lang(&LEXICONS, lang).map_or(&no, |l| &l.abbreviations);
+    let abbreviations = crate::checks::lexicon::for_lang(lang).map_or(&no, |l| &l.abbreviations);
     let english = readability::is_english(lang);
     let mut counts = readability::Counts::default();
     for b in blocks {

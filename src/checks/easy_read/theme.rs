@@ -13,11 +13,8 @@
 //!
 //! Once the accessibility checks' CSS reader (`checks::css`) is merged, this module should use it.
 
-use std::collections::BTreeMap;
-
 use crate::config::EasyRead;
 use crate::finding::{Finding, Severity};
-use crate::templates::ThemeFile;
 
 /// What the theme does to Easy-read pages, worked out once per build.
 #[derive(Clone, Debug, Default)]
@@ -39,15 +36,15 @@ struct Rule {
     order: usize,
 }
 
-/// The screen rules of a stylesheet (read by [`css::parse`]), numbered in cascade order.
-fn parse(text: &str, file: usize, rules: &mut Vec<Rule>) {
-    for r in css::parse("", text).rules {
+/// The screen rules of a stylesheet, numbered in cascade order.
+fn screen_rules(sheet: &css::Sheet, file: usize, rules: &mut Vec<Rule>) {
+    for r in &sheet.rules {
         let print_only = r.media.contains("print") && !r.media.contains("screen") && !r.media.contains("all");
         if print_only || r.selectors.iter().all(|s| s.starts_with('@')) {
             continue;
         }
         let order = rules.len();
-        rules.push(Rule { selectors: r.selectors, decls: r.decls, file, order });
+        rules.push(Rule { selectors: r.selectors.clone(), decls: r.decls.clone(), file, order });
     }
 }
 
@@ -278,38 +275,6 @@ fn matching_paren(s: &str, open: usize) -> usize {
     s.len() - 1
 }
 
-/// A length in px, given the element's parent font size (for `em` and `%` in font-size),
-/// its own font size (for `em` elsewhere) and the root's.
-fn length_px(value: &str, em: f64, root: f64) -> Option<f64> {
-    let v = value.trim().to_ascii_lowercase();
-    if let Some(inner) = v.strip_prefix("clamp(").and_then(|s| s.strip_suffix(')')) {
-        // The smallest size the text can get.
-        return length_px(split_top(inner, ',').first()?, em, root);
-    }
-    if let Some(inner) = v.strip_prefix("max(").and_then(|s| s.strip_suffix(')')) {
-        return split_top(inner, ',').iter().filter_map(|p| length_px(p, em, root)).reduce(f64::max);
-    }
-    if let Some(inner) = v.strip_prefix("min(").and_then(|s| s.strip_suffix(')')) {
-        return split_top(inner, ',').iter().filter_map(|p| length_px(p, em, root)).reduce(f64::min);
-    }
-    let num_end = v.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(v.len());
-    let n: f64 = v[..num_end].parse().ok()?;
-    Some(match &v[num_end..] {
-        "px" => n,
-        "pt" => n * 4.0 / 3.0,
-        "pc" => n * 16.0,
-        "in" => n * 96.0,
-        "cm" => n * 96.0 / 2.54,
-        "mm" => n * 96.0 / 25.4,
-        "rem" => n * root,
-        "em" => n * em,
-        "%" => n * em / 100.0,
-        "ch" | "ex" => n * em / 2.0,
-        "" if n == 0.0 => 0.0,
-        _ => return None,
-    })
-}
-
 fn keyword_size(v: &str, parent: f64) -> Option<f64> {
     Some(match v {
         "xx-small" => 9.0,
@@ -336,7 +301,7 @@ fn font_sizes(c: &Cascade<'_>, chain: &[El]) -> (Vec<f64>, Option<Found>) {
             Some(mut f) => {
                 f.value = c.resolve_vars(&chain[..=k], &f.value);
                 let v = f.value.trim().to_ascii_lowercase();
-                let px = keyword_size(&v, parent).or_else(|| length_px(&v, parent, if k == 0 { 16.0 } else { root })).unwrap_or(parent);
+                let px = keyword_size(&v, parent).or_else(|| css::length_px(&v, parent, if k == 0 { 16.0 } else { root })).unwrap_or(parent);
                 last = Some(f);
                 px
             }
@@ -364,7 +329,7 @@ fn margin_end(c: &Cascade<'_>, chain: &[El], em: f64, root: f64) -> f64 {
                 "margin-block-end" | "margin-bottom" => parts.first(),
                 _ => continue,
             };
-            let Some(px) = end.and_then(|v| length_px(v, em, root)) else { continue };
+            let Some(px) = end.and_then(|v| css::length_px(v, em, root)) else { continue };
             let key = (d.important, spec, r.order);
             if best.as_ref().is_none_or(|(k, _)| key >= *k) {
                 best = Some((key, px));
@@ -375,22 +340,19 @@ fn margin_end(c: &Cascade<'_>, chain: &[El], em: f64, root: f64) -> f64 {
 }
 
 impl Facts {
-    /// Reads the theme's stylesheets and checks them against `settings`.
-    pub fn read(files: &BTreeMap<String, ThemeFile>, settings: &EasyRead) -> Facts {
-        let sheets: Vec<&ThemeFile> = files.iter().filter(|(p, _)| p.ends_with(".css")).map(|(_, f)| f).collect();
+    /// Checks the theme's stylesheets (parsed once per build) against `settings`.
+    pub fn read(sheets: &[css::Sheet], settings: &EasyRead) -> Facts {
         let mut rules = Vec::new();
-        for (i, f) in sheets.iter().enumerate() {
-            parse(&String::from_utf8_lossy(&f.bytes), i, &mut rules);
+        for (i, sheet) in sheets.iter().enumerate() {
+            screen_rules(sheet, i, &mut rules);
         }
-        let shown: Vec<String> = sheets.iter().map(|f| f.shown.clone()).collect();
+        let shown: Vec<String> = sheets.iter().map(|s| s.file.clone()).collect();
         check(&rules, &shown, settings)
     }
 
     /// Checks one stylesheet given as text (for tests).
     pub fn from_css(shown: &str, css: &str, settings: &EasyRead) -> Facts {
-        let mut rules = Vec::new();
-        parse(css, 0, &mut rules);
-        check(&rules, &[shown.to_string()], settings)
+        Facts::read(&[css::parse(shown, css)], settings)
     }
 }
 
@@ -458,7 +420,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
         let ratio = match lh_value.parse::<f64>() {
             Ok(n) => n,
             Err(_) if lh_value == "normal" => 1.2,
-            Err(_) => length_px(&lh_value, size, root).map_or(1.2, |px| px / size),
+            Err(_) => css::length_px(&lh_value, size, root).map_or(1.2, |px| px / size),
         };
         if ratio < st.min_line_height - 1e-9 {
             push(
@@ -533,7 +495,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             for prop in ["max-inline-size", "max-width"] {
                 if let Some(f) = c.declared(&chain[..=k], prop) {
                     let value = c.resolve_vars(&chain[..=k], &f.value);
-                    if let Some(px) = length_px(&value, sizes[k], root).filter(|px| narrowest.as_ref().is_none_or(|(w, _)| px < w)) {
+                    if let Some(px) = css::length_px(&value, sizes[k], root).filter(|px| narrowest.as_ref().is_none_or(|(w, _)| px < w)) {
                         narrowest = Some((px, f));
                     }
                 }
@@ -677,11 +639,12 @@ mod tests {
 
     #[test]
     fn the_builtin_theme_passes() {
-        let files: BTreeMap<String, ThemeFile> = crate::i18n::builtin::THEME_FILES
+        let sheets: Vec<css::Sheet> = crate::i18n::builtin::THEME_FILES
             .iter()
-            .filter_map(|(p, b)| p.strip_prefix("static/").map(|out| (out.to_string(), ThemeFile { shown: format!("builtin:{p}"), bytes: b.to_vec() })))
+            .filter(|(p, _)| p.starts_with("static/") && p.ends_with(".css"))
+            .map(|(p, b)| css::parse(&format!("builtin:{p}"), &String::from_utf8_lossy(b)))
             .collect();
-        let f = Facts::read(&files, &EasyRead::default());
+        let f = Facts::read(&sheets, &EasyRead::default());
         assert!(f.findings.is_empty(), "{:#?}", f.findings);
         assert!(f.unitalicises_em);
     }
