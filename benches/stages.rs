@@ -96,7 +96,7 @@ fn write_stage(bencher: divan::Bencher) {
         let staging = output::Staging::prepare(dir.path().join("out")).unwrap();
         for (i, html) in pages() {
             let t = &loaded().site.targets[*i];
-            staging.write(&clearleaf::site::output_file(&loaded().site.config.base_path, &t.url), html.as_bytes()).unwrap();
+            staging.write(&clearleaf::files::output_file(&loaded().site.config.base_path, &t.url), html.as_bytes()).unwrap();
         }
         staging.abandon();
     });

@@ -74,6 +74,10 @@ pub enum Error {
     /// The command line asked for something impossible or unsafe.
     #[error("error: {0}")]
     Usage(String),
+    /// Something the system or clearleaf itself could not do, whatever the input: a server or
+    /// file watcher that could not start, a report that could not be printed.
+    #[error("error: {0}")]
+    Internal(String),
     /// Reading or writing a file failed.
     #[error("error: {}: {source}", .path.display())]
     Io {

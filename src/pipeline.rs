@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::checks;
 use crate::config::{BaseUrl, Config};
 use crate::error::{Error, Result};
+use crate::files::output_file;
 use crate::finding::{Finding, Severity};
 use crate::front_matter;
 use crate::i18n::Locales;
@@ -25,8 +26,9 @@ use crate::markdown::{self, Resolver};
 use crate::output::artefacts::{self, Refresh};
 use crate::output::{self, Sink, Staging};
 use crate::report::Report;
-use crate::site::{Site, Target, output_file};
+use crate::site::{Site, Target};
 use crate::templates::{self, Theme};
+use crate::variant::Form;
 
 /// What to build and how.
 #[derive(Clone, Debug)]
@@ -195,9 +197,15 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
         })
         .collect();
     // Easy read: explain glossary words and add the "Words we use" section.
-    let body = checks::easy_read::mark_glossary(rendered.html, target.form, &variant.lang, easy_read, locales);
+    let body = match easy_read.glossary(&variant.lang).filter(|_| target.form == Form::Easy) {
+        Some(glossary) => {
+            let heading = locales.text(&variant.lang, "words-we-use", None).unwrap_or_else(|| "Words we use".into());
+            markdown::glossary::mark(&rendered.html, glossary, &heading)
+        }
+        None => rendered.html,
+    };
     let ctx = templates::page_context(site, locales, target, body);
-    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
+    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Internal(e.to_string()))?;
     let template = if site.pages[target.page].is_section { "section.html" } else { "page.html" };
     let rendered = timings.time(2, || theme.render(template, &ctx))?;
     // One parse serves the checks and the output: the page is written from the same tree the

@@ -6,10 +6,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
+use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::config::{Config, MissingPolicy, OutdatedPolicy};
 use crate::error::{Diagnostic, Error, Result};
+use crate::files::{output_file, push_path};
 use crate::finding::{Finding, Severity};
 use crate::front_matter::{FrontMatter, Parsed};
 use crate::i18n::staleness::{self, FileFacts, State};
@@ -703,7 +705,7 @@ impl Site {
     fn static_url(&self, path: &str) -> Option<String> {
         let abs = path.strip_prefix('/')?;
         let inside = abs.strip_prefix(self.config.base_path.trim_start_matches('/')).unwrap_or(abs);
-        let inside = nfc(&percent_decode(inside));
+        let inside = nfc(&percent_decode_str(inside).decode_utf8_lossy());
         self.static_paths.contains(&inside).then(|| format!("{}{inside}", self.config.base_path))
     }
 
@@ -719,27 +721,18 @@ impl Site {
     /// `dest` (relative to `from_file`'s folder, or to `content/` when it starts with `/`) as a
     /// path inside `content/`; an error if it climbs out of it.
     fn content_path(&self, from_file: &str, dest: &str) -> std::result::Result<String, String> {
-        let dest = percent_decode(dest);
+        let dest = percent_decode_str(dest).decode_utf8_lossy();
         let mut parts: Vec<&str> = Vec::new();
         let base_path = self.config.base_path.trim_start_matches('/');
-        let dest_str = dest.as_str();
-        let rel = if let Some(abs) = dest_str.strip_prefix('/') {
+        let rel = if let Some(abs) = dest.strip_prefix('/') {
             abs.strip_prefix(base_path).unwrap_or(abs)
         } else {
             let dir = from_file.strip_prefix(CONTENT_DIR).unwrap_or(from_file).trim_start_matches('/');
-            parts.extend(dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("").split('/').filter(|s| !s.is_empty()));
-            dest_str
+            push_path(&mut parts, dir.rsplit_once('/').map(|(d, _)| d).unwrap_or(""));
+            &dest
         };
-        for seg in rel.split('/') {
-            match seg {
-                "" | "." => {}
-                ".." => {
-                    if parts.pop().is_none() {
-                        return Err("it points outside the content folder".into());
-                    }
-                }
-                s => parts.push(s),
-            }
+        if !push_path(&mut parts, rel) {
+            return Err("it points outside the content folder".into());
         }
         let mut out = nfc(&parts.join("/"));
         if rel.ends_with('/') && !out.is_empty() {
@@ -787,12 +780,6 @@ impl Outputs {
     }
 }
 
-/// The file a URL is written to, relative to the output folder.
-pub fn output_file(base_path: &str, url: &str) -> String {
-    let rel = url.strip_prefix(base_path).unwrap_or(url.trim_start_matches('/'));
-    format!("{rel}index.html")
-}
-
 fn has_scheme(s: &str) -> bool {
     match s.find(':') {
         Some(i) => s[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && i > 0,
@@ -800,39 +787,9 @@ fn has_scheme(s: &str) -> bool {
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if let (b'%', Some(&h), Some(&l)) = (bytes[i], bytes.get(i + 1), bytes.get(i + 2))
-            && let (Some(h), Some(l)) = (hex(h), hex(l))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percent_decoding_is_byte_safe() {
-        assert_eq!(percent_decode("a%20b%2Fc"), "a b/c");
-        assert_eq!(percent_decode("%zz%"), "%zz%");
-        assert_eq!(percent_decode("%é"), "%é");
-        assert_eq!(percent_decode("%E2%9C%93"), "✓");
-    }
 
     #[test]
     fn schemes() {

@@ -148,25 +148,9 @@ fn internal_path(href: &str, page_url: &str, base: &str, root: &str) -> Option<(
     } else if path.starts_with('/') {
         path
     } else {
-        let dir = &page_url[..page_url.rfind('/').map_or(0, |i| i + 1)];
-        normalise(&format!("{dir}{path}"))
+        crate::files::resolve_url_path(page_url, &path)
     };
     joined.starts_with(base).then_some((joined, fragment.filter(|f| !f.is_empty())))
-}
-
-fn normalise(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    if joined.starts_with('/') { joined } else { format!("/{joined}") }
 }
 
 /// The site-wide checks. `pages` are in `site.targets` order; `files` are the output paths of

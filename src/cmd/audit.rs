@@ -24,10 +24,10 @@ pub fn run(files: &[std::path::PathBuf], format: Format) -> Result<i32> {
     let findings = std::thread::Builder::new()
         .stack_size(crate::limits::STACK_SIZE)
         .spawn(move || pages.iter().flat_map(|(shown, html)| checks::audit_file(shown, html)).collect::<Vec<_>>())
-        .map_err(|e| Error::Usage(format!("could not start the checks: {e}")))?
+        .map_err(|e| Error::Internal(format!("could not start the checks: {e}")))?
         .join()
-        .map_err(|_| Error::Usage("the checks stopped unexpectedly".into()))?;
+        .map_err(|_| Error::Internal("the checks stopped unexpectedly".into()))?;
     let report = Report::new(files.len(), findings);
-    report.print(format).map_err(|e| Error::Usage(format!("could not print the report: {e}")))?;
+    report.print(format).map_err(|e| Error::Internal(format!("could not print the report: {e}")))?;
     Ok(if report.fails(false) { 1 } else { 0 })
 }

@@ -9,7 +9,7 @@ use crate::report::Format;
 /// Runs a build or check and prints the report; returns the exit status (0 or 1).
 pub fn run(opts: &Options, format: Format) -> Result<i32> {
     let report = pipeline::build(opts)?;
-    report.print(format).map_err(|e| Error::Usage(format!("could not print the report: {e}")))?;
+    report.print(format).map_err(|e| Error::Internal(format!("could not print the report: {e}")))?;
     let failed = report.fails(opts.deny_warnings);
     if format == Format::Text {
         match (&opts.out, failed) {

@@ -137,7 +137,7 @@ pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, today: jiff::c
     // `clearleaf status | head` closes the pipe early: that is not an error.
     let mut stdout = std::io::stdout().lock();
     match std::io::Write::write_all(&mut stdout, out.as_bytes()).and_then(|()| std::io::Write::flush(&mut stdout)) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Usage(format!("could not print the status: {e}"))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Internal(format!("could not print the status: {e}"))),
         _ => Ok(0),
     }
 }

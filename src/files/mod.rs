@@ -1,5 +1,6 @@
-//! The site's own files: where they may be read from ([`SiteFolder`]), and their paths
-//! relative to the site folder. Every stage that reads a file goes through here.
+//! The site's own files and paths: where files may be read from ([`SiteFolder`]), paths
+//! relative to the site folder, the one way `.` and `..` are resolved in file paths, links and
+//! requests, and the output file of a URL. Every stage that reads a file goes through here.
 
 mod folder;
 
@@ -17,4 +18,64 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
 pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Resolves the `.` and `..` parts of the `/`-separated `rel` onto `parts`, as RFC 3986 does,
+/// leaving out empty parts. Returns `false` when a `..` climbed above where `parts` started:
+/// a browser then stays at the root, but a file path that leaves its folder must be refused.
+pub fn push_path<'a>(parts: &mut Vec<&'a str>, rel: &'a str) -> bool {
+    let mut inside = true;
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => inside &= parts.pop().is_some(),
+            part => parts.push(part),
+        }
+    }
+    inside
+}
+
+/// The root-relative URL path a relative link `rel` on the page at `page_url` leads to, the way
+/// a browser resolves it: `../b/` from `/a/x/` is `/a/b/`.
+pub fn resolve_url_path(page_url: &str, rel: &str) -> String {
+    let dir = &page_url[..page_url.rfind('/').map_or(0, |i| i + 1)];
+    let mut parts = Vec::new();
+    push_path(&mut parts, dir);
+    push_path(&mut parts, rel);
+    let last = rel.rsplit('/').next().unwrap_or("");
+    let folder = matches!(last, "" | "." | "..") && !parts.is_empty();
+    format!("/{}{}", parts.join("/"), if folder { "/" } else { "" })
+}
+
+/// The file a page's URL is written to, relative to the output folder: `/cy/help/` under the
+/// base path `/` is `cy/help/index.html`.
+pub fn output_file(base_path: &str, url: &str) -> String {
+    let rel = url.strip_prefix(base_path).unwrap_or(url.trim_start_matches('/'));
+    format!("{rel}index.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_parts_resolve_and_climbing_out_is_told() {
+        let mut parts = vec!["help"];
+        assert!(push_path(&mut parts, "./night/../day//x.md"));
+        assert_eq!(parts, ["help", "day", "x.md"]);
+        let mut parts = vec!["help"];
+        assert!(!push_path(&mut parts, "../../site.yaml"));
+        assert_eq!(parts, ["site.yaml"]);
+    }
+
+    #[test]
+    fn links_resolve_as_browsers_resolve_them() {
+        assert_eq!(resolve_url_path("/a/x/", "../b/"), "/a/b/");
+        assert_eq!(resolve_url_path("/a/x/", "y"), "/a/x/y");
+        assert_eq!(resolve_url_path("/a/x/", ".."), "/a/");
+        assert_eq!(resolve_url_path("/a/x/", "../../../c"), "/c");
+        assert_eq!(resolve_url_path("/", "."), "/");
+        assert_eq!(output_file("/", "/cy/help/"), "cy/help/index.html");
+        assert_eq!(output_file("/res/", "/res/"), "index.html");
+    }
 }

@@ -5,6 +5,7 @@
 //! that point at the markdown), unique heading ids, Easy-read picture rows, footnotes with
 //! page-unique ids and readable names, and links rewritten to the reader's language and form.
 
+pub mod glossary;
 mod raw_html;
 mod render;
 pub mod sanitise;

@@ -77,11 +77,11 @@ pub fn run(mut opts: Options) -> Result<i32> {
         eprintln!("warning: serving on {addr}, which other computers can reach. Use the default (127.0.0.1) unless you mean to share the preview.");
     }
     // Links must work on the preview's own address, whatever base_url the site has.
-    let own: crate::config::BaseUrl = format!("http://{addr}/").parse().map_err(|e: crate::config::BaseUrlError| Error::Usage(format!("the preview's address {e}")))?;
+    let own: crate::config::BaseUrl = format!("http://{addr}/").parse().map_err(|e: crate::config::BaseUrlError| Error::Internal(format!("the preview's address {e}")))?;
     opts.build.base_url = Some(own);
     opts.build.out = None;
     opts.build.progress = false;
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| Error::Usage(format!("could not start the server: {e}")))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().map_err(|e| Error::Internal(format!("could not start the server: {e}")))?;
     runtime.block_on(serve(opts, addr))
 }
 
@@ -102,7 +102,7 @@ async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
     let app = App { served, reload };
     let router = Router::new().route(inject::EVENTS_PATH, get(events)).fallback(get(file)).with_state(app);
     tokio::select! {
-        r = axum::serve(listener, router) => r.map_err(|e| Error::Usage(format!("the server stopped: {e}")))?,
+        r = axum::serve(listener, router) => r.map_err(|e| Error::Internal(format!("the server stopped: {e}")))?,
         _ = tokio::signal::ctrl_c() => eprintln!("Stopped."),
     }
     Ok(0)
@@ -206,14 +206,14 @@ fn watch(root: &std::path::Path, builder: Builder) -> Result<()> {
     use notify::RecursiveMode;
     let (tx, rx) = std::sync::mpsc::channel();
     // Short: an edit should show at once; editors' several writes of one save still batch.
-    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(10), Some(Duration::from_millis(3)), tx).map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(10), Some(Duration::from_millis(3)), tx).map_err(|e| Error::Internal(format!("cannot watch files: {e}")))?;
     for dir in ["content", "themes", "locales", "static", "lexicon"] {
         let path = root.join(dir);
         if path.is_dir() {
-            debouncer.watch(&path, RecursiveMode::Recursive).map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
+            debouncer.watch(&path, RecursiveMode::Recursive).map_err(|e| Error::Internal(format!("cannot watch {}: {e}", path.display())))?;
         }
     }
-    debouncer.watch(root.join(crate::config::FILE), RecursiveMode::NonRecursive).map_err(|e| Error::Usage(format!("cannot watch site.yaml: {e}")))?;
+    debouncer.watch(root.join(crate::config::FILE), RecursiveMode::NonRecursive).map_err(|e| Error::Internal(format!("cannot watch site.yaml: {e}")))?;
     let pending = Arc::new(Pending::default());
     let waiting = Arc::clone(&pending);
     std::thread::spawn(move || builder.run(&waiting));

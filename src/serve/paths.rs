@@ -12,13 +12,8 @@ pub fn file_for(path: &str) -> Option<String> {
         return None;
     }
     let mut parts = Vec::new();
-    for seg in decoded.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => return None,
-            s if s.contains(':') => return None,
-            s => parts.push(s),
-        }
+    if !crate::files::push_path(&mut parts, &decoded) || parts.iter().any(|p| p.contains(':')) {
+        return None;
     }
     let joined = parts.join("/");
     Some(if decoded.ends_with('/') || joined.is_empty() { format!("{joined}{}index.html", if joined.is_empty() { "" } else { "/" }) } else { joined })

@@ -5,15 +5,13 @@
 //! - [`segment`] splits them into sentences and words (§3.3);
 //! - [`syllables`] and [`readability`] score them;
 //! - [`rules`] are the checks on the text and on the content's elements;
-//! - [`glossary`] explains the glossary's hard words on Easy-read pages;
 //! - [`theme`] checks the theme's stylesheet for Easy-read typography, once per build.
 //!
-//! The pipeline calls [`mark_glossary`] on an Easy-read page's body before templating,
-//! [`check_page`] (through `checks::check_page`) on every page, and [`check_site`] and
+//! The glossaries are read here once per build ([`Shared`]); explaining their words on a page
+//! is the markdown stage's work (`markdown::glossary`). The pipeline calls [`check_page`] (through `checks::check_page`) on every page, and [`check_site`] and
 //! [`check_theme`] once after all pages. [`readability`] and [`variant_readability`] are the
 //! scores `clearleaf status` shows.
 
-pub mod glossary;
 pub mod readability;
 pub mod rules;
 pub mod segment;
@@ -31,7 +29,7 @@ use crate::i18n::Locales;
 use crate::site::{Shows, Site, Target, Variant};
 use crate::variant::Form;
 
-pub use glossary::Glossary;
+use crate::markdown::glossary::Glossary;
 pub use readability::{Formula, Readability};
 
 /// What the Easy-read checks load once per build and share between rendering threads.
@@ -75,18 +73,6 @@ impl Shared {
     pub fn glossary(&self, lang: &str) -> Option<&Glossary> {
         self.glossaries.get(lang).or_else(|| self.glossaries.get(lang.split('-').next().unwrap_or(lang)))
     }
-}
-
-/// On an Easy-read page, links the first use of each glossary word in the body's HTML to its
-/// explanation in a "Words we use" section added at the end (the `words-we-use` UI string in
-/// the content's language heads it). Other pages are returned as they are.
-pub fn mark_glossary(html: String, form: Form, content_lang: &str, shared: &Shared, locales: &Locales) -> String {
-    if form != Form::Easy {
-        return html;
-    }
-    let Some(g) = shared.glossary(content_lang) else { return html };
-    let heading = locales.text(content_lang, "words-we-use", None).unwrap_or_else(|| "Words we use".into());
-    glossary::mark(&html, g, &heading)
 }
 
 /// A page's score, handed to the site-wide pass.

@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use scraper::ElementRef;
 
-use super::glossary::Glossary;
 use super::readability::{Counts, Formula, Readability, is_english};
 use super::segment;
 use super::text::{Block, Explained, Kind};
@@ -17,6 +16,7 @@ use crate::checks::a11y::{Doc, dom::style_prop, source_line};
 use crate::checks::lexicon::lower_case;
 use crate::config::EasyRead;
 use crate::finding::Severity;
+use crate::markdown::glossary::Glossary;
 use crate::variant::Form;
 
 /// What the rules know about the page.

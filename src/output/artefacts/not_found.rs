@@ -15,7 +15,7 @@ impl Artefact for NotFound {
 
     fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
         let ctx = templates::not_found_context(cx.site, cx.locales);
-        let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Usage(e.to_string()))?;
+        let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Error::Internal(e.to_string()))?;
         let page = cx.theme.render("404.html", &ctx)?;
         let page = if cx.minify { crate::output::minify(&page) } else { page };
         sink.write("404.html", page.as_bytes())

@@ -24,8 +24,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use super::slug::Slugger;
+use super::{escape_attr, escape_text};
 use crate::error::Diagnostic;
-use crate::markdown::{escape_attr, escape_text, slug::Slugger};
 
 /// One word and its explanation.
 #[derive(Clone, Debug, PartialEq)]
