@@ -183,7 +183,7 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     let Loaded { site, locales, theme, easy_read, .. } = loaded;
     let variant = site.content(target);
     let resolver = PageResolver::new(loaded, target);
-    let input = markdown::Input { body: variant.body(), first_line: variant.body_line, file: &variant.file, form: target.form };
+    let input = markdown::Input { body: variant.content(), first_line: variant.content_line, file: &variant.file, form: target.form };
     let rendered = timings.time(1, || markdown::render(&input, &resolver));
     if let Some(deep) = rendered.too_deep {
         return Err(Error::input(crate::limits::too_deep_in_markdown(&variant.file, deep)));

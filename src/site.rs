@@ -31,10 +31,13 @@ pub struct Variant {
     pub front: FrontMatter,
     /// The whole file text (decoded).
     pub text: String,
-    /// Byte offset of the markdown body in `text`.
+    /// Byte offset of the markdown body in `text` (after the front matter).
     pub body_start: usize,
-    /// 1-based line of the body's first line.
-    pub body_line: usize,
+    /// Byte offset of the content to render: the body without a leading `# Title` heading
+    /// that is the page's title.
+    pub content_start: usize,
+    /// 1-based line of the content's first line.
+    pub content_line: usize,
     /// Warnings about its front matter (unknown keys).
     pub front_findings: Vec<Finding>,
     /// Its hash and words, when variants may be made from it (default language).
@@ -60,14 +63,21 @@ impl Variant {
             front: parsed.front,
             text: file.text,
             body_start: parsed.body_start,
-            body_line: parsed.body_line,
+            content_start: parsed.content_start,
+            content_line: parsed.content_line,
             front_findings: parsed.findings,
         }
     }
 
-    /// The markdown body.
+    /// The markdown body: everything after the front matter.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// The markdown that is rendered: the body without a leading heading that is the title
+    /// (the theme shows the title).
+    pub fn content(&self) -> &str {
+        &self.text[self.content_start..]
     }
 
     /// The title (front matter guarantees one).

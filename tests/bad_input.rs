@@ -124,9 +124,25 @@ fn front_matter_not_closed() {
 }
 
 #[test]
-fn no_front_matter_at_all() {
-    let run = refused_help_page("# Getting help\n\nCall 111.\n");
-    run.error_at("content/help.md:1:1", &["no front matter"]);
+fn no_front_matter_and_no_heading_is_refused() {
+    let run = refused_help_page("Call 111.\n\n# Getting help\n");
+    run.error_at("content/help.md:1:1", &["no title"]);
+    assert!(run.stderr.contains("# Getting help out of hours"), "the hint shows a heading:\n{}", run.stderr);
+}
+
+#[test]
+fn a_pasted_page_takes_its_title_from_its_first_heading() {
+    let site = Site::new();
+    site.write("content/help.md", "# Getting help\n\nCall 111.\n");
+    site.write("content/same.md", "---\ntitle: Your rights\n---\n# Your rights\n\nAsk for an interpreter.\n");
+    let run = site.build(&[]);
+    run.code(0);
+    for (url, title) in [("/help/", "Getting help"), ("/same/", "Your rights")] {
+        let html = site.page(url).expect("published");
+        assert!(html.contains(&format!("<title>{title}")), "{url} is titled {title}:\n{html}");
+        assert_eq!(html.matches("<h1").count(), 1, "{url} has one level-1 heading:\n{html}");
+    }
+    assert!(!run.stderr.contains("A11Y-H1"), "no second-h1 warning:\n{}", run.stderr);
 }
 
 #[test]

@@ -518,6 +518,7 @@ proptest! {
                 prop_assert!(p.front.title.as_deref().is_some_and(|t| !t.trim().is_empty()));
                 prop_assert!(p.body_start <= text.len() && text.is_char_boundary(p.body_start));
                 prop_assert!(p.body_line >= 3);
+                prop_assert!(p.content_start >= p.body_start && text.is_char_boundary(p.content_start) && p.content_line >= p.body_line);
             }
             Err(d) => {
                 prop_assert_eq!(d.file.as_str(), "content/x.md");

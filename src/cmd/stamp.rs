@@ -175,8 +175,9 @@ fn source_note(root: &Path, config: &Config, page: &str, lang: &str, form: Form,
 
 /// `text` with `source_hash: "HASH"` in its front matter: the existing line replaced (with any
 /// continuation lines of an empty or block value), or a new line added before the closing
-/// `---`, with the file's own line ends. Every other byte is kept. `None` when the text has no
-/// closed front matter.
+/// `---`, with the file's own line ends. A page without front matter (titled by its leading
+/// `# heading`) gets front matter holding only the hash. Every other byte is kept. `None` when
+/// the front matter is never closed.
 pub fn set_source_hash(text: &str, hash: &str) -> Option<String> {
     let (bom, rest) = match text.strip_prefix('\u{feff}') {
         Some(r) => ("\u{feff}", r),
@@ -184,11 +185,11 @@ pub fn set_source_hash(text: &str, hash: &str) -> Option<String> {
     };
     let mut lines = rest.split_inclusive('\n');
     let first = lines.next()?;
-    if first.trim_end_matches(['\n', '\r']) != "---" {
-        return None;
-    }
     let eol = if first.ends_with("\r\n") { "\r\n" } else { "\n" };
     let new_line = format!("{KEY}: \"{hash}\"");
+    if first.trim_end_matches(['\n', '\r']) != "---" {
+        return Some(format!("{bom}---{eol}{new_line}{eol}---{eol}{rest}"));
+    }
     let mut out = String::with_capacity(text.len() + new_line.len() + 2);
     out.push_str(bom);
     out.push_str(first);
@@ -233,6 +234,13 @@ mod tests {
     const H: &str = "v1:0123456789ab";
 
     #[test]
+    fn a_page_without_front_matter_gets_one_with_the_hash() {
+        assert_eq!(set_source_hash("# Teitl\n\nTestun.\n", H).unwrap(), "---\nsource_hash: \"v1:0123456789ab\"\n---\n# Teitl\n\nTestun.\n");
+        assert_eq!(set_source_hash("\u{feff}# T\r\n", H).unwrap(), "\u{feff}---\r\nsource_hash: \"v1:0123456789ab\"\r\n---\r\n# T\r\n");
+        assert_eq!(set_source_hash("---\ntitle: A\n", H), None);
+    }
+
+    #[test]
     fn replaces_only_the_line() {
         let text = "---\ntitle: A\nsource_hash: \"v1:old\"  \nweight: 2 # a comment\n---\nBody\n";
         assert_eq!(set_source_hash(text, H).unwrap(), "---\ntitle: A\nsource_hash: \"v1:0123456789ab\"\nweight: 2 # a comment\n---\nBody\n");
@@ -250,11 +258,5 @@ mod tests {
         assert_eq!(set_source_hash(text, H).unwrap(), "---\nsource_hash: \"v1:0123456789ab\"\ntitle: A\n---\n");
         let text = "---\ntitle: A\nsource_hash: v1:old\n  # about the hash\n---\n";
         assert_eq!(set_source_hash(text, H).unwrap(), "---\ntitle: A\nsource_hash: \"v1:0123456789ab\"\n  # about the hash\n---\n");
-    }
-
-    #[test]
-    fn needs_closed_front_matter() {
-        assert_eq!(set_source_hash("# No front matter\n", H), None);
-        assert_eq!(set_source_hash("---\ntitle: A\n", H), None);
     }
 }

@@ -1,6 +1,11 @@
 //! Stage 2: split the YAML front matter from the markdown and type it. Malformed YAML, wrong
 //! types and a missing title are errors with file, line and column; unknown keys are warnings
 //! with a suggestion, because a typo must not stop a leaflet from being published.
+//!
+//! Most markdown written elsewhere starts with `# Title` and has no front matter. A page whose
+//! body starts with a level-1 heading takes it as its title when the front matter has none, and
+//! the heading is not rendered a second time when it is the title. Front matter is optional
+//! then; a page with neither a title nor a leading heading is refused.
 
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -45,10 +50,16 @@ const KEYS: &[&str] = &["title", "description", "date", "reviewed", "review_due"
 pub struct Parsed {
     /// The typed front matter; `title` is guaranteed to be present and not blank.
     pub front: FrontMatter,
-    /// Byte offset in the file text where the markdown body starts.
+    /// Byte offset in the file text where the markdown body starts (after the front matter).
+    /// Source hashes are taken from here, so a leading title heading counts.
     pub body_start: usize,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
+    /// Byte offset where the content to render starts: after a leading `# Title` that is the
+    /// page's title, else `body_start`.
+    pub content_start: usize,
+    /// 1-based line of `content_start`.
+    pub content_line: usize,
     /// FRONT-MATTER-UNKNOWN-KEY warnings.
     pub findings: Vec<Finding>,
 }
@@ -65,7 +76,8 @@ fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         return Err(Diagnostic::new(rel, "this file is empty").at_line(1).hint("A page starts with front matter: a line ---, then title: Your title, then another line ---, then the text."));
     }
     let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
-        return Err(Diagnostic::new(rel, "this page has no front matter").at(1, 1).hint("Start the file with a line ---, then title: Your title, then another line --- before the text."));
+        // No front matter: the page is all body, and its title may come from a leading heading.
+        return Ok(Split { yaml: "", body_start: 0, body_line: 1 });
     };
     let mut offset = 4;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
@@ -81,15 +93,39 @@ fn split<'a>(rel: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 /// Splits and types the front matter of `text` (the whole file, already decoded).
 pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
     let s = split(rel, text)?;
-    let (front, unknown): (FrontMatter, _) = yaml::parse(s.yaml).map_err(|e| {
+    let (mut front, unknown): (FrontMatter, _) = yaml::parse(s.yaml).map_err(|e| {
         let mut d = Diagnostic::new(rel, e.message).hint(e.hint);
         // +1: the YAML starts on the line after the opening `---`.
         d.line = Some(e.line.map_or(1, |l| l + 1));
         d.column = e.column;
         d
     })?;
+    let (mut content_start, mut content_line) = (s.body_start, s.body_line);
+    if let Some(heading) = leading_title_heading(&text[s.body_start..]) {
+        let is_title = match front.title.as_deref() {
+            None => {
+                front.title = Some(heading.text);
+                true
+            }
+            Some(title) => same_words(title, &heading.text),
+        };
+        if is_title {
+            let skipped = &text[s.body_start..s.body_start + heading.end];
+            content_start += heading.end;
+            content_line += skipped.matches('\n').count();
+        }
+    }
     match front.title.as_deref() {
-        None => return Err(Diagnostic::new(rel, "this page has no title").at(1, 1).hint("Add a line like `title: Getting help out of hours` between the --- lines at the top.")),
+        None if s.yaml.is_empty() && !text.starts_with("---") => {
+            return Err(Diagnostic::new(rel, "this page has no title").at(1, 1).hint(
+                "Start the page with its title as a heading, like `# Getting help out of hours`, or with front matter: a line ---, then title: Getting help out of hours, then another line ---.",
+            ));
+        }
+        None => {
+            return Err(Diagnostic::new(rel, "this page has no title")
+                .at(1, 1)
+                .hint("Add a line like `title: Getting help out of hours` between the --- lines at the top, or start the text with `# Getting help out of hours`."));
+        }
         Some(t) if !has_visible_text(t) => {
             // +1: the YAML starts on the line after the opening `---`.
             let line = yaml::key_line(s.yaml, "title").map_or(1, |l| l + 1);
@@ -110,12 +146,66 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
             Finding::new("FRONT-MATTER-UNKNOWN-KEY", Severity::Warning, rel, format!("The front matter key `{}` is not one clearleaf knows.", k.path)).maybe_line(line).help(help)
         })
         .collect();
-    Ok(Parsed { front, body_start: s.body_start, body_line: s.body_line, findings })
+    Ok(Parsed { front, body_start: s.body_start, body_line: s.body_line, content_start, content_line, findings })
+}
+
+/// A level-1 heading that is the first block of a page's body.
+struct TitleHeading {
+    /// Its text, without markup.
+    text: String,
+    /// Byte offset in the body where the heading ends.
+    end: usize,
+}
+
+fn leading_title_heading(body: &str) -> Option<TitleHeading> {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut events = Parser::new_ext(body, crate::markdown::options()).into_offset_iter();
+    let (Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }), range) = events.next()? else { return None };
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Heading(_)) => break,
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    has_visible_text(&text).then_some(TitleHeading { text, end: range.end })
+}
+
+/// Whether a heading says the same as the title, ignoring case, spacing and end punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(|w| w.trim_end_matches(['.', ':', '!', '?']).to_lowercase()).collect::<Vec<_>>();
+    words(a) == words(b)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leading_heading_is_the_title() {
+        // No front matter: the heading is the title, and the content starts after it.
+        let text = "# Getting *help*\n\nCall 111.\n";
+        let p = parse("a.md", text).unwrap();
+        assert_eq!(p.front.title.as_deref(), Some("Getting help"));
+        assert_eq!((&text[p.content_start..], p.content_line), ("\nCall 111.\n", 2));
+        assert_eq!(p.body_start, 0);
+        // The same heading under a title: dropped, however it is spaced or capitalised.
+        let text = "---\ntitle: Getting help\n---\n#  getting HELP\nCall 111.\n";
+        let p = parse("a.md", text).unwrap();
+        assert_eq!((&text[p.content_start..], p.content_line), ("Call 111.\n", 5));
+        // A different heading stays in the content (the page then has two level-1 headings).
+        let text = "---\ntitle: Getting help\n---\n# Something else\n";
+        let p = parse("a.md", text).unwrap();
+        assert_eq!((p.content_start, p.content_line), (p.body_start, p.body_line));
+        assert_eq!(p.front.title.as_deref(), Some("Getting help"));
+        // A heading after other text is not the title.
+        let d = parse("a.md", "Call 111.\n\n# Getting help\n").unwrap_err();
+        assert_eq!((d.message.as_str(), d.line), ("this page has no title", Some(1)));
+        assert!(d.hint.unwrap().contains("# Getting help out of hours"));
+    }
 
     #[test]
     fn splits_and_types() {
@@ -142,7 +232,7 @@ mod tests {
         assert!(parse("a.md", "---\ndescription: x\n---\n").unwrap_err().message.contains("no title"));
         assert!(parse("a.md", "---\ntitle: x\n").unwrap_err().message.contains("never closed"));
         assert!(parse("a.md", "").unwrap_err().message.contains("empty"));
-        assert!(parse("a.md", "# Hello\n").unwrap_err().message.contains("no front matter"));
+        assert!(parse("a.md", "Hello\n").unwrap_err().message.contains("no title"));
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn split(data: &[u8]) -> Case {
 /// Front matter, markdown and checks on one page; never builds a site.
 pub fn run_page(case: &Case) {
     let (body, first_line) = match clearleaf::front_matter::parse("content/fuzz.md", &case.page) {
-        Ok(p) => (&case.page[p.body_start..], p.body_line),
+        Ok(p) => (&case.page[p.content_start..], p.content_line),
         // Invalid front matter stops a real build; the markdown is still worth rendering.
         Err(_) => (case.page.as_str(), 1),
     };

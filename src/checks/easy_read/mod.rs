@@ -241,7 +241,7 @@ pub fn markdown_blocks(markdown: &str) -> Vec<String> {
 /// checks score the final HTML instead; the two agree except for raw HTML in the markdown.
 pub fn variant_readability(variant: &Variant) -> Readability {
     let mut blocks = vec![variant.title().to_string()];
-    blocks.extend(markdown_blocks(variant.body()));
+    blocks.extend(markdown_blocks(variant.content()));
     readability(&blocks, &variant.lang)
 }
 
