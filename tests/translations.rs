@@ -80,6 +80,19 @@ fn text_of(doc: &Html, selector: &str) -> String {
 }
 
 #[test]
+fn the_built_in_theme_says_nothing_about_the_example_site() {
+    // The bundled example's translations are unchecked examples, and its home pages say so;
+    // another multilingual site built with the built-in theme and strings must not.
+    let dir = fixture();
+    assert_eq!(build(dir.path(), &[]).0, 0);
+    for rel in ["public/index.html", "public/ur/index.html"] {
+        let html = read(dir.path(), rel);
+        assert!(html.contains("<footer"), "{rel} has a footer");
+        assert!(!html.contains("qualified translator") && !html.contains("اہل مترجم"), "{rel}:\n{html}");
+    }
+}
+
+#[test]
 fn the_fixture_starts_with_every_translation_current() {
     let site = fixture();
     let s = status_json(site.path());

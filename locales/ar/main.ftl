@@ -22,7 +22,6 @@ language-switcher-label = اقرأ هذه الصفحة بلغة أخرى
 language-fallback-marker = ({ $language })
 footer-label = عن هذا الموقع
 footer-other-formats = اطلب هذه المعلومات بشكل آخر، مثل الطباعة الكبيرة أو التسجيل الصوتي أو طريقة برايل.
-footer-translations-note = الترجمات في هذا الموقع أمثلة فقط. يجب أن يراجعها مترجم مؤهل قبل استخدامها.
 page-title-pattern = { $page } – { $site }
 section-title-pattern = { $page } – { $section } – { $site }
 

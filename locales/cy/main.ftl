@@ -20,7 +20,6 @@ language-switcher-label = Darllen y dudalen hon mewn iaith arall
 language-fallback-marker = ({ $language })
 footer-label = Am y wefan hon
 footer-other-formats = Gofynnwch am y wybodaeth hon mewn fformat arall, fel print bras, sain neu Braille.
-footer-translations-note = Enghreifftiau yw'r cyfieithiadau ar y wefan hon. Rhaid i gyfieithydd cymwys eu gwirio cyn i neb eu defnyddio.
 page-title-pattern = { $page } – { $site }
 section-title-pattern = { $page } – { $section } – { $site }
 

@@ -16,7 +16,6 @@ language-switcher-label = Read this page in another language
 language-fallback-marker = (in { $language })
 footer-label = About this site
 footer-other-formats = Ask for this information in another format, such as large print, audio or Braille.
-footer-translations-note = Translations on this site are examples. A qualified translator must check them before they are used.
 page-title-pattern = { $page } – { $site }
 section-title-pattern = { $page } – { $section } – { $site }
 

@@ -21,7 +21,6 @@ language-switcher-label = Przeczytaj tę stronę w innym języku
 language-fallback-marker = ({ $language })
 footer-label = O tym serwisie
 footer-other-formats = Poproś o te informacje w innej formie, na przykład dużym drukiem, w wersji audio albo w alfabecie Braille'a.
-footer-translations-note = Tłumaczenia w tym serwisie są przykładami. Wykwalifikowany tłumacz musi je sprawdzić, zanim ktoś ich użyje.
 page-title-pattern = { $page } – { $site }
 section-title-pattern = { $page } – { $section } – { $site }
 

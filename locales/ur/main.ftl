@@ -21,7 +21,6 @@ language-switcher-label = یہ صفحہ کسی دوسری زبان میں پڑھ
 language-fallback-marker = ({ $language })
 footer-label = اس ویب سائٹ کے بارے میں
 footer-other-formats = یہ معلومات کسی اور شکل میں مانگیں، جیسے بڑے حروف، آڈیو یا بریل میں۔
-footer-translations-note = اس ویب سائٹ پر ترجمے صرف مثالیں ہیں۔ استعمال سے پہلے کسی اہل مترجم کو انہیں ضرور چیک کرنا ہوگا۔
 page-title-pattern = { $page } – { $site }
 section-title-pattern = { $page } – { $section } – { $site }
 
