@@ -241,8 +241,25 @@ fn init_makes_a_site_that_builds_without_errors() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("my-site");
     cargo_bin_cmd!("clearleaf").arg("init").arg(&root).assert().success();
-    let (code, err) = build(&root, &root.join("public"), &["--deny-warnings"]);
+    let (code, err) = build(&root, &root.join("public"), &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("0 errors, 0 warnings"), "{err}");
     assert!(root.join("public/easy-read/about/index.html").is_file());
+    // The Easy-read pages have not been checked with readers: each says so until someone has.
+    assert!(err.contains("0 errors, 2 warnings"), "{err}");
+    assert_eq!(err.matches("ER-CHECKED").count(), 2, "{err}");
+}
+
+#[test]
+fn init_writes_a_workflow_that_publishes_to_github_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    cargo_bin_cmd!("clearleaf").arg("init").arg(dir.path()).assert().success();
+    let text = std::fs::read_to_string(dir.path().join(".github/workflows/publish.yml")).unwrap();
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let steps = |job: &str| workflow["jobs"][job]["steps"].as_sequence().unwrap().clone();
+    let runs: Vec<String> = steps("build").iter().filter_map(|s| s["run"].as_str().map(String::from)).collect();
+    assert!(runs.iter().any(|r| r.contains("clearleaf build") && r.contains("--format github") && r.contains("--out public")), "{runs:?}");
+    let uses = |job: &str| steps(job).iter().filter_map(|s| s["uses"].as_str().map(String::from)).collect::<Vec<_>>();
+    assert!(uses("build").iter().any(|u| u.starts_with("actions/upload-pages-artifact")), "{text}");
+    assert!(uses("deploy").iter().any(|u| u.starts_with("actions/deploy-pages")), "{text}");
+    assert_eq!(workflow["permissions"]["pages"].as_str(), Some("write"));
 }

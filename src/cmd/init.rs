@@ -1,4 +1,6 @@
-//! `clearleaf init [DIR]`: a small site that builds at once with no error findings.
+//! `clearleaf init [DIR]`: a small site that builds at once with no error findings, and a
+//! GitHub Actions workflow that publishes it to GitHub Pages. Its Easy-read pages have not
+//! been checked with readers yet, so they warn (`ER-CHECKED`) until someone has.
 
 use std::path::Path;
 
@@ -29,8 +31,6 @@ Read [about this site](about.md).
 const HOME_EASY: &str = "---
 title: Welcome
 description: Information about our service in Easy read.
-checked_by: Not checked yet
-checked_on: 2026-01-01
 ---
 ![A person reading a leaflet](pictures/reading.svg) This site tells you about our service.
 
@@ -51,14 +51,54 @@ const ABOUT_EASY: &str = "---
 title: About this site
 description: Who made this site.
 weight: 10
-checked_by: Not checked yet
-checked_on: 2026-01-01
 ---
 ## Who we are
 
 ![A house](pictures/house.svg) We are a local service.
 
 ![A speech bubble](pictures/talk.svg) Tell us if you need large print.
+";
+
+/// Builds on every push to `main`, fails on error findings (shown on the changed lines of a pull
+/// request), and publishes `public/` to GitHub Pages.
+const PUBLISH_WORKFLOW: &str = "# Builds the site with clearleaf and publishes it to GitHub Pages.
+# In the repository's Settings > Pages, set Source to GitHub Actions.
+name: publish
+on:
+  push:
+    branches: [main]
+  pull_request:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+concurrency:
+  group: pages
+  cancel-in-progress: false
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Install clearleaf
+        # From crates.io; use `cargo install --locked --git URL` for your own copy instead.
+        run: cargo install --locked clearleaf
+      - name: Build and check
+        # --format github shows each finding on its line; an error finding fails the job.
+        run: clearleaf build --out public --format github
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+  deploy:
+    if: github.event_name == 'push'
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
 ";
 
 const READING_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><circle cx="32" cy="16" r="9" fill="none" stroke="#1a1a1a" stroke-width="3"/><rect x="14" y="32" width="36" height="24" fill="#fff" stroke="#0b5394" stroke-width="3"/><line x1="32" y1="32" x2="32" y2="56" stroke="#0b5394" stroke-width="3"/></svg>
@@ -83,8 +123,9 @@ pub fn run(dir: &Path) -> Result<i32> {
     };
     let home_easy = stamp("content/_index.md", HOME, HOME_EASY)?;
     let about_easy = stamp("content/about.md", ABOUT, ABOUT_EASY)?;
-    let files: [(&str, &str); 8] = [
+    let files: [(&str, &str); 9] = [
         ("site.yaml", SITE_YAML),
+        (".github/workflows/publish.yml", PUBLISH_WORKFLOW),
         ("content/_index.md", HOME),
         ("content/_index.easy.md", &home_easy),
         ("content/about.md", ABOUT),
