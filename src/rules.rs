@@ -19,6 +19,7 @@ pub const ALL: &[&str] = &[
     "A11Y-ID-UNIQUE",
     "A11Y-IFRAME-TABINDEX",
     "A11Y-IMG-ALT-QUALITY",
+    "A11Y-IMG-DECORATIVE",
     "A11Y-IMG-NAME",
     "A11Y-LANG-PARTS",
     "A11Y-LANG-PRESENT",

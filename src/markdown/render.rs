@@ -8,6 +8,9 @@ use unicase::UniCase;
 use super::slug::Slugger;
 use super::{Input, Problem, Rendered, Resolver, escape_attr, escape_text};
 use crate::line_marker::LINE_ATTR;
+
+/// The picture title that marks a picture without a description as decoration on purpose.
+const DECORATION: &str = "decoration";
 use crate::variant::Form;
 
 /// Ids the theme uses; headings never take them.
@@ -407,12 +410,24 @@ impl Writer<'_> {
                     self.push(&t);
                     return;
                 }
+                // `![](border.svg "decoration")` marks decoration on purpose; an empty
+                // description alone may be a description forgotten (Easy read pages get an
+                // error for it from the checks instead).
+                let decoration = img.alt.trim().is_empty() && img.title.trim().eq_ignore_ascii_case(DECORATION);
+                if img.alt.trim().is_empty() && !decoration && self.input.form == Form::Standard {
+                    self.problems.push(Problem {
+                        rule: "A11Y-IMG-DECORATIVE",
+                        line: img.line,
+                        message: format!("The picture {} has no description, so screen readers skip it as decoration.", img.src),
+                        help: format!("Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, say so with the title \"{DECORATION}\": ![](border.svg \"{DECORATION}\")."),
+                    });
+                }
                 let mut s = String::from("<img src=\"");
                 escape_attr(&img.src, &mut s);
                 s.push_str("\" alt=\"");
                 escape_attr(img.alt.trim(), &mut s);
                 s.push('"');
-                if !img.title.is_empty() {
+                if !img.title.is_empty() && !decoration {
                     s.push_str(" title=\"");
                     escape_attr(&img.title, &mut s);
                     s.push('"');
@@ -581,6 +596,18 @@ mod tests {
 
     fn html(body: &str, form: Form) -> Rendered {
         render(&Input { body, first_line: 10, file: "content/a.md", form }, &Fake)
+    }
+
+    #[test]
+    fn a_picture_without_description_warns_unless_marked_as_decoration() {
+        let body = "![](a.svg)\n\n![](b.svg \"Decoration\")\n\n![A phone](c.svg)\n";
+        let r = html(body, Form::Standard);
+        let warned: Vec<(&str, usize)> = r.problems.iter().map(|p| (p.rule, p.line)).collect();
+        assert_eq!(warned, [("A11Y-IMG-DECORATIVE", 10)]);
+        assert!(r.problems[0].message.contains("/img/a.svg"));
+        assert!(r.html.contains("<img src=\"/img/b.svg\" alt=\"\" data-cl-line=\"12\">"), "the marker title is not published: {}", r.html);
+        // Easy read: the checks give ER-PICTURE-ROW (an error) instead.
+        assert!(html(body, Form::Easy).problems.is_empty());
     }
 
     #[test]

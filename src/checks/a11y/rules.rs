@@ -375,7 +375,7 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
                 E,
                 Some(&el),
                 "This picture has no description (alt text).",
-                "Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, write ![](file.svg).",
+                "Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, write ![](file.svg \"decoration\").",
             );
         }
         if name == "img"
