@@ -116,16 +116,29 @@ impl Report {
         }
     }
 
+    /// The counts, then the first `max` errors one line each: what `serve` prints after each
+    /// rebuild, where the pages' panels have the rest.
+    pub fn brief(&self, max: usize) -> String {
+        let mut s = self.totals();
+        let errors: Vec<&Finding> = self.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        for f in errors.iter().take(max) {
+            s.push_str("\n  ");
+            s.push_str(&headline(f));
+        }
+        if errors.len() > max {
+            s.push_str(&format!("\n  and {} more: see the findings panel of each page", errors.len() - max));
+        }
+        s
+    }
+
+    fn totals(&self) -> String {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        format!("{}, {}, {}", plural(self.pages, "page"), plural(self.errors(), "error"), plural(self.warnings(), "warning"))
+    }
+
     fn text(&self, s: &mut impl Write) -> std::io::Result<()> {
         for f in &self.findings {
-            let sev = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            match f.line {
-                Some(l) => writeln!(s, "{sev}[{}]: {}:{l}: {}", f.rule, f.file, f.message)?,
-                None => writeln!(s, "{sev}[{}]: {}: {}", f.rule, f.file, f.message)?,
-            }
+            writeln!(s, "{}", headline(f))?;
             if let Some(url) = &f.url {
                 writeln!(s, "  page: {url}")?;
             }
@@ -133,8 +146,7 @@ impl Report {
                 writeln!(s, "  help: {}", f.help)?;
             }
         }
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        writeln!(s, "{}, {}, {}", plural(self.pages, "page"), plural(self.errors(), "error"), plural(self.warnings(), "warning"))
+        writeln!(s, "{}", self.totals())
     }
 
     fn json(&self, out: &mut impl Write) -> std::io::Result<()> {
@@ -151,6 +163,18 @@ impl Report {
             writeln!(s, "::{level} file={}{line},title={}::{msg}", f.file.replace(',', "%2C"), f.rule)?;
         }
         Ok(())
+    }
+}
+
+/// `error[RULE]: file:line: message`, the first line of a finding in the text report.
+fn headline(f: &Finding) -> String {
+    let sev = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    match f.line {
+        Some(l) => format!("{sev}[{}]: {}:{l}: {}", f.rule, f.file, f.message),
+        None => format!("{sev}[{}]: {}: {}", f.rule, f.file, f.message),
     }
 }
 
@@ -177,6 +201,13 @@ mod tests {
         assert_eq!(order, [("content/a.md", Some(2)), ("content/a.md", Some(9)), ("content/b.md", Some(4))]);
         assert_eq!((r.errors(), r.warnings()), (2, 1));
         assert!(r.fails(false));
+    }
+
+    #[test]
+    fn brief_gives_the_counts_and_the_first_errors() {
+        let r = report();
+        assert_eq!(r.brief(5), "3 pages, 2 errors, 1 warning\n  error[A11Y-IMG-NAME]: content/a.md:9: No alt.\n  error[LINK-BROKEN]: content/b.md:4: Broken.");
+        assert_eq!(r.brief(1), "3 pages, 2 errors, 1 warning\n  error[A11Y-IMG-NAME]: content/a.md:9: No alt.\n  and 1 more: see the findings panel of each page");
     }
 
     #[test]

@@ -27,12 +27,16 @@ fn free_port() -> u16 {
 }
 
 fn start(root: &Path) -> Server {
+    start_with_stderr(root, Stdio::null())
+}
+
+fn start_with_stderr(root: &Path, stderr: Stdio) -> Server {
     let port = free_port();
     let child = Command::new(assert_cmd::cargo::cargo_bin!("clearleaf"))
         .args(["serve", "--today", "2026-11-21", "--port", &port.to_string(), "--root"])
         .arg(root)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let server = Server { child, port };
@@ -101,6 +105,25 @@ fn edits_show_up_and_bad_edits_show_an_overlay() {
     std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Help at night\n---\nFixed again.\n").unwrap();
     let page = wait_for(&server, "/night/", |_, b| b.contains("Fixed again."));
     assert!(!page.contains("id=\"clearleaf-overlay\""));
+}
+
+#[test]
+fn the_terminal_shows_the_counts_and_first_errors_after_each_rebuild() {
+    let dir = site();
+    let log = dir.path().join("serve.log");
+    let server = start_with_stderr(dir.path(), Stdio::from(std::fs::File::create(&log).unwrap()));
+    let printed = || std::fs::read_to_string(&log).unwrap();
+    let wait_printed = |what: &str| {
+        let start = Instant::now();
+        while !printed().contains(what) {
+            assert!(start.elapsed() < Duration::from_secs(30), "serve never printed {what:?}:\n{}", printed());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    wait_printed("2 pages, 0 errors, 2 warnings");
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Help at night\n---\nSee [the map](map.md).\n").unwrap();
+    wait_printed("2 pages, 1 error, 2 warnings\n  error[LINK-BROKEN]: content/night.md:4: ");
+    drop(server);
 }
 
 #[test]

@@ -27,6 +27,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::pipeline;
+use crate::report::Report;
 use session::Session;
 
 pub use paths::{content_type, file_for, folder_redirect};
@@ -192,7 +193,12 @@ impl Builder {
         };
         drop(old);
         let _ = self.events.send(FINDINGS);
-        eprintln!("Ran the site-wide checks ({} pages) in {} ms", session.pages(), started.elapsed().as_millis());
+        let checked_in = started.elapsed().as_millis();
+        let report = {
+            let s = self.served.read().unwrap_or_else(|e| e.into_inner());
+            Report::new(session.pages(), s.page_findings.values().chain(s.site_findings.values()).flatten().cloned().collect())
+        };
+        eprintln!("Checked the whole site in {checked_in} ms: {}", report.brief(5));
     }
 
     fn served(&self) -> std::sync::RwLockWriteGuard<'_, Served> {
