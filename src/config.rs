@@ -312,6 +312,8 @@ pub struct Config {
     pub easy_read: EasyRead,
     /// Per-rule severity overrides.
     pub checks: BTreeMap<String, Level>,
+    /// The site has no site.yaml: every setting is its default.
+    pub without_file: bool,
 }
 
 /// Whether an unknown key may be quoted back in a message. A file that is not a site.yaml at
@@ -338,6 +340,12 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE);
         crate::files::SiteFolder::new(root).check(&path)?;
+        // Every key is optional, so a folder of pages with no site.yaml builds with the defaults.
+        if !path.exists() && root.join(crate::files::CONTENT_DIR).is_dir() {
+            let mut config = Config::parse(root, "")?;
+            config.without_file = true;
+            return Ok(config);
+        }
         let bytes = std::fs::read(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::input(
@@ -461,6 +469,7 @@ impl Config {
             translations: raw.translations,
             easy_read: raw.easy_read,
             checks: raw.checks,
+            without_file: false,
         })
     }
 

@@ -75,6 +75,13 @@ impl Loaded {
 /// Stages 1–6: config, locales, theme, content, front matter, site.
 pub fn load(opts: &Options) -> Result<Loaded> {
     let mut config = Config::load(&opts.root)?;
+    if config.without_file {
+        eprintln!(
+            "note: there is no {} in {}, so the site is built with the default settings (English only, the built-in theme). Create one to give the site a title and its languages: see the README.",
+            crate::config::FILE,
+            opts.root.display()
+        );
+    }
     if let Some(base) = &opts.base_url {
         config.set_base_url(base.clone());
     }

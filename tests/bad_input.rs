@@ -801,9 +801,21 @@ fn site_yaml_not_utf8() {
 }
 
 #[test]
-fn site_yaml_missing() {
+fn site_yaml_missing_builds_with_the_defaults_and_says_so() {
+    let site = Site::new();
+    site.remove("site.yaml");
+    let run = site.build(&[]);
+    run.code(0);
+    assert!(run.stderr.contains("note: there is no site.yaml") && run.stderr.contains("default settings"), "{}", run.stderr);
+    let home = site.page("/").expect("the home page is published");
+    assert!(home.contains("lang=en") || home.contains("lang=\"en\""), "{home}");
+}
+
+#[test]
+fn neither_site_yaml_nor_content_is_refused() {
     let run = refused(&Site::new(), 2, &[], |s| {
         s.remove("site.yaml");
+        s.remove("content");
     });
     run.error_at("site.yaml", &["no site.yaml"]);
 }

@@ -8,6 +8,9 @@ pub use folder::SiteFolder;
 
 use std::path::Path;
 
+/// The folder pages live in, inside the site folder.
+pub const CONTENT_DIR: &str = "content";
+
 /// Hidden files, editor backups and OS clutter are not content.
 pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();

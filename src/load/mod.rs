@@ -18,8 +18,7 @@ use crate::language::Language;
 use crate::text::decode_text;
 use crate::variant::VariantKey;
 
-/// The folder pages live in.
-pub const CONTENT_DIR: &str = "content";
+pub use crate::files::CONTENT_DIR;
 
 /// A markdown file under `content/`, read and decoded.
 #[derive(Debug)]

@@ -219,7 +219,11 @@ fn watch(root: &std::path::Path, builder: Builder) -> Result<()> {
             debouncer.watch(&path, RecursiveMode::Recursive).map_err(|e| Error::Internal(format!("cannot watch {}: {e}", path.display())))?;
         }
     }
-    debouncer.watch(root.join(crate::config::FILE), RecursiveMode::NonRecursive).map_err(|e| Error::Internal(format!("cannot watch site.yaml: {e}")))?;
+    // A site may have no site.yaml (it then builds with the defaults).
+    let site_yaml = root.join(crate::config::FILE);
+    if site_yaml.exists() {
+        debouncer.watch(&site_yaml, RecursiveMode::NonRecursive).map_err(|e| Error::Internal(format!("cannot watch site.yaml: {e}")))?;
+    }
     let pending = Arc::new(Pending::default());
     let waiting = Arc::clone(&pending);
     std::thread::spawn(move || builder.run(&waiting));
