@@ -165,7 +165,6 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
     let page = &site.pages[target.page];
     let variant = site.content(target);
     let lang = target.lang.as_str();
-    let default = site.config.default_language.as_str();
     let site_title = site_title(site, locales, lang);
     let kind = if target.page == 0 {
         "home"
@@ -174,26 +173,72 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
     } else {
         "page"
     };
+    let (canonical, alternates) = canonical_and_alternates(site, target);
+    let children = page
+        .children
+        .iter()
+        .filter_map(|&c| site.nearest_target(c, lang, target.form))
+        .map(|ct| {
+            let v = site.content(ct);
+            Child { title: v.title().to_string(), url: ct.url.clone(), description: v.front.description.clone(), lang: v.lang.clone(), dir: dir_of(site, &v.lang) }
+        })
+        .collect();
+    PageContext {
+        lang: lang.to_string(),
+        dir: dir_of(site, lang),
+        form: target.form.as_str(),
+        kind,
+        title: variant.title().to_string(),
+        page_title: page_title(site, locales, target, kind, &site_title),
+        description: variant.front.description.clone(),
+        content,
+        content_lang: variant.lang.clone(),
+        content_dir: dir_of(site, &variant.lang),
+        url: target.url.clone(),
+        canonical,
+        alternates,
+        home_url: site.nearest_target(0, lang, target.form).map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
+        base_path: site.config.base_path.clone(),
+        site_title,
+        languages: languages(site, locales, Some(target.page), lang, target.form),
+        other_form: other_form(site, locales, target),
+        nav: nav(site, locales, target),
+        notice: notice(site, locales, target),
+        children,
+        reviewed: variant.front.reviewed.map(|d| d.to_string()),
+        review_due: variant.front.review_due.map(|d| d.to_string()),
+    }
+}
 
+/// The `<title>`: the page's name (with "Easy read" on Easy-read pages), its section's and the
+/// site's, as the locale's pattern puts them. A home page titled like the site is the site.
+fn page_title(site: &Site, locales: &Locales, target: &Target, kind: &str, site_title: &str) -> String {
+    let variant = site.content(target);
+    let lang = target.lang.as_str();
     let mut name = variant.title().to_string();
     if target.form == Form::Easy {
         name = format!("{name} ({})", t(locales, lang, "form-easy-read", &[]));
     }
-    let section = page.parent.filter(|&p| p != 0).and_then(|p| site.nearest_target(p, lang, target.form)).map(|s| site.content(s).title().to_string());
-    let page_title = match (kind, section) {
+    let section = site.pages[target.page].parent.filter(|&p| p != 0).and_then(|p| site.nearest_target(p, lang, target.form)).map(|s| site.content(s).title().to_string());
+    match (kind, section) {
         ("home", _) if variant.title() == site_title => {
             if target.form == Form::Easy {
-                name.replace(variant.title(), &site_title)
+                name.replace(variant.title(), site_title)
             } else {
-                site_title.clone()
+                site_title.to_string()
             }
         }
-        (_, Some(section)) => t(locales, lang, "section-title-pattern", &[("page", &name), ("section", &section), ("site", &site_title)]),
-        _ => t(locales, lang, "page-title-pattern", &[("page", &name), ("site", &site_title)]),
-    };
+        (_, Some(section)) => t(locales, lang, "section-title-pattern", &[("page", &name), ("section", &section), ("site", site_title)]),
+        _ => t(locales, lang, "page-title-pattern", &[("page", &name), ("site", site_title)]),
+    }
+}
 
-    let source = site.target(target.page, default, target.form);
-    let (canonical, alternates) = match target.shows {
+/// The canonical URL and the `hreflang` alternates. A page in its own language lists every
+/// language that has its own version (and the source as `x-default`); a fallback page points
+/// at the page it shows.
+fn canonical_and_alternates(site: &Site, target: &Target) -> (Option<String>, Vec<Alternate>) {
+    let source = site.target(target.page, &site.config.default_language, target.form);
+    match target.shows {
         Shows::Own => {
             let mut alts: Vec<Alternate> = site
                 .config
@@ -211,16 +256,24 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
             (Some(site.config.absolute(&target.url)), alts)
         }
         Shows::Fallback => (source.map(|s| site.config.absolute(&s.url)), Vec::new()),
-    };
+    }
+}
 
+/// The link to the page's other form (Easy read or standard) in the same language.
+fn other_form(site: &Site, locales: &Locales, target: &Target) -> Option<OtherForm> {
     let other = match target.form {
-        Form::Standard => site.target(target.page, lang, Form::Easy).map(|t| (t, "easy-read-link", "easy")),
-        Form::Easy => site.target(target.page, lang, Form::Standard).map(|t| (t, "standard-link", "standard")),
+        Form::Standard => site.target(target.page, &target.lang, Form::Easy).map(|t| (t, "easy-read-link", "easy")),
+        Form::Easy => site.target(target.page, &target.lang, Form::Standard).map(|t| (t, "standard-link", "standard")),
     };
-    let other_form = other.map(|(t_, label, form)| OtherForm { url: t_.url.clone(), label: t(locales, lang, label, &[]), form });
+    other.map(|(other, label, form)| OtherForm { url: other.url.clone(), label: t(locales, &target.lang, label, &[]), form })
+}
 
-    let notice = match (target.shows, target.state) {
-        (Shows::Own, State::Outdated) => source_of(default, lang, target.form).map(|(source_lang, source_form)| {
+/// What the reader is told about the version they see: an outdated translation (with a link
+/// to its source), or a page shown in another language or form because this one is missing.
+fn notice(site: &Site, locales: &Locales, target: &Target) -> Option<Notice> {
+    let lang = target.lang.as_str();
+    match (target.shows, target.state) {
+        (Shows::Own, State::Outdated) => source_of(&site.config.default_language, lang, target.form).map(|(source_lang, source_form)| {
             let source_name = locales.endonym(&source_lang);
             // The Easy read page of the default language is made from the standard page, not
             // translated from another language.
@@ -241,45 +294,10 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
                 (_, Form::Easy) => "easy-read-fallback-notice",
                 (_, Form::Standard) => "fallback-notice",
             };
-            let text = t(locales, lang, id, &[("language", &locales.endonym(lang)), ("source-language", &locales.endonym(&variant.lang))]);
+            let shown = &site.content(target).lang;
+            let text = t(locales, lang, id, &[("language", &locales.endonym(lang)), ("source-language", &locales.endonym(shown))]);
             Some(Notice { kind: "fallback", text, link_url: None, link_text: None, link_lang: None })
         }
-    };
-
-    let children = page
-        .children
-        .iter()
-        .filter_map(|&c| site.nearest_target(c, lang, target.form))
-        .map(|ct| {
-            let v = site.content(ct);
-            Child { title: v.title().to_string(), url: ct.url.clone(), description: v.front.description.clone(), lang: v.lang.clone(), dir: dir_of(site, &v.lang) }
-        })
-        .collect();
-
-    PageContext {
-        lang: lang.to_string(),
-        dir: dir_of(site, lang),
-        form: target.form.as_str(),
-        kind,
-        title: variant.title().to_string(),
-        page_title,
-        description: variant.front.description.clone(),
-        content,
-        content_lang: variant.lang.clone(),
-        content_dir: dir_of(site, &variant.lang),
-        url: target.url.clone(),
-        canonical,
-        alternates,
-        home_url: site.nearest_target(0, lang, target.form).map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
-        base_path: site.config.base_path.clone(),
-        site_title,
-        languages: languages(site, locales, Some(target.page), lang, target.form),
-        other_form,
-        nav: nav(site, locales, target),
-        notice,
-        children,
-        reviewed: variant.front.reviewed.map(|d| d.to_string()),
-        review_due: variant.front.review_due.map(|d| d.to_string()),
     }
 }
 
