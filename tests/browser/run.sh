@@ -5,7 +5,7 @@
 #
 # Installs what is missing (Debian's chromium and fonts for Urdu and Arabic,
 # the npm packages pinned in tests/browser/package-lock.json), builds the
-# example site with the release binary into target/browser-site, then runs
+# example site with the debug binary into target/browser-site, then runs
 # axe-core and the layout checks in headless Chromium on every page, saving
 # screenshots and a PDF into target/screenshots. Then tries `clearleaf serve` in
 # the browser (tests/browser/serve-preview.mjs).
@@ -49,11 +49,14 @@ fi
 # --- build the example site ------------------------------------------------
 site="target/browser-site"
 rm -rf "$site"
-# The debug build (dependencies optimised, see Cargo.toml) is the one `cargo test` just made.
-cargo run -- build --out "$site"
+# The binary `cargo test` builds (dependencies optimised, see Cargo.toml). `cargo run` would
+# build another one: without the dev-dependencies' features, many crates compile again.
+cargo test --no-run --quiet
+bin="${CARGO_TARGET_DIR:-target}/debug/clearleaf"
+"$bin" build --out "$site"
 
 # --- check it in the browser -----------------------------------------------
 node "$here/axe-site.mjs" "$site" --screenshots target/screenshots
 
 # --- and the live preview, with its findings panel and error notice ----------
-node "$here/serve-preview.mjs" "${CARGO_TARGET_DIR:-target}/debug/clearleaf" "$root"
+node "$here/serve-preview.mjs" "$bin" "$root"
