@@ -45,7 +45,7 @@ fn body(i: usize) -> String {
     let l = loaded();
     let t = &l.site.targets[i];
     let v = l.site.content(t);
-    let input = markdown::Input { body: v.content(), first_line: v.content_line, file: &v.file, form: t.form };
+    let input = markdown::Input { body: v.content(), first_line: v.content_line, file: &v.file, form: t.form, rtl: false };
     markdown::render(&input, &PageResolver::new(l, t)).html
 }
 

@@ -21,6 +21,7 @@ use crate::files::output_file;
 use crate::finding::{Finding, Severity};
 use crate::front_matter;
 use crate::i18n::Locales;
+use crate::language::Dir;
 use crate::load;
 use crate::markdown::{self, Resolver};
 use crate::output::artefacts::{self, Refresh};
@@ -190,7 +191,8 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     let Loaded { site, locales, theme, easy_read, .. } = loaded;
     let variant = site.content(target);
     let resolver = PageResolver::new(loaded, target);
-    let input = markdown::Input { body: variant.content(), first_line: variant.content_line, file: &variant.file, form: target.form };
+    let rtl = site.config.language(&variant.lang).is_some_and(|l| l.dir == Dir::Rtl);
+    let input = markdown::Input { body: variant.content(), first_line: variant.content_line, file: &variant.file, form: target.form, rtl };
     let rendered = timings.time(1, || markdown::render(&input, &resolver));
     if let Some(deep) = rendered.too_deep {
         return Err(Error::input(crate::limits::too_deep_in_markdown(&variant.file, deep)));

@@ -93,6 +93,21 @@ fn the_built_in_theme_says_nothing_about_the_example_site() {
 }
 
 #[test]
+fn numbers_keep_their_order_in_right_to_left_pages() {
+    let dir = fixture();
+    let site = dir.path();
+    let text = read(site, "content/_index.ur.md");
+    write(site, "content/_index.ur.md", &format!("{text}\nفون کریں 116 123 پر۔\n\n<p>فون 0300 1234567</p>\n"));
+    let (code, err) = build(site, &[]);
+    assert_eq!(code, 0, "{err}");
+    let html = read(site, "public/ur/index.html");
+    assert!(html.contains(">116 123</span>") && html.contains("class=number") && html.contains("dir=ltr"), "{html}");
+    // The number in raw HTML is the editor's to isolate; the review dates are isolated for them.
+    assert_eq!(err.matches("I18N-BIDI-ISOLATE").count(), 1, "{err}");
+    assert!(err.contains("The number 0300 1234567"), "{err}");
+}
+
+#[test]
 fn the_fixture_starts_with_every_translation_current() {
     let site = fixture();
     let s = status_json(site.path());

@@ -5,6 +5,7 @@
 //! that point at the markdown), unique heading ids, Easy-read picture rows, footnotes with
 //! page-unique ids and readable names, and links rewritten to the reader's language and form.
 
+pub mod bidi;
 pub mod glossary;
 mod raw_html;
 mod render;
@@ -36,6 +37,9 @@ pub struct Input<'a> {
     pub file: &'a str,
     /// Easy-read pages get picture rows.
     pub form: Form,
+    /// The content's script runs right to left: numbers are isolated left to right
+    /// (see [`bidi`]).
+    pub rtl: bool,
 }
 
 /// A problem found while rendering, with its source line.

@@ -35,6 +35,7 @@ pub fn render(input: &Input<'_>, resolver: &dyn Resolver) -> Rendered {
         row_closers: Vec::new(),
         row_image_next: None,
         pending_row_text: false,
+        in_code: false,
         html_block: None,
         dropped_links: Vec::new(),
         raw_html: Vec::new(),
@@ -86,6 +87,8 @@ struct Writer<'a> {
     row_image_next: Option<bool>,
     /// A picture row's image was just written: the words start next.
     pending_row_text: bool,
+    /// Inside a code block, whose text is shown as written.
+    in_code: bool,
     /// Inside an HTML block: its first line and its text so far.
     html_block: Option<(usize, String)>,
     /// For each open link: whether its `<a>` was dropped (unsafe address).
@@ -137,7 +140,17 @@ impl Writer<'_> {
             h.text.push_str(s);
         }
         let mut escaped = String::with_capacity(s.len());
-        escape_text(s, &mut escaped);
+        let mut written = 0;
+        if self.input.rtl && !self.in_code {
+            for run in super::bidi::number_runs(s) {
+                escape_text(&s[written..run.start], &mut escaped);
+                escaped.push_str("<span dir=\"ltr\" class=\"number\">");
+                escape_text(&s[run.clone()], &mut escaped);
+                escaped.push_str("</span>");
+                written = run.end;
+            }
+        }
+        escape_text(&s[written..], &mut escaped);
         self.push(&escaped);
     }
 
@@ -221,6 +234,7 @@ impl Writer<'_> {
             }
             Tag::BlockQuote(_) => self.open("blockquote", line, ""),
             Tag::CodeBlock(kind) => {
+                self.in_code = true;
                 let class = match kind {
                     CodeBlockKind::Fenced(lang) if !lang.is_empty() => {
                         let mut a = String::from(" class=\"language-");
@@ -367,7 +381,10 @@ impl Writer<'_> {
                 self.push(&s);
             }
             TagEnd::BlockQuote(_) => self.push("</blockquote>\n"),
-            TagEnd::CodeBlock => self.push("</code></pre>\n"),
+            TagEnd::CodeBlock => {
+                self.in_code = false;
+                self.push("</code></pre>\n");
+            }
             TagEnd::HtmlBlock => {
                 if let Some((line, block)) = self.html_block.take() {
                     self.raw_html_piece(block, line);
@@ -595,7 +612,16 @@ mod tests {
     }
 
     fn html(body: &str, form: Form) -> Rendered {
-        render(&Input { body, first_line: 10, file: "content/a.md", form }, &Fake)
+        render(&Input { body, first_line: 10, file: "content/a.md", form, rtl: false }, &Fake)
+    }
+
+    #[test]
+    fn numbers_in_right_to_left_text_keep_their_order() {
+        let body = "فون کریں 116 123 پر۔\n\n```\n116 123\n```\n";
+        let r = render(&Input { body, first_line: 1, file: "content/a.ur.md", form: Form::Standard, rtl: true }, &Fake);
+        assert!(r.html.contains("فون کریں <span dir=\"ltr\" class=\"number\">116 123</span> پر۔"), "{}", r.html);
+        assert!(r.html.contains("<code>116 123\n</code>"), "code is shown as written: {}", r.html);
+        assert!(!html("Call 116 123.", Form::Standard).html.contains("number"), "left-to-right text needs nothing");
     }
 
     #[test]

@@ -205,9 +205,15 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
         nav: nav(site, locales, target),
         notice: notice(site, locales, target),
         children,
-        reviewed: variant.front.reviewed.map(|d| d.to_string()),
-        review_due: variant.front.review_due.map(|d| d.to_string()),
+        reviewed: variant.front.reviewed.map(isolated_date),
+        review_due: variant.front.review_due.map(isolated_date),
     }
+}
+
+/// A date as `2026-09-01` inside a left-to-right isolate (LRI … PDI, invisible), so that a
+/// right-to-left sentence does not show it as `01-09-2026`.
+fn isolated_date(date: jiff::civil::Date) -> String {
+    format!("\u{2066}{date}\u{2069}")
 }
 
 /// The `<title>`: the page's name (with "Easy read" on Easy-read pages), its section's and the

@@ -52,7 +52,7 @@ pub fn has_script(html: &str) -> bool {
 /// Renders `body` as a page of `form` with [`FakeResolver`]; panics if a `<script` tag comes
 /// out (raw HTML must be sanitised and text escaped).
 pub fn render(body: &str, first_line: usize, form: Form) -> markdown::Rendered {
-    let input = Input { body, first_line, file: "content/fuzz.md", form };
+    let input = Input { body, first_line, file: "content/fuzz.md", form, rtl: false };
     let rendered = markdown::render(&input, &FakeResolver);
     assert!(!has_script(&rendered.html), "<script in rendered markdown:\n{}", rendered.html);
     rendered

@@ -41,6 +41,7 @@ pub fn run(doc: &Doc, expect: Option<&Expect<'_>>, v: &mut Vec<Violation>) {
     autocomplete(doc, &mut o);
     iframes(doc, &mut o);
     text_spacing(doc, &mut o);
+    bidi_isolation(doc, &mut o);
 }
 
 /// ACT e6952f: an attribute written twice in one start tag.
@@ -1009,4 +1010,71 @@ fn length_in_em(value: &str, font_px: f64, unitless_ok: bool) -> Option<f64> {
         return Some(n);
     }
     crate::checks::css::length_px(v, font_px, 16.0).map(|px| px / font_px)
+}
+
+// ---------------------------------------------------------------- numbers in right-to-left text
+
+/// A number the renderer could not isolate (in raw HTML or a template) that right-to-left text
+/// would show in the wrong order: `116 123` as `123 116`. One walk over the tree, carrying the
+/// direction down, so that deep pages cost no more than wide ones.
+fn bidi_isolation(doc: &Doc, o: &mut Out<'_>) {
+    use ego_tree::iter::Edge;
+    // For each open element: whether its text runs right to left and is not isolated.
+    let mut open: Vec<bool> = Vec::new();
+    for edge in doc.html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if let Some(el) = ElementRef::wrap(node) {
+                    let inherited = open.last().copied().unwrap_or(false);
+                    let v = el.value();
+                    let rtl = match v.attr("dir").map(|d| d.trim().to_ascii_lowercase()) {
+                        Some(d) if d == "rtl" => true,
+                        Some(d) if d == "ltr" => false,
+                        _ => inherited,
+                    };
+                    let shown_as_written = matches!(v.name(), "bdi" | "code" | "pre" | "kbd" | "samp" | "script" | "style" | "template");
+                    open.push(rtl && !shown_as_written);
+                } else if let Some(text) = node.value().as_text()
+                    && open.last().copied().unwrap_or(false)
+                    && let outside = outside_isolates(text)
+                    && let Some(first) = crate::markdown::bidi::number_runs(&outside).first()
+                    && let Some(parent) = node.parent().and_then(ElementRef::wrap)
+                {
+                    o.push(
+                        "I18N-BIDI-ISOLATE",
+                        "",
+                        W,
+                        Some(&parent),
+                        format!("The number {} is in right-to-left text, so readers see its groups in the wrong order.", &outside[first.clone()]),
+                        "Wrap the number so it reads left to right: <bdi dir=\"ltr\">116 123</bdi>. Numbers written in markdown are wrapped for you.",
+                    );
+                }
+            }
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    open.pop();
+                }
+            }
+        }
+    }
+}
+
+/// `text` with what Unicode isolates left to right (between LRI or FSI and PDI, as Fluent
+/// writes its placeables) blanked out: a number in there already keeps its order.
+fn outside_isolates(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .map(|c| match c {
+            '\u{2066}' | '\u{2068}' => {
+                depth += 1;
+                c
+            }
+            '\u{2069}' if depth > 0 => {
+                depth -= 1;
+                c
+            }
+            _ if depth > 0 => '_',
+            c => c,
+        })
+        .collect()
 }
