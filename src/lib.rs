@@ -26,6 +26,7 @@ pub mod markdown;
 pub mod output;
 pub mod pipeline;
 pub mod report;
+pub mod rules;
 pub mod serve;
 pub mod site;
 pub mod templates;

@@ -185,14 +185,8 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     if let Some(deep) = rendered.too_deep {
         return Err(Error::input(crate::limits::too_deep_in_markdown(&variant.file, deep)));
     }
-    let mut findings: Vec<Finding> = rendered
-        .problems
-        .into_iter()
-        .map(|p| {
-            let severity = if p.rule == "LINK-BROKEN" { Severity::Error } else { Severity::Warning };
-            Finding::new(p.rule, severity, &variant.file, p.message).line(p.line).help(p.help).page(&target.url, &target.lang, target.form)
-        })
-        .collect();
+    let mut findings: Vec<Finding> =
+        rendered.problems.into_iter().map(|p| Finding::new(p.rule, p.rule.severity, &variant.file, p.message).line(p.line).help(p.help).page(&target.url, &target.lang, target.form)).collect();
     // Easy read: explain glossary words and add the "Words we use" section.
     let body = checks::easy_read::mark_glossary(rendered.html, target.form, &variant.lang, easy_read, locales);
     let ctx = templates::page_context(site, locales, target, body);
@@ -341,7 +335,7 @@ fn fluent_findings(site: &Site, locales: &Locales) -> Vec<Finding> {
         for (id, _) in locales.missing_in(&lang.code) {
             out.push(
                 Finding::new(
-                    "FLUENT-MISSING",
+                    &crate::rules::FLUENT_MISSING,
                     Severity::Warning,
                     format!("locales/{}/main.ftl", lang.code),
                     format!("The UI string `{id}` has no {} translation, so readers see the default language's text.", lang.code),

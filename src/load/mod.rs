@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::finding::{Finding, Severity};
+use crate::rules;
 
 /// The folder pages live in.
 pub const CONTENT_DIR: &str = "content";
@@ -189,7 +190,7 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
 fn clean_svg(asset: &mut Asset) -> Result<()> {
     let bytes = std::fs::read(&asset.path).map_err(|e| Error::io(&asset.path, e))?;
     let finding = |line: Option<usize>, what: String| {
-        Finding::new("HTML-SANITISED", Severity::Warning, &asset.rel, what)
+        Finding::new(&rules::HTML_SANITISED, Severity::Warning, &asset.rel, what)
             .maybe_line(line)
             .help("Pictures may not run scripts or load things from other sites. Save the picture again from a drawing program as plain SVG, or use a PNG.")
     };

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use crate::config::EasyRead;
 use crate::finding::{Finding, Severity};
+use crate::rules;
 use crate::templates::ThemeFile;
 
 /// What the theme does to Easy-read pages, worked out once per build.
@@ -397,7 +398,7 @@ impl Facts {
 fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
     let c = Cascade { rules };
     let mut out: Vec<Finding> = Vec::new();
-    let finding = |rule: &'static str, severity: Severity, file: usize, line: Option<usize>, message: String, help: &str| {
+    let finding = |rule: &'static rules::Rule, severity: Severity, file: usize, line: Option<usize>, message: String, help: &str| {
         Finding::new(rule, severity, shown.get(file).cloned().unwrap_or_default(), message).maybe_line(line).help(help)
     };
     // The elements Easy-read words sit in.
@@ -413,7 +414,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
     let texts = [("paragraphs", &para), ("picture rows", &row), ("picture rows in lists", &item)];
 
     // One finding per rule and place, however many kinds of text it affects.
-    let mut reported: std::collections::HashSet<(&str, String, usize)> = std::collections::HashSet::new();
+    let mut reported: std::collections::HashSet<(&rules::Rule, String, usize)> = std::collections::HashSet::new();
     let mut push = |f: Finding, out: &mut Vec<Finding>| {
         let key = (f.rule, f.file.clone(), f.line.unwrap_or(0));
         if reported.insert(key) {
@@ -429,7 +430,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
         if size < st.min_font_px - 0.005 {
             push(
                 finding(
-                    "ER-FONT-SIZE",
+                    &rules::ER_FONT_SIZE,
                     Severity::Error,
                     file,
                     line,
@@ -441,7 +442,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
         } else if size < st.font_warning_px - 0.005 {
             push(
                 finding(
-                    "ER-FONT-SIZE",
+                    &rules::ER_FONT_SIZE,
                     Severity::Warning,
                     file,
                     line,
@@ -463,7 +464,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
         if ratio < st.min_line_height - 1e-9 {
             push(
                 finding(
-                    "ER-LINE-HEIGHT",
+                    &rules::ER_LINE_HEIGHT,
                     Severity::Error,
                     lh_file,
                     lh_line,
@@ -480,7 +481,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
         if gap + 1e-6 < 0.5 * line_px {
             push(
                 finding(
-                    "ER-LINE-HEIGHT",
+                    &rules::ER_LINE_HEIGHT,
                     Severity::Error,
                     0,
                     None,
@@ -500,7 +501,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             if last != "sans-serif" || families.iter().any(|f| f == "cursive" || f == "fantasy" || f.contains("comic") || f.contains("script") || f.contains("hand")) {
                 push(
                     finding(
-                        "ER-FONT-FAMILY",
+                        &rules::ER_FONT_FAMILY,
                         Severity::Warning,
                         f.file,
                         Some(f.line),
@@ -516,7 +517,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             if v == "lighter" || v.parse::<f64>().is_ok_and(|w| w < 400.0) {
                 push(
                     finding(
-                        "ER-FONT-FAMILY",
+                        &rules::ER_FONT_FAMILY,
                         Severity::Warning,
                         f.file,
                         Some(f.line),
@@ -545,7 +546,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
                 if ch > st.max_line_length_ch + 1e-6 {
                     push(
                         finding(
-                            "ER-LINE-LENGTH",
+                            &rules::ER_LINE_LENGTH,
                             Severity::Warning,
                             f.file,
                             Some(f.line),
@@ -558,7 +559,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             }
             None => push(
                 finding(
-                    "ER-LINE-LENGTH",
+                    &rules::ER_LINE_LENGTH,
                     Severity::Warning,
                     0,
                     None,
@@ -591,7 +592,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             match d.prop.as_str() {
                 "text-align" | "text-align-last" if v.contains("justify") => push(
                     finding(
-                        "ER-ALIGN",
+                        &rules::ER_ALIGN,
                         Severity::Error,
                         r.file,
                         Some(d.line),
@@ -602,7 +603,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
                 ),
                 "font-style" if v.starts_with("italic") || v.starts_with("oblique") => push(
                     finding(
-                        "ER-NO-ITALIC",
+                        &rules::ER_NO_ITALIC,
                         Severity::Error,
                         r.file,
                         Some(d.line),
@@ -616,7 +617,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
                     if !not_links.is_empty() {
                         push(
                             finding(
-                                "ER-NO-UNDERLINE",
+                                &rules::ER_NO_UNDERLINE,
                                 Severity::Error,
                                 r.file,
                                 Some(d.line),
@@ -629,7 +630,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
                 }
                 "text-transform" if v.contains("uppercase") => push(
                     finding(
-                        "ER-NO-CAPS",
+                        &rules::ER_NO_CAPS,
                         Severity::Warning,
                         r.file,
                         Some(d.line),
@@ -640,7 +641,7 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
                 ),
                 "hyphens" | "-webkit-hyphens" | "-ms-hyphens" if v.contains("auto") => push(
                     finding(
-                        "ER-PUNCTUATION",
+                        &rules::ER_PUNCTUATION,
                         Severity::Error,
                         r.file,
                         Some(d.line),
@@ -671,7 +672,7 @@ mod tests {
         Facts::from_css("themes/x/static/x.css", css, &EasyRead::default())
     }
 
-    fn rules(f: &Facts) -> Vec<(&str, Severity, Option<usize>)> {
+    fn rules(f: &Facts) -> Vec<(&'static rules::Rule, Severity, Option<usize>)> {
         f.findings.iter().map(|f| (f.rule, f.severity, f.line)).collect()
     }
 
@@ -691,11 +692,11 @@ mod tests {
         let css = ":root { --f: Georgia, serif; }\nhtml { font-size: 100%; font-family: var(--f); line-height: 1.3; }\nhtml.form-easy body {\n  font-size: 1.125rem;\n}\nmain { max-width: 60rem; }\np { margin-block: 0 1.5rem; }\n.picture-row { margin-block-end: 2rem; }\n";
         let f = facts(css);
         let got = rules(&f);
-        assert!(got.contains(&("ER-FONT-SIZE", Severity::Error, Some(4))), "{got:?}");
-        assert!(got.contains(&("ER-LINE-HEIGHT", Severity::Error, Some(2))), "{got:?}");
-        assert!(got.contains(&("ER-FONT-FAMILY", Severity::Warning, Some(2))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_FONT_SIZE, Severity::Error, Some(4))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_LINE_HEIGHT, Severity::Error, Some(2))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_FONT_FAMILY, Severity::Warning, Some(2))), "{got:?}");
         assert_eq!(got.len(), 4, "one finding per rule and line: {got:?}");
-        assert!(got.contains(&("ER-LINE-LENGTH", Severity::Warning, Some(6))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_LINE_LENGTH, Severity::Warning, Some(6))), "{got:?}");
         assert!(!f.unitalicises_em);
     }
 
@@ -707,11 +708,11 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("ER-ALIGN", Severity::Error, Some(2)),
-                ("ER-NO-ITALIC", Severity::Error, Some(3)),
-                ("ER-NO-UNDERLINE", Severity::Error, Some(4)),
-                ("ER-NO-CAPS", Severity::Warning, Some(6)),
-                ("ER-PUNCTUATION", Severity::Error, Some(7)),
+                (&rules::ER_ALIGN, Severity::Error, Some(2)),
+                (&rules::ER_NO_ITALIC, Severity::Error, Some(3)),
+                (&rules::ER_NO_UNDERLINE, Severity::Error, Some(4)),
+                (&rules::ER_NO_CAPS, Severity::Warning, Some(6)),
+                (&rules::ER_PUNCTUATION, Severity::Error, Some(7)),
             ]
         );
     }
