@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
 use crate::language::{Dir, Language, direction_of, is_known_tag};
-use crate::rules;
+use crate::rules::{self, Rule};
 use crate::yaml;
 
 /// The file name of the site configuration.
@@ -310,8 +310,8 @@ pub struct Config {
     pub translations: Translations,
     /// Easy-read thresholds.
     pub easy_read: EasyRead,
-    /// Per-rule severity overrides.
-    pub checks: BTreeMap<String, Level>,
+    /// Per-rule severity overrides, for rules clearleaf checks.
+    pub checks: BTreeMap<&'static Rule, Level>,
     /// The site has no site.yaml: every setting is its default.
     pub without_file: bool,
 }
@@ -333,6 +333,39 @@ fn not_settings_error(line: Option<usize>, count: usize) -> Diagnostic {
         .hint(format!("{FILE} holds settings written as `name: value`, one on each line. The settings are: {}.", KEYS.join(", ")));
     d.line = line;
     d
+}
+
+/// The rules `checks:` names, each turned into its rule. An ID that is not a rule, a rule not
+/// checked yet, or `INPUT-INVALID` (which always stops the build) is refused: accepting it
+/// would do nothing, and the editor would think a check was changed.
+fn rule_levels(checks: &BTreeMap<String, Level>, line_of: impl Fn(&str) -> Option<usize>, problems: &mut Vec<Diagnostic>) -> BTreeMap<&'static Rule, Level> {
+    let mut levels = BTreeMap::new();
+    for (id, level) in checks {
+        let d = match rules::find(id) {
+            Some(rule) if std::ptr::eq(rule, &rules::INPUT_INVALID) => {
+                Diagnostic::new(FILE, format!("`{id}` in `checks` cannot be changed: invalid input always stops the build")).hint("Remove this line.")
+            }
+            Some(rule) if !rule.implemented => Diagnostic::new(FILE, format!("`{id}` in `checks` is a rule clearleaf does not check yet, so this setting would do nothing"))
+                .hint("Remove this line. `clearleaf rules` lists every rule and whether it is checked."),
+            Some(rule) => {
+                levels.insert(rule, *level);
+                continue;
+            }
+            None => {
+                let d = Diagnostic::new(FILE, format!("`{id}` in `checks` is not a rule clearleaf has"));
+                // Compared in capitals, so that `er-pasive` still finds ER-PASSIVE.
+                let settable = rules::implemented().filter(|r| !std::ptr::eq(*r, &rules::INPUT_INVALID)).map(|r| r.id);
+                match did_you_mean(&id.to_uppercase(), settable) {
+                    Some(s) => d.hint(format!("Did you mean `{s}`?")),
+                    None => d.hint("Use a rule ID that `clearleaf rules` lists, such as A11Y-IMG-NAME or ER-PASSIVE."),
+                }
+            }
+        };
+        let mut d = d;
+        d.line = line_of(id);
+        problems.push(d);
+    }
+    levels
 }
 
 impl Config {
@@ -428,17 +461,7 @@ impl Config {
                 problems.push(d);
             }
         }
-        for rule in raw.checks.keys() {
-            if !rules::ALL.contains(&rule.as_str()) {
-                let mut d = Diagnostic::new(FILE, format!("`{rule}` in `checks` is not a rule clearleaf has"));
-                d.line = token_line(rule);
-                d = match did_you_mean(rule, rules::ALL.iter().copied()) {
-                    Some(s) => d.hint(format!("Did you mean `{s}`?")),
-                    None => d.hint("Use a rule ID from the README, such as A11Y-IMG-NAME or ER-PASSIVE."),
-                };
-                problems.push(d);
-            }
-        }
+        let checks = rule_levels(&raw.checks, token_line, &mut problems);
         if let Some(title) = raw.title.as_deref().filter(|t| !crate::text::has_visible_text(t)) {
             let mut d = Diagnostic::new(FILE, format!("the site's title {title:?} is blank: it has no letters or other visible characters"))
                 .hint("Write the site's name in words, like `title: Mind Cymru leaflets`, or remove the line. Invisible characters (spaces, zero-width spaces) do not count.");
@@ -468,7 +491,7 @@ impl Config {
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             translations: raw.translations,
             easy_read: raw.easy_read,
-            checks: raw.checks,
+            checks,
             without_file: false,
         })
     }
@@ -531,6 +554,18 @@ mod tests {
         let Err(Error::Input(d)) = parse("languages: [en, xx]\nchecks:\n  ER-PASIVE: off\n") else { panic!() };
         assert!(d.iter().any(|d| d.message.contains("`xx`") && d.line == Some(1)));
         assert!(d.iter().any(|d| d.hint.as_deref() == Some("Did you mean `ER-PASSIVE`?") && d.line == Some(3)));
+    }
+
+    #[test]
+    fn rules_not_checked_yet_and_input_invalid_are_refused_in_checks() {
+        let d = errors("languages: [en]\nchecks:\n  ER-PASSIVE: error\n  ER-FIGURATIVE: error\n  INPUT-INVALID: off\n  a11y-img-nme: off\n");
+        let lines: Vec<_> = d.iter().map(|d| (d.line, d.message.split('`').nth(1).unwrap_or(""))).collect();
+        assert_eq!(lines, [(Some(4), "ER-FIGURATIVE"), (Some(5), "INPUT-INVALID"), (Some(6), "a11y-img-nme")], "{d:#?}");
+        assert!(d[0].message.contains("does not check yet"), "{:?}", d[0]);
+        assert!(d[1].message.contains("cannot be changed"), "{:?}", d[1]);
+        assert_eq!(d[2].hint.as_deref(), Some("Did you mean `A11Y-IMG-NAME`?"));
+        let c = parse("languages: [en]\nchecks:\n  ER-PASSIVE: error\n").unwrap();
+        assert_eq!(c.checks.get(&rules::ER_PASSIVE), Some(&Level::Error));
     }
 
     fn errors(text: &str) -> Vec<Diagnostic> {

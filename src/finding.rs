@@ -1,25 +1,18 @@
 //! The one type every check reports with, so that the text, JSON and GitHub reporters treat
 //! accessibility, Easy-read, translation and content findings the same way.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::ser::SerializeStruct;
 
+use crate::rules::Rule;
+pub use crate::rules::Severity;
 use crate::variant::Form;
 
-/// How serious a finding is. `Error` fails the build (exit status 1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Reported, but the build still succeeds (unless `--deny-warnings`).
-    Warning,
-    /// Fails the build.
-    Error,
-}
-
 /// One problem found in the site, pointing at the file and line that caused it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
-    /// Rule ID, e.g. `A11Y-IMG-NAME` (see `notes/a11y-easyread-spec.md` and SPEC §7).
-    pub rule: &'static str,
+    /// The rule, from the registry in [`crate::rules`].
+    pub rule: &'static Rule,
     /// Default severity, or the one `site.yaml` `checks:` set.
     pub severity: Severity,
     /// Site-relative path with `/` separators, e.g. `content/help/out-of-hours.easy.md`,
@@ -41,7 +34,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `rule` in `file`; add the rest with the builder methods.
-    pub fn new(rule: &'static str, severity: Severity, file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static Rule, severity: Severity, file: impl Into<String>, message: impl Into<String>) -> Self {
         Finding { rule, severity, file: file.into(), line: None, url: None, lang: None, form: None, message: message.into(), help: String::new() }
     }
 
@@ -73,6 +66,26 @@ impl Finding {
 
     /// The order SPEC §7 asks for: file, line, rule (then the rest, so output is stable).
     pub fn sort_key(&self) -> (&str, usize, &str, &str, &str) {
-        (&self.file, self.line.unwrap_or(0), self.rule, self.url.as_deref().unwrap_or(""), &self.message)
+        (&self.file, self.line.unwrap_or(0), self.rule.id, self.url.as_deref().unwrap_or(""), &self.message)
+    }
+}
+
+/// The JSON report's fields: SPEC §7's, then the rule's WCAG success criteria and ACT rules
+/// (added later, so they come last).
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Finding", 11)?;
+        s.serialize_field("rule", self.rule.id)?;
+        s.serialize_field("severity", &self.severity)?;
+        s.serialize_field("file", &self.file)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("url", &self.url)?;
+        s.serialize_field("lang", &self.lang)?;
+        s.serialize_field("form", &self.form)?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("help", &self.help)?;
+        s.serialize_field("wcag", self.rule.wcag)?;
+        s.serialize_field("act", self.rule.act)?;
+        s.end()
     }
 }

@@ -81,6 +81,17 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// List every rule: ID, severity, scope, WCAG success criteria, W3C ACT rules and summary.
+    Rules {
+        /// How to print the list.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cmd::rules::RulesFormat,
+    },
+    /// Explain a rule, with an example of a fix (the help line of a finding names the command).
+    Explain {
+        /// The rule's ID, like A11Y-IMG-NAME.
+        rule: String,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -178,6 +189,8 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
             cmd::status::run(&root, lang.as_deref(), format, today)
         }
         Some(Command::Stamp { files }) => cmd::stamp::run(&files),
+        Some(Command::Rules { format }) => cmd::rules::run(format),
+        Some(Command::Explain { rule }) => cmd::rules::explain(&rule),
     }
 }
 

@@ -197,14 +197,8 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     if let Some(deep) = rendered.too_deep {
         return Err(Error::input(crate::limits::too_deep_in_markdown(&variant.file, deep)));
     }
-    let mut findings: Vec<Finding> = rendered
-        .problems
-        .into_iter()
-        .map(|p| {
-            let severity = if p.rule == "LINK-BROKEN" { Severity::Error } else { Severity::Warning };
-            Finding::new(p.rule, severity, &variant.file, p.message).line(p.line).help(p.help).page(&target.url, &target.lang, target.form)
-        })
-        .collect();
+    let mut findings: Vec<Finding> =
+        rendered.problems.into_iter().map(|p| Finding::new(p.rule, p.rule.severity, &variant.file, p.message).line(p.line).help(p.help).page(&target.url, &target.lang, target.form)).collect();
     // Easy read: explain glossary words and add the "Words we use" section.
     let body = match easy_read.glossary(&variant.lang).filter(|_| target.form == Form::Easy) {
         Some(glossary) => {
@@ -359,7 +353,7 @@ fn fluent_findings(site: &Site, locales: &Locales) -> Vec<Finding> {
         for (id, _) in locales.missing_in(&lang.code) {
             out.push(
                 Finding::new(
-                    "FLUENT-MISSING",
+                    &crate::rules::FLUENT_MISSING,
                     Severity::Warning,
                     format!("locales/{}/main.ftl", lang.code),
                     format!("The UI string `{id}` has no {} translation, so readers see the default language's text.", lang.code),

@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
+use crate::rules;
 
 /// Output formats of `build`, `check` and `audit`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -66,7 +67,7 @@ impl Report {
                     Some(c) => format!("{} (column {c})", d.message),
                     None => d.message.clone(),
                 };
-                Finding::new("INPUT-INVALID", Severity::Error, &d.file, message).maybe_line(d.line).help(d.hint.clone().unwrap_or_default())
+                Finding::new(&rules::INPUT_INVALID, Severity::Error, &d.file, message).maybe_line(d.line).help(d.hint.clone().unwrap_or_default())
             })
             .collect();
         Report::new(0, findings)
@@ -142,8 +143,12 @@ impl Report {
             if let Some(url) = &f.url {
                 writeln!(s, "  page: {url}")?;
             }
-            if !f.help.is_empty() {
-                writeln!(s, "  help: {}", f.help)?;
+            // The finding's own help says what to do here; the explanation says why, with an
+            // example. Only the text report names it: JSON and GitHub readers have the rule ID.
+            if f.help.is_empty() {
+                writeln!(s, "  help: See `clearleaf explain {}`.", f.rule)?;
+            } else {
+                writeln!(s, "  help: {} See `clearleaf explain {}`.", f.help, f.rule)?;
             }
         }
         writeln!(s, "{}", self.totals())
@@ -186,10 +191,10 @@ mod tests {
         Report::new(
             3,
             vec![
-                Finding::new("LINK-BROKEN", Severity::Error, "content/b.md", "Broken.").line(4).help("Fix it."),
-                Finding::new("A11Y-IMG-NAME", Severity::Error, "content/a.md", "No alt.").line(9),
-                Finding::new("A11Y-IMG-NAME", Severity::Error, "content/a.md", "No alt.").line(9),
-                Finding::new("CONTENT-REVIEW-DUE", Severity::Warning, "content/a.md", "Due.").line(2),
+                Finding::new(&rules::LINK_BROKEN, Severity::Error, "content/b.md", "Broken.").line(4).help("Fix it."),
+                Finding::new(&rules::A11Y_IMG_NAME, Severity::Error, "content/a.md", "No alt.").line(9),
+                Finding::new(&rules::A11Y_IMG_NAME, Severity::Error, "content/a.md", "No alt.").line(9),
+                Finding::new(&rules::CONTENT_REVIEW_DUE, Severity::Warning, "content/a.md", "Due.").line(2),
             ],
         )
     }
@@ -215,13 +220,17 @@ mod tests {
         let r = report();
         let text = r.render(Format::Text);
         assert!(text.starts_with("warning[CONTENT-REVIEW-DUE]: content/a.md:2: Due.\n"), "{text}");
-        assert!(text.contains("error[LINK-BROKEN]: content/b.md:4: Broken.\n  help: Fix it.\n"));
+        assert!(text.contains("error[LINK-BROKEN]: content/b.md:4: Broken.\n  help: Fix it. See `clearleaf explain LINK-BROKEN`.\n"), "{text}");
+        assert!(text.contains("error[A11Y-IMG-NAME]: content/a.md:9: No alt.\n  help: See `clearleaf explain A11Y-IMG-NAME`.\n"), "{text}");
         assert!(text.ends_with("3 pages, 2 errors, 1 warning\n"));
         let json: serde_json::Value = serde_json::from_str(&r.render(Format::Json)).unwrap();
         assert_eq!(json["version"], 1);
         assert_eq!(json["summary"]["errors"], 2);
         assert_eq!(json["findings"][2]["rule"], "LINK-BROKEN");
         assert_eq!(json["findings"][2]["line"], 4);
+        assert_eq!(json["findings"][1]["wcag"], serde_json::json!(["1.1.1", "4.1.2"]));
+        assert_eq!(json["findings"][1]["act"], serde_json::json!(["23a2a8", "59796f", "7d6734", "8fc3b6"]));
+        assert_eq!(json["findings"][2]["wcag"], serde_json::json!([]));
         assert!(r.render(Format::Github).contains("::error file=content/b.md,line=4,title=LINK-BROKEN::Broken. Fix it.\n"));
     }
 }

@@ -16,6 +16,7 @@ use crate::finding::{Finding, Severity};
 use crate::front_matter::{FrontMatter, Parsed};
 use crate::i18n::staleness::{self, FileFacts, State};
 use crate::load::{Asset, CONTENT_DIR, SourceFile, nfc, parse_file_name, variant_file_name};
+use crate::rules;
 use crate::variant::{Form, VariantKey, source_of};
 
 /// One file of a page: a language × form.
@@ -344,7 +345,7 @@ impl Site {
                 }
                 if state == State::Orphan {
                     let (sl, sf) = source_of(&default, &v.lang, v.form).unwrap_or((default.clone(), Form::Standard));
-                    findings.push(Finding::new("TRANSLATION-ORPHAN", Severity::Warning, &v.file, "This page is not published: the page it was made from does not exist.").line(1).help(format!(
+                    findings.push(Finding::new(&rules::TRANSLATION_ORPHAN, Severity::Warning, &v.file, "This page is not published: the page it was made from does not exist.").line(1).help(format!(
                         "Create the {} {} version it comes from ({}), or delete this file if the page was removed on purpose.",
                         sl,
                         sf.as_str(),
@@ -548,7 +549,7 @@ impl Site {
         for v in &page.variants {
             if let Some(due) = v.front.review_due.filter(|d| *d < self.options.today) {
                 out.push(
-                    Finding::new("CONTENT-REVIEW-DUE", Severity::Warning, &v.file, format!("This page was due for review on {due}."))
+                    Finding::new(&rules::CONTENT_REVIEW_DUE, Severity::Warning, &v.file, format!("This page was due for review on {due}."))
                         .maybe_line(v.key_line("review_due"))
                         .help("Check that the page is still right, then set `reviewed` to today and `review_due` to the next review date."),
                 );
@@ -559,7 +560,7 @@ impl Site {
         {
             let easy = variant_file_name(&page.key_page(), default, Form::Easy, &self.config.default_language);
             out.push(
-                Finding::new("EASY-READ-MISSING", Severity::Warning, &v.file, "This page has no Easy read version.")
+                Finding::new(&rules::EASY_READ_MISSING, Severity::Warning, &v.file, "This page has no Easy read version.")
                     .line(1)
                     .help(format!("Write one in {easy}: short sentences, one idea each, a picture beside each idea.")),
             );
@@ -604,7 +605,7 @@ impl Site {
                         (_, OutdatedPolicy::Error) => " The build stops (translations.outdated: error).",
                         _ => " Readers see it with a notice that it may be out of date.",
                     });
-                    let mut f = Finding::new("TRANSLATION-OUTDATED", severity, &v.file, message).line(v.key_line("source_hash").unwrap_or(1)).help(help);
+                    let mut f = Finding::new(&rules::TRANSLATION_OUTDATED, severity, &v.file, message).line(v.key_line("source_hash").unwrap_or(1)).help(help);
                     if let Some(url) = &vs.url {
                         f = f.page(url, &vs.lang, vs.form);
                     }
@@ -618,7 +619,7 @@ impl Site {
                         MissingPolicy::Omit => format!("It is not published in {}.", vs.lang),
                     };
                     out.push(
-                        Finding::new("TRANSLATION-MISSING", Severity::Warning, source, format!("This page has no {} translation. {readers}", vs.lang))
+                        Finding::new(&rules::TRANSLATION_MISSING, Severity::Warning, source, format!("This page has no {} translation. {readers}", vs.lang))
                             .line(1)
                             .help(format!("To translate it, copy it to {copy}, translate the text, then run `clearleaf stamp {copy}`.")),
                     );

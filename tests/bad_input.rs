@@ -769,6 +769,14 @@ fn site_yaml_unknown_rule_in_checks() {
 }
 
 #[test]
+fn site_yaml_rule_not_checked_yet_in_checks() {
+    let run = refused(&Site::new(), 2, &[], |s| {
+        s.write("site.yaml", "title: Test site\nlanguages: [en, cy]\nchecks:\n  EASY-READ-MISSING: off\n  ER-FIGURATIVE: error\n");
+    });
+    run.error_at("site.yaml:5", &["`ER-FIGURATIVE`", "does not check yet"]).stderr_has("clearleaf rules");
+}
+
+#[test]
 fn site_yaml_bad_policy_value() {
     let run = refused(&Site::new(), 2, &[], |s| {
         s.write("site.yaml", "title: Test site\nlanguages: [en, cy]\ntranslations:\n  missing: sometimes\n");

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use crate::finding::{Finding, Severity};
+use crate::rules;
 
 /// One declaration.
 #[derive(Clone, Debug, PartialEq)]
@@ -290,7 +291,7 @@ fn px(value: &str) -> Option<f64> {
 /// The theme CSS checks on one stylesheet.
 pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
     let mut out = Vec::new();
-    let finding = |rule: &'static str, sev: Severity, line: usize, msg: String, help: &str| Finding::new(rule, sev, &sheet.file, msg).line(line).help(help);
+    let finding = |rule: &'static rules::Rule, sev: Severity, line: usize, msg: String, help: &str| Finding::new(rule, sev, &sheet.file, msg).line(line).help(help);
     let rules: Vec<&Rule> = sheet.rules.iter().filter(|r| screen(r)).collect();
     let is_root = |r: &Rule| r.media.is_empty() && r.selectors.iter().any(|s| matches!(s.as_str(), "html" | "body" | ":root"));
     let bg_of = |r: &Rule| r.get("background-color").or_else(|| r.get("background")).and_then(|d| sheet.color(&d.value));
@@ -331,7 +332,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
             if ratio < need {
                 let line = fg.map_or(r.line, |(_, l)| l);
                 out.push(finding(
-                    "A11Y-CONTRAST-TEXT",
+                    &rules::A11Y_CONTRAST_TEXT,
                     Severity::Error,
                     line,
                     format!("Text colour {} on {} ({what}) has a contrast of {ratio:.2}:1; it needs {need}:1 for `{}`.", fg_c.hex(), bg_c.hex(), r.selectors.join(", ")),
@@ -351,7 +352,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
                 ["box-shadow", "border", "border-bottom", "border-block-end", "text-decoration", "background", "background-color"].iter().any(|p| r.get(p).is_some_and(|d| d.value != "none"));
             if removed && !replaced {
                 out.push(finding(
-                    "A11Y-FOCUS-VISIBLE",
+                    &rules::A11Y_FOCUS_VISIBLE,
                     Severity::Error,
                     r.line,
                     format!("`{sel}` removes the focus outline without showing focus another way."),
@@ -371,7 +372,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
                     .or_else(|| (v == "normal").then_some(if unitless { 1.2 } else { 0.0 }));
                 if em.is_some_and(|e| e < min) {
                     out.push(finding(
-                        "A11Y-TEXT-SPACING",
+                        &rules::A11Y_TEXT_SPACING,
                         Severity::Error,
                         d.line,
                         format!("`{sel}` fixes {prop} at {v} with !important, so readers cannot widen it."),
@@ -391,7 +392,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
                 sheet.rules.iter().any(|o| o.selectors.iter().any(|s| s.starts_with("a:hover") || s.starts_with("a:focus")) && o.get("text-decoration").is_some_and(|d| d.value.contains("underline")));
             if !(distinct && cue) {
                 out.push(finding(
-                    "A11Y-LINK-DISTINCT",
+                    &rules::A11Y_LINK_DISTINCT,
                     Severity::Error,
                     r.line,
                     format!("Links in running text (`{sel}`) are not underlined and cannot be told apart from other text."),
@@ -404,7 +405,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
             && let Some(d) = r.get("font-size").filter(|d| d.value.ends_with("px") || d.value.ends_with("vw"))
         {
             out.push(finding(
-                "A11Y-RESIZE",
+                &rules::A11Y_RESIZE,
                 Severity::Warning,
                 d.line,
                 format!("`{sel}` sets font-size: {}, which does not follow the reader's text size setting.", d.value),
@@ -416,7 +417,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
             for prop in ["animation", "animation-name", "transition"] {
                 if let Some(d) = r.get(prop).filter(|d| !matches!(d.value.as_str(), "none" | "0s" | "0")) {
                     out.push(finding(
-                        "A11Y-MOTION",
+                        &rules::A11Y_MOTION,
                         Severity::Warning,
                         d.line,
                         format!("`{sel}` moves ({prop}) even for readers who asked for less motion."),
@@ -429,7 +430,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
         for prop in ["width", "min-width", "inline-size", "min-inline-size"] {
             if let Some(d) = r.get(prop).filter(|d| px(&d.value).is_some_and(|p| p > 320.0) && d.value.ends_with("px")) {
                 out.push(finding(
-                    "A11Y-REFLOW",
+                    &rules::A11Y_REFLOW,
                     Severity::Warning,
                     d.line,
                     format!("`{sel}` is at least {} wide, so a 320 px screen must scroll sideways.", d.value),
@@ -438,7 +439,7 @@ pub fn check_sheet(sheet: &Sheet) -> Vec<Finding> {
             }
         }
         if r.selectors.iter().any(|s| s == "html" || s == "body") && r.get("overflow-x").is_some_and(|d| d.value == "hidden") {
-            out.push(finding("A11Y-REFLOW", Severity::Warning, r.line, format!("`{sel}` hides content that does not fit sideways."), "Remove overflow-x: hidden from html and body."));
+            out.push(finding(&rules::A11Y_REFLOW, Severity::Warning, r.line, format!("`{sel}` hides content that does not fit sideways."), "Remove overflow-x: hidden from html and body."));
         }
     }
     out
@@ -481,7 +482,7 @@ pub fn length_px(value: &str, em: f64, root: f64) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn rules_of(css: &str) -> Vec<&'static str> {
+    fn rules_of(css: &str) -> Vec<&'static rules::Rule> {
         check_sheet(&parse("t.css", css)).iter().map(|f| f.rule).collect()
     }
 
@@ -515,16 +516,16 @@ mod tests {
 
     #[test]
     fn flags_what_it_should() {
-        assert_eq!(rules_of("body { color: #777; background: #fff; }"), ["A11Y-CONTRAST-TEXT"]);
+        assert_eq!(rules_of("body { color: #777; background: #fff; }"), [&rules::A11Y_CONTRAST_TEXT]);
         assert!(rules_of(":root { --t: #1a1a1a; } body { color: var(--t); background: #fff; }").is_empty());
-        assert_eq!(rules_of("a:focus { outline: none; }"), ["A11Y-FOCUS-VISIBLE"]);
+        assert_eq!(rules_of("a:focus { outline: none; }"), [&rules::A11Y_FOCUS_VISIBLE]);
         assert!(rules_of("a:focus { outline: none; box-shadow: 0 0 0 3px #000; } main:focus:not(:focus-visible) { outline: none; }").is_empty());
-        assert_eq!(rules_of("p { line-height: 1.2 !important; }"), ["A11Y-TEXT-SPACING"]);
-        assert_eq!(rules_of("a { text-decoration: none; }"), ["A11Y-LINK-DISTINCT"]);
-        assert_eq!(rules_of("body { font-size: 16px; }"), ["A11Y-RESIZE"]);
-        assert_eq!(rules_of(".x { transition: all 1s; }"), ["A11Y-MOTION"]);
+        assert_eq!(rules_of("p { line-height: 1.2 !important; }"), [&rules::A11Y_TEXT_SPACING]);
+        assert_eq!(rules_of("a { text-decoration: none; }"), [&rules::A11Y_LINK_DISTINCT]);
+        assert_eq!(rules_of("body { font-size: 16px; }"), [&rules::A11Y_RESIZE]);
+        assert_eq!(rules_of(".x { transition: all 1s; }"), [&rules::A11Y_MOTION]);
         assert!(rules_of("@media (prefers-reduced-motion: no-preference) { .x { transition: all 1s; } }").is_empty());
-        assert_eq!(rules_of(".wrap { width: 960px; }"), ["A11Y-REFLOW"]);
+        assert_eq!(rules_of(".wrap { width: 960px; }"), [&rules::A11Y_REFLOW]);
     }
 
     #[test]

@@ -12,12 +12,13 @@ use std::collections::BTreeMap;
 
 use crate::config::Level;
 use crate::finding::{Finding, Severity};
+use crate::rules::Rule;
 use crate::site::{Site, Target};
 
 pub use lexicon::Lexicon;
 
 /// Applies `checks:` overrides: changes severities and drops rules turned `off`.
-pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level>) {
+pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<&'static Rule, Level>) {
     if !levels.is_empty() {
         findings.retain_mut(|f| apply_level(f, levels));
     }
@@ -25,7 +26,7 @@ pub fn apply_levels(findings: &mut Vec<Finding>, levels: &BTreeMap<String, Level
 
 /// Gives one finding the severity its rule has in the site's settings; `false` when the rule
 /// is turned off.
-pub fn apply_level(f: &mut Finding, levels: &BTreeMap<String, Level>) -> bool {
+pub fn apply_level(f: &mut Finding, levels: &BTreeMap<&'static Rule, Level>) -> bool {
     match levels.get(f.rule) {
         Some(Level::Off) => false,
         Some(Level::Error) => {

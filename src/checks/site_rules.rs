@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::a11y::dom::Attr;
 use super::a11y::{Doc, source_line};
 use crate::finding::{Finding, Severity};
+use crate::rules;
 use crate::site::{Site, Target};
 
 /// An internal link on a page, for the site-wide pass. Only the href as written is kept: where
@@ -188,7 +189,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
             let target = by_url.get(as_page).copied();
             if target.is_none() && !files.contains(path.strip_prefix(base).unwrap_or(&path)) {
                 out.push(
-                    Finding::new("LINK-BROKEN", Severity::Error, l.file(p), format!("The link to `{}` goes to a page or file that does not exist.", l.href))
+                    Finding::new(&rules::LINK_BROKEN, Severity::Error, l.file(p), format!("The link to `{}` goes to a page or file that does not exist.", l.href))
                         .maybe_line(line)
                         .help("Link to pages by their .md file in markdown; check the address if the link is in a template or raw HTML.")
                         .page(&p.url, &p.lang, p.form),
@@ -199,7 +200,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
                 let decoded = frag.replace("%20", " ");
                 if !t.has_id(frag) && !t.has_id(&decoded) && frag != "top" {
                     out.push(
-                        Finding::new("LINK-BROKEN", Severity::Error, l.file(p), format!("The link `{}` points at a part of the page (#{frag}) that does not exist.", l.href))
+                        Finding::new(&rules::LINK_BROKEN, Severity::Error, l.file(p), format!("The link `{}` points at a part of the page (#{frag}) that does not exist.", l.href))
                             .maybe_line(line)
                             .help("Check the heading's id: a heading \"## Who to call\" gets #who-to-call. Or give it one with {#id}."),
                     );
@@ -222,7 +223,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
     for ((_, title), same) in repeated {
         for p in &same[1..] {
             out.push(
-                Finding::new("A11Y-TITLE-UNIQUE", Severity::Warning, &p.file, format!("The page title \"{title}\" is also the title of {}.", same[0].url))
+                Finding::new(&rules::A11Y_TITLE_UNIQUE, Severity::Warning, &p.file, format!("The page title \"{title}\" is also the title of {}.", same[0].url))
                     .line(1)
                     .help("Give each page its own title, so people can tell the tabs and search results apart."),
             );
@@ -237,7 +238,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
                 first_nav.insert((&p.lang, p.form), p);
             }
             Some(first) if first.nav != p.nav => out.push(
-                Finding::new("A11Y-NAV-CONSISTENT", Severity::Error, &p.template, format!("The main menu of {} differs from the one on {}.", p.url, first.url))
+                Finding::new(&rules::A11Y_NAV_CONSISTENT, Severity::Error, &p.template, format!("The main menu of {} differs from the one on {}.", p.url, first.url))
                     .help("Keep the same links in the same order in the main menu of every page of a language."),
             ),
             Some(_) => {}
@@ -253,7 +254,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
             let first = pages.partition_point(|q| q.page < p.page);
             let source = pages[first..].iter().take_while(|q| q.page == p.page).find(|q| q.file == site.pages[p.page].variants[0].file).copied().unwrap_or(p);
             out.push(
-                Finding::new("A11Y-MULTIPLE-WAYS", Severity::Warning, &source.file, format!("No other page links to {}.", source.url))
+                Finding::new(&rules::A11Y_MULTIPLE_WAYS, Severity::Warning, &source.file, format!("No other page links to {}.", source.url))
                     .line(1)
                     .help("List it in a section (put it in a folder with an _index.md) or link to it from a related page."),
             );

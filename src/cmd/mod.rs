@@ -3,5 +3,6 @@
 pub mod audit;
 pub mod build;
 pub mod init;
+pub mod rules;
 pub mod stamp;
 pub mod status;

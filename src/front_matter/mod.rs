@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, did_you_mean};
 use crate::finding::{Finding, Severity};
+use crate::rules;
 use crate::text::has_visible_text;
 use crate::yaml;
 
@@ -143,7 +144,7 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
                 Some(s) => format!("Did you mean `{s}`? Unknown keys are ignored."),
                 None => format!("Remove it: it is ignored. The keys a page can have are: {}.", KEYS.join(", ")),
             };
-            Finding::new("FRONT-MATTER-UNKNOWN-KEY", Severity::Warning, rel, format!("The front matter key `{}` is not one clearleaf knows.", k.path)).maybe_line(line).help(help)
+            Finding::new(&rules::FRONT_MATTER_UNKNOWN_KEY, Severity::Warning, rel, format!("The front matter key `{}` is not one clearleaf knows.", k.path)).maybe_line(line).help(help)
         })
         .collect();
     Ok(Parsed { front, body_start: s.body_start, body_line: s.body_line, content_start, content_line, findings })

@@ -15,6 +15,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::files::{SiteFolder, rel_path};
 use crate::finding::{Finding, Severity};
 use crate::language::Language;
+use crate::rules;
 use crate::text::decode_text;
 use crate::variant::VariantKey;
 
@@ -177,7 +178,7 @@ pub fn read_page(rel: String, key: VariantKey, path: &Path) -> std::result::Resu
 fn clean_svg(asset: &mut Asset) -> Result<()> {
     let bytes = std::fs::read(&asset.path).map_err(|e| Error::io(&asset.path, e))?;
     let finding = |line: Option<usize>, what: String| {
-        Finding::new("HTML-SANITISED", Severity::Warning, &asset.rel, what)
+        Finding::new(&rules::HTML_SANITISED, Severity::Warning, &asset.rel, what)
             .maybe_line(line)
             .help("Pictures may not run scripts or load things from other sites. Save the picture again from a drawing program as plain SVG, or use a PNG.")
     };

@@ -45,8 +45,8 @@ pub struct Input<'a> {
 /// A problem found while rendering, with its source line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    /// Rule ID (`LINK-BROKEN` or `HTML-SANITISED`).
-    pub rule: &'static str,
+    /// The rule (`LINK-BROKEN` or `HTML-SANITISED`).
+    pub rule: &'static crate::rules::Rule,
     /// 1-based line in the file.
     pub line: usize,
     /// Plain-words message.

@@ -8,10 +8,11 @@ use unicase::UniCase;
 use super::slug::Slugger;
 use super::{Input, Problem, Rendered, Resolver, escape_attr, escape_text};
 use crate::line_marker::LINE_ATTR;
+use crate::rules;
+use crate::variant::Form;
 
 /// The picture title that marks a picture without a description as decoration on purpose.
 const DECORATION: &str = "decoration";
-use crate::variant::Form;
 
 /// Ids the theme uses; headings never take them.
 const RESERVED_IDS: &[&str] = &["main", "top", "site-nav", "footnotes", "footnotes-heading", "words-we-use"];
@@ -295,7 +296,7 @@ impl Writer<'_> {
                     Ok(url) => url,
                     Err(why) => {
                         self.problems.push(Problem {
-                            rule: "LINK-BROKEN",
+                            rule: &rules::LINK_BROKEN,
                             line,
                             message: format!("The link to `{dest}` goes nowhere: {why}."),
                             help: "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).".into(),
@@ -323,7 +324,7 @@ impl Writer<'_> {
                     Ok(url) => url,
                     Err(why) => {
                         self.problems.push(Problem {
-                            rule: "LINK-BROKEN",
+                            rule: &rules::LINK_BROKEN,
                             line,
                             message: format!("The picture `{dest_url}` cannot be found: {why}."),
                             help: "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).".into(),
@@ -344,7 +345,7 @@ impl Writer<'_> {
             return Some(url);
         }
         self.problems.push(Problem {
-            rule: "HTML-SANITISED",
+            rule: &rules::HTML_SANITISED,
             line,
             message: format!("The address of this {what} was removed to keep readers safe: `{}`.", url.chars().take(40).collect::<String>()),
             help: "Links may go to pages, files, web addresses (https:), email (mailto:) or phone numbers (tel:) only.".into(),
@@ -433,7 +434,7 @@ impl Writer<'_> {
                 let decoration = img.alt.trim().is_empty() && img.title.trim().eq_ignore_ascii_case(DECORATION);
                 if img.alt.trim().is_empty() && !decoration && self.input.form == Form::Standard {
                     self.problems.push(Problem {
-                        rule: "A11Y-IMG-DECORATIVE",
+                        rule: &rules::A11Y_IMG_DECORATIVE,
                         line: img.line,
                         message: format!("The picture {} has no description, so screen readers skip it as decoration.", img.src),
                         help: format!("Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, say so with the title \"{DECORATION}\": ![](border.svg \"{DECORATION}\")."),
@@ -477,7 +478,7 @@ impl Writer<'_> {
             for (line, chunk) in &self.raw_html {
                 for removed in super::sanitise::report(chunk) {
                     self.problems.push(Problem {
-                        rule: "HTML-SANITISED",
+                        rule: &rules::HTML_SANITISED,
                         line: *line,
                         message: format!("Raw HTML was changed to keep readers safe: {removed}."),
                         help: "Write this part in markdown, or use only simple HTML without scripts, event attributes (like onclick) or javascript: links.".into(),
@@ -628,7 +629,7 @@ mod tests {
     fn a_picture_without_description_warns_unless_marked_as_decoration() {
         let body = "![](a.svg)\n\n![](b.svg \"Decoration\")\n\n![A phone](c.svg)\n";
         let r = html(body, Form::Standard);
-        let warned: Vec<(&str, usize)> = r.problems.iter().map(|p| (p.rule, p.line)).collect();
+        let warned: Vec<(&str, usize)> = r.problems.iter().map(|p| (p.rule.id, p.line)).collect();
         assert_eq!(warned, [("A11Y-IMG-DECORATIVE", 10)]);
         assert!(r.problems[0].message.contains("/img/a.svg"));
         assert!(r.html.contains("<img src=\"/img/b.svg\" alt=\"\" data-cl-line=\"12\">"), "the marker title is not published: {}", r.html);
@@ -663,14 +664,14 @@ mod tests {
         let r = html("See [help](help.md) and\n[gone](missing.md).\n", Form::Standard);
         assert!(r.html.contains("<a href=\"/help/\" data-cl-line=\"10\">help</a>"));
         assert_eq!(r.problems.len(), 1);
-        assert_eq!((r.problems[0].rule, r.problems[0].line), ("LINK-BROKEN", 11));
+        assert_eq!((r.problems[0].rule, r.problems[0].line), (&rules::LINK_BROKEN, 11));
     }
 
     #[test]
     fn script_addresses_in_markdown_links_are_removed() {
         let r = html("[a](javascript:alert(1)) ![b](JaVaScRiPt:x) <vbscript:x> [c](data:text/html,x)\n", Form::Standard);
         assert_eq!(r.html, "<p data-cl-line=\"10\">a b vbscript:x c</p>\n");
-        assert_eq!(r.problems.iter().filter(|p| p.rule == "HTML-SANITISED").count(), 4);
+        assert_eq!(r.problems.iter().filter(|p| p.rule == &rules::HTML_SANITISED).count(), 4);
     }
 
     #[test]
@@ -765,6 +766,6 @@ mod tests {
         assert!(!r.html.contains("onclick") && !r.html.contains("script"), "{}", r.html);
         assert!(r.html.contains("<b data-cl-line=\"10\">there</b>"), "{}", r.html);
         let lines: Vec<_> = r.problems.iter().map(|p| (p.rule, p.line)).collect();
-        assert_eq!(lines, [("HTML-SANITISED", 10), ("HTML-SANITISED", 12)]);
+        assert_eq!(lines, [(&rules::HTML_SANITISED, 10), (&rules::HTML_SANITISED, 12)]);
     }
 }

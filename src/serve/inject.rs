@@ -78,6 +78,7 @@ if(n&&o){{o.querySelector(\"summary\").textContent=n.querySelector(\"summary\").
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules;
 
     #[test]
     fn status_pages_reload_themselves_and_pass_the_checks() {
@@ -93,7 +94,7 @@ mod tests {
 
     #[test]
     fn injects_before_body_end_and_escapes() {
-        let f = Finding::new("A11Y-IMG-NAME", Severity::Error, "content/a.md", "No <alt>.").line(3);
+        let f = Finding::new(&rules::A11Y_IMG_NAME, Severity::Error, "content/a.md", "No <alt>.").line(3);
         let out = page("<html><body><p>x</p></body></html>", Some("error: a.md:1: bad"), &[&f]);
         assert!(out.ends_with("</script></body></html>"));
         assert!(out.contains("Error [A11Y-IMG-NAME] content/a.md:3: No &lt;alt&gt;."));

@@ -240,6 +240,7 @@ impl Session {
 mod tests {
     use super::*;
     use crate::i18n::staleness::source_hash;
+    use crate::rules;
 
     const NIGHT: &str = "---\ntitle: Help at night\n---\nCall 111 at night.\n";
 
@@ -289,7 +290,7 @@ mod tests {
         let welsh = String::from_utf8_lossy(&update.files["cy/help/night/index.html"]).into_owned();
         assert!(welsh.contains("Ffoniwch 111") && welsh.contains("notice--outdated"), "{welsh}");
         let check = session.check_site(&AtomicBool::new(false)).unwrap();
-        assert!(check.by_url["/cy/help/night/"].iter().any(|f| f.rule == "TRANSLATION-OUTDATED"));
+        assert!(check.by_url["/cy/help/night/"].iter().any(|f| f.rule == &rules::TRANSLATION_OUTDATED));
     }
 
     #[cfg(unix)]

@@ -32,8 +32,8 @@ pub struct Expect<'a> {
 /// One rule broken by one element.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Violation {
-    /// clearleaf rule ID.
-    pub rule: &'static str,
+    /// The clearleaf rule.
+    pub rule: &'static crate::rules::Rule,
     /// The ACT rule this case of the rule follows (empty when none).
     pub act: &'static str,
     /// Default severity.

@@ -11,6 +11,7 @@ use super::dom::{Attr, Doc, style_prop, style_value};
 use super::{Expect, Violation};
 use crate::finding::Severity;
 use crate::language::{Dir, direction_of, has_known_primary};
+use crate::rules::{self, Rule};
 use crate::variant::Form;
 
 struct Out<'o> {
@@ -18,7 +19,7 @@ struct Out<'o> {
 }
 
 impl Out<'_> {
-    fn push(&mut self, rule: &'static str, act: &'static str, severity: Severity, el: Option<&ElementRef<'_>>, message: impl Into<String>, help: impl Into<String>) {
+    fn push(&mut self, rule: &'static Rule, act: &'static str, severity: Severity, el: Option<&ElementRef<'_>>, message: impl Into<String>, help: impl Into<String>) {
         self.v.push(Violation { rule, act, severity, node: el.map(|e| e.id()), message: message.into(), help: help.into() });
     }
 }
@@ -48,7 +49,7 @@ pub fn run(doc: &Doc, expect: Option<&Expect<'_>>, v: &mut Vec<Violation>) {
 fn repeated_attributes(doc: &Doc, o: &mut Out<'_>) {
     for el in doc.repeated_attributes.iter().filter_map(|&id| doc.html.tree.get(id)).filter_map(ElementRef::wrap) {
         o.push(
-            "A11Y-ATTR-DUP",
+            &rules::A11Y_ATTR_DUP,
             "e6952f",
             E,
             Some(&el),
@@ -88,21 +89,21 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     let Some(html) = html_el(doc) else { return };
     let lang = html.value().get("lang").map(str::trim).unwrap_or("");
     if lang.is_empty() {
-        o.push("A11Y-LANG-PRESENT", "b5c3f8", E, Some(&html), "The page does not say which language it is in.", "Add a lang attribute to <html>, like <html lang=\"en\">.");
+        o.push(&rules::A11Y_LANG_PRESENT, "b5c3f8", E, Some(&html), "The page does not say which language it is in.", "Add a lang attribute to <html>, like <html lang=\"en\">.");
     } else if !known_language(lang) {
-        o.push("A11Y-LANG-VALID", "bf051a", E, Some(&html), format!("The page's language `{lang}` is not a known language code."), "Use a BCP 47 code such as en, cy, pl, ur or ar.");
+        o.push(&rules::A11Y_LANG_VALID, "bf051a", E, Some(&html), format!("The page's language `{lang}` is not a known language code."), "Use a BCP 47 code such as en, cy, pl, ur or ar.");
     }
     if let Some(x) = expect
         && !lang.is_empty()
         && !lang.eq_ignore_ascii_case(x.lang)
     {
-        o.push("I18N-LANG-MATCHES", "", E, Some(&html), format!("The page says it is in `{lang}`, but it is the {} version.", x.lang), "The theme must set <html lang=\"{{ lang }}\">.");
+        o.push(&rules::I18N_LANG_MATCHES, "", E, Some(&html), format!("The page says it is in `{lang}`, but it is the {} version.", x.lang), "The theme must set <html lang=\"{{ lang }}\">.");
     }
     let dir = html.value().get("dir").map(|d| d.trim().to_ascii_lowercase());
     let want = expect.map(|x| x.dir).or_else(|| (!lang.is_empty()).then(|| direction_of(lang)));
     match (want, dir.as_deref()) {
         (Some(Dir::Rtl), d) if d != Some("rtl") => o.push(
-            "I18N-DIR",
+            &rules::I18N_DIR,
             "",
             E,
             Some(&html),
@@ -110,7 +111,7 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             "Set <html dir=\"rtl\"> on pages in Arabic, Urdu, Persian, Hebrew, Pashto or Sindhi.",
         ),
         (Some(Dir::Ltr), Some("rtl")) => {
-            o.push("I18N-DIR", "", E, Some(&html), "This page is in a left-to-right language but is set to right-to-left.", "Remove dir=\"rtl\" from <html>, or use dir=\"ltr\".")
+            o.push(&rules::I18N_DIR, "", E, Some(&html), "This page is in a left-to-right language but is set to right-to-left.", "Remove dir=\"rtl\" from <html>, or use dir=\"ltr\".")
         }
         _ => {}
     }
@@ -121,7 +122,7 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             continue;
         }
         o.push(
-            "A11Y-LANG-PARTS",
+            &rules::A11Y_LANG_PARTS,
             "de46e4",
             E,
             Some(&el),
@@ -177,8 +178,8 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
     let root = doc.html.root_element();
     // Title (ACT 2779a5): the first <title> has text that is not only whitespace.
     match doc.elements().find(|e| tag(e) == "title" && e.value().get("xmlns").is_none() && !e.ancestors().filter_map(ElementRef::wrap).any(|a| tag(&a) == "svg")) {
-        None => o.push("A11Y-TITLE", "2779a5", E, Some(&root), "The page has no <title>.", "Give the page a title in <head>: <title>Page – Site</title>."),
-        Some(t) if t.text().collect::<String>().trim().is_empty() => o.push("A11Y-TITLE", "2779a5", E, Some(&t), "The page's <title> is empty.", "Write the page's name in <title>."),
+        None => o.push(&rules::A11Y_TITLE, "2779a5", E, Some(&root), "The page has no <title>.", "Give the page a title in <head>: <title>Page – Site</title>."),
+        Some(t) if t.text().collect::<String>().trim().is_empty() => o.push(&rules::A11Y_TITLE, "2779a5", E, Some(&t), "The page's <title> is empty.", "Write the page's name in <title>."),
         _ => {}
     }
     for meta in doc.elements().filter(|e| tag(e) == "meta") {
@@ -199,7 +200,7 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
         && delay <= 72000.0
     {
         o.push(
-            "A11Y-REFRESH",
+            &rules::A11Y_REFRESH,
             "bc659a",
             E,
             Some(&meta),
@@ -214,7 +215,7 @@ fn document(doc: &Doc, o: &mut Out<'_>) {
             && !seen.insert(id)
         {
             o.push(
-                "A11Y-ID-UNIQUE",
+                &rules::A11Y_ID_UNIQUE,
                 "3ea0c8",
                 E,
                 Some(&el),
@@ -242,7 +243,7 @@ fn viewport(meta: &ElementRef<'_>, content: &str, o: &mut Out<'_>) {
         };
         if blocks {
             o.push(
-                "A11Y-VIEWPORT",
+                &rules::A11Y_VIEWPORT,
                 "b4f0c3",
                 E,
                 Some(meta),
@@ -297,14 +298,14 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         }
     }
     match mains.len() {
-        0 => o.push("A11Y-MAIN", "", E, Some(&body), "The page has no main landmark.", "Wrap the page's own content in <main id=\"main\">."),
+        0 => o.push(&rules::A11Y_MAIN, "", E, Some(&body), "The page has no main landmark.", "Wrap the page's own content in <main id=\"main\">."),
         1 => {}
-        _ => o.push("A11Y-MAIN", "", E, Some(&mains[1]), "The page has more than one main landmark.", "Keep one <main>; use <section> for parts of it."),
+        _ => o.push(&rules::A11Y_MAIN, "", E, Some(&mains[1]), "The page has more than one main landmark.", "Keep one <main>; use <section> for parts of it."),
     }
     if expect.is_some() {
         for ((role, what), found) in [("banner", "<header>"), ("navigation", "<nav>"), ("contentinfo", "<footer>")].into_iter().zip(has_landmark) {
             if !found {
-                o.push("A11Y-MAIN", "", W, Some(&body), format!("The page has no {role} landmark."), format!("Add a {what} to the theme's base template."));
+                o.push(&rules::A11Y_MAIN, "", W, Some(&body), format!("The page has no {role} landmark."), format!("Add a {what} to the theme's base template."));
             }
         }
         // Skip link: the first focusable element is a same-page link to the main content.
@@ -317,7 +318,7 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         match first {
             Some(a) if tag(&a) == "a" && a.value().get("href").is_some_and(target_ok) => {}
             _ => o.push(
-                "A11Y-SKIP-LINK",
+                &rules::A11Y_SKIP_LINK,
                 "",
                 E,
                 first.as_ref().or(Some(&body)),
@@ -329,22 +330,22 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
     // Headings.
     for (h, _) in &headings {
         if doc.name(h).is_empty() {
-            o.push("A11Y-HEADING-EMPTY", "ffd0e9", E, Some(h), "This heading is empty.", "Write words in the heading, or remove it.");
+            o.push(&rules::A11Y_HEADING_EMPTY, "ffd0e9", E, Some(h), "This heading is empty.", "Write words in the heading, or remove it.");
         }
     }
     if expect.is_some() {
         let h1s: Vec<_> = headings.iter().filter(|(_, l)| *l == 1).collect();
         match h1s.len() {
-            0 => o.push("A11Y-H1", "", E, Some(&body), "The page has no main heading (h1).", "The theme prints the title as <h1>; do not remove it."),
+            0 => o.push(&rules::A11Y_H1, "", E, Some(&body), "The page has no main heading (h1).", "The theme prints the title as <h1>; do not remove it."),
             1 => {}
-            _ => o.push("A11Y-H1", "", W, Some(&h1s[1].0), "The page has more than one main heading (h1).", "Start headings in the text at ## (h2): the page title is already the h1."),
+            _ => o.push(&rules::A11Y_H1, "", W, Some(&h1s[1].0), "The page has more than one main heading (h1).", "Start headings in the text at ## (h2): the page title is already the h1."),
         }
         let easy = expect.is_some_and(|x| x.form == Form::Easy);
         for w in headings.windows(2) {
             let ((_, a), (h, b)) = (&w[0], &w[1]);
             if *b > a + 1 {
                 o.push(
-                    "A11Y-HEADING-ORDER",
+                    &rules::A11Y_HEADING_ORDER,
                     "",
                     if easy { E } else { W },
                     Some(h),
@@ -371,7 +372,7 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         // Images (ACT 23a2a8): <img> and role=img, unless decorative.
         if !is_svg && (name == "img" || matches!(explicit, Some("img" | "image"))) && matches!(role, Some("img" | "image")) && empty() {
             o.push(
-                "A11Y-IMG-NAME",
+                &rules::A11Y_IMG_NAME,
                 "23a2a8",
                 E,
                 Some(&el),
@@ -386,7 +387,7 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
             let lower = alt.trim().to_lowercase();
             if !lower.is_empty() && (lower == file.to_lowercase() || ["image", "picture", "photo", "graphic", "icon", "img"].contains(&lower.as_str()) || alt.chars().count() > 150) {
                 o.push(
-                    "A11Y-IMG-ALT-QUALITY",
+                    &rules::A11Y_IMG_ALT_QUALITY,
                     "",
                     W,
                     Some(&el),
@@ -399,23 +400,23 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         if name == "input" && el.value().get("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image")) && role == Some("button") {
             let has = ["alt", "aria-label", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
             if !has {
-                o.push("A11Y-IMG-NAME", "59796f", E, Some(&el), "This image button has no name.", "Add alt text that says what the button does, like alt=\"Search\".");
+                o.push(&rules::A11Y_IMG_NAME, "59796f", E, Some(&el), "This image button has no name.", "Add alt text that says what the button does, like alt=\"Search\".");
             }
         }
         // SVG with an explicit role (ACT 7d6734).
         if is_svg && matches!(explicit, Some("img" | "graphics-document" | "graphics-symbol")) && empty() {
-            o.push("A11Y-IMG-NAME", "7d6734", E, Some(&el), "This SVG picture has no name.", "Give it a <title> child or an aria-label.");
+            o.push(&rules::A11Y_IMG_NAME, "7d6734", E, Some(&el), "This SVG picture has no name.", "Give it a <title> child or an aria-label.");
         }
         // Objects showing images, audio or video (ACT 8fc3b6).
         if name == "object" && object_is_media(&el) && role.is_none_or(|r| r != "none" && r != "presentation") {
             let has = ["aria-label", "title"].iter().any(|a| el.value().get(a).is_some_and(|v| !v.trim().is_empty())) || labelledby_name(doc, &el);
             if !has {
-                o.push("A11Y-IMG-NAME", "8fc3b6", E, Some(&el), "This embedded object has no name.", "Add aria-label or title saying what it shows.");
+                o.push(&rules::A11Y_IMG_NAME, "8fc3b6", E, Some(&el), "This embedded object has no name.", "Add aria-label or title saying what it shows.");
             }
         }
         // Buttons (ACT 97a4e1), except image buttons.
         if role == Some("button") && !(name == "input" && el.value().get("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("image"))) && empty() {
-            o.push("A11Y-CONTROL-NAME", "97a4e1", E, Some(&el), "This button has no name.", "Put words in the button, or add aria-label.");
+            o.push(&rules::A11Y_CONTROL_NAME, "97a4e1", E, Some(&el), "This button has no name.", "Put words in the button, or add aria-label.");
         }
         // Form fields (ACT e086e5).
         let date_field = name == "input" && el.value().get("type").is_some_and(|t| ["date", "datetime-local", "month", "time", "week"].contains(&t.trim().to_ascii_lowercase().as_str()));
@@ -423,20 +424,20 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
             || role.is_some_and(|r| ["checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox", "slider", "spinbutton", "switch", "textbox"].contains(&r)))
             && empty()
         {
-            o.push("A11Y-CONTROL-NAME", "e086e5", E, Some(&el), "This form field has no label.", "Add a <label for=\"…\"> with the field's name.");
+            o.push(&rules::A11Y_CONTROL_NAME, "e086e5", E, Some(&el), "This form field has no label.", "Add a <label for=\"…\"> with the field's name.");
         }
         // Iframes (ACT cae760).
         let negative_tabindex = || el.value().get("tabindex").and_then(|t| t.trim().parse::<i32>().ok()).is_some_and(|t| t < 0);
         if name == "iframe" && !matches!(explicit, Some("none" | "presentation")) && !negative_tabindex() && empty() {
-            o.push("A11Y-CONTROL-NAME", "cae760", E, Some(&el), "This embedded frame has no name.", "Add a title that says what the frame shows, like title=\"Map of the clinic\".");
+            o.push(&rules::A11Y_CONTROL_NAME, "cae760", E, Some(&el), "This embedded frame has no name.", "Add a title that says what the frame shows, like title=\"Map of the clinic\".");
         }
         // Summary of its details (ACT 2t702h).
         if name == "summary" && explicit.is_none_or(|r| r == "none" || r == "presentation") && is_details_summary(&el) && empty() {
-            o.push("A11Y-CONTROL-NAME", "2t702h", E, Some(&el), "This <summary> has no text.", "Write what the hidden part is about in <summary>.");
+            o.push(&rules::A11Y_CONTROL_NAME, "2t702h", E, Some(&el), "This <summary> has no text.", "Write what the hidden part is about in <summary>.");
         }
         // Menu items (ACT m6b1q3).
         if explicit == Some("menuitem") && empty() {
-            o.push("A11Y-CONTROL-NAME", "m6b1q3", E, Some(&el), "This menu item has no name.", "Put words in the menu item.");
+            o.push(&rules::A11Y_CONTROL_NAME, "m6b1q3", E, Some(&el), "This menu item has no name.", "Put words in the menu item.");
         }
     }
 }
@@ -474,7 +475,7 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         let name = doc.name(&el);
         if name.is_empty() {
             o.push(
-                "A11Y-LINK-NAME",
+                &rules::A11Y_LINK_NAME,
                 "c487ae",
                 E,
                 Some(&el),
@@ -489,7 +490,7 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         if x.generic_link_texts.iter().any(|g| g == bare) {
             let sev = if x.form == Form::Easy { E } else { W };
             o.push(
-                "A11Y-LINK-PURPOSE",
+                &rules::A11Y_LINK_PURPOSE,
                 "",
                 sev,
                 Some(&el),
@@ -501,7 +502,7 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             let href = href.split('#').next().unwrap_or(href).to_string();
             match by_text.get(&lower) {
                 Some((other, _)) if *other != href && !href.is_empty() && !other.is_empty() => {
-                    o.push("A11Y-LINK-SAME-TEXT", "", W, Some(&el), format!("Two links say \"{name}\" but go to different places."), "Give each link text that tells them apart.");
+                    o.push(&rules::A11Y_LINK_SAME_TEXT, "", W, Some(&el), format!("Two links say \"{name}\" but go to different places."), "Give each link text that tells them apart.");
                 }
                 Some(_) => {}
                 None => {
@@ -514,7 +515,7 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             let lang = el.value().get("lang").unwrap_or("");
             if !lang.eq_ignore_ascii_case(hreflang) {
                 o.push(
-                    "I18N-LANG-SWITCHER",
+                    &rules::I18N_LANG_SWITCHER,
                     "",
                     E,
                     Some(&el),
@@ -523,7 +524,7 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
                 );
             }
             if hreflang.eq_ignore_ascii_case(x.lang) && el.value().get("aria-current").is_none() {
-                o.push("I18N-LANG-SWITCHER", "", E, Some(&el), "The link to the current language is not marked as current.", "Add aria-current=\"true\" to the current language's link.");
+                o.push(&rules::I18N_LANG_SWITCHER, "", E, Some(&el), "The link to the current language is not marked as current.", "Add aria-current=\"true\" to the current language's link.");
             }
         }
     }
@@ -541,7 +542,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
             && let Some(role_attr) = el.value().get("role").filter(|r| !r.trim().is_empty())
         {
             o.push(
-                "A11Y-ARIA-VALID",
+                &rules::A11Y_ARIA_VALID,
                 "674b10",
                 E,
                 Some(&el),
@@ -555,14 +556,21 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
             for (attr, value) in el.value().attrs() {
                 let Some(attr) = attr.strip_prefix("aria-").map(|_| attr) else { continue };
                 let Some((ty, global)) = aria::attribute(attr) else {
-                    o.push("A11Y-ARIA-VALID", "5f99a7", E, Some(&el), format!("`{attr}` is not an ARIA attribute."), "Check the spelling against the WAI-ARIA list, or remove it.");
+                    o.push(&rules::A11Y_ARIA_VALID, "5f99a7", E, Some(&el), format!("`{attr}` is not an ARIA attribute."), "Check the spelling against the WAI-ARIA list, or remove it.");
                     continue;
                 };
                 if !value.trim().is_empty() && !valid_value(ty, value) {
-                    o.push("A11Y-ARIA-VALID", "6a7281", E, Some(&el), format!("`{attr}=\"{value}\"` is not a valid value."), "Use one of the values WAI-ARIA allows for this attribute.");
+                    o.push(&rules::A11Y_ARIA_VALID, "6a7281", E, Some(&el), format!("`{attr}=\"{value}\"` is not a valid value."), "Use one of the values WAI-ARIA allows for this attribute.");
                 }
                 if !hidden && !global && !role.is_some_and(|r| aria::supports(r, attr)) && !native_allows(&el, attr) {
-                    o.push("A11Y-ARIA-VALID", "5c01ea", E, Some(&el), format!("`{attr}` is not allowed on {}.", describe(&el)), "Remove the attribute, or give the element a role that supports it.");
+                    o.push(
+                        &rules::A11Y_ARIA_VALID,
+                        "5c01ea",
+                        E,
+                        Some(&el),
+                        format!("`{attr}` is not allowed on {}.", describe(&el)),
+                        "Remove the attribute, or give the element a role that supports it.",
+                    );
                 }
             }
         }
@@ -579,7 +587,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
             let description: &[&str] = if matches!(r, "generic" | "none" | "presentation") { &["aria-roledescription", "aria-brailleroledescription"] } else { &[] };
             if let Some(attr) = naming.iter().chain(description).find(|a| el.value().get(a).is_some()) {
                 o.push(
-                    "A11Y-ARIA-VALID",
+                    &rules::A11Y_ARIA_VALID,
                     "kb1m8s",
                     E,
                     Some(&el),
@@ -592,7 +600,14 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         if let Some(r) = role {
             let owned = aria::required_owned(r);
             if !owned.is_empty() && el.value().get("aria-busy").is_none_or(|b| b.trim() != "true") && owns_other(doc, &el, owned) {
-                o.push("A11Y-ARIA-VALID", "bc4a75", E, Some(&el), format!("An element with role {r} may only contain {}.", owned.join(", ")), "Give each child the right role, or remove the role.");
+                o.push(
+                    &rules::A11Y_ARIA_VALID,
+                    "bc4a75",
+                    E,
+                    Some(&el),
+                    format!("An element with role {r} may only contain {}.", owned.join(", ")),
+                    "Give each child the right role, or remove the role.",
+                );
             }
         }
         let Some(explicit) = facts.explicit_role else { continue };
@@ -604,7 +619,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         for req in aria::required(explicit).iter().chain(focusable_separator.then_some(&"aria-valuenow")) {
             let native = *req == "aria-checked" && tag(&el) == "input" && el.value().get("type").is_some_and(|t| ["checkbox", "radio"].contains(&t.trim().to_ascii_lowercase().as_str()));
             if el.value().get(req).is_none() && !native {
-                o.push("A11Y-ARIA-VALID", "4e8ab6", E, Some(&el), format!("An element with role {explicit} needs {req}."), format!("Add {req} with the element's current value."));
+                o.push(&rules::A11Y_ARIA_VALID, "4e8ab6", E, Some(&el), format!("An element with role {explicit} needs {req}."), format!("Add {req} with the element's current value."));
             }
         }
         // Required context (ACT ff89c9).
@@ -617,7 +632,7 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
                 .find_map(|a| doc.role(&a).filter(|r| !matches!(*r, "generic" | "none" | "presentation") || super::dom::has_global_aria(&a)));
             if !parent_role.is_some_and(|p| ctx.contains(&p)) {
                 o.push(
-                    "A11Y-ARIA-VALID",
+                    &rules::A11Y_ARIA_VALID,
                     "ff89c9",
                     E,
                     Some(&el),
@@ -677,7 +692,7 @@ fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
             && let Some(f) = el.descendants().filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d))
         {
             o.push(
-                "A11Y-HIDDEN-FOCUS",
+                &rules::A11Y_HIDDEN_FOCUS,
                 "6cfa84",
                 E,
                 Some(&f),
@@ -692,13 +707,20 @@ fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
         if let Some(r) = facts.role.filter(|r| aria::PRESENTATIONAL_CHILDREN.contains(r))
             && let Some(f) = el.descendants().skip(1).filter_map(ElementRef::wrap).find(|d| doc.in_tab_order(d))
         {
-            o.push("A11Y-HIDDEN-FOCUS", "307n5z", E, Some(&f), format!("This focusable element is inside a {r}, whose content screen readers do not see."), "Move the focusable element out of it.");
+            o.push(
+                &rules::A11Y_HIDDEN_FOCUS,
+                "307n5z",
+                E,
+                Some(&f),
+                format!("This focusable element is inside a {r}, whose content screen readers do not see."),
+                "Move the focusable element out of it.",
+            );
         }
         // Decorative elements that become exposed (ACT 46ca7f).
         let decorative = matches!(facts.explicit_role, Some("none" | "presentation")) || (tag(&el) == "img" && el.value().get("alt") == Some("") && facts.explicit_role.is_none());
         if decorative && (doc.is_focusable(&el) || super::dom::has_global_aria(&el)) {
             o.push(
-                "A11Y-HIDDEN-FOCUS",
+                &rules::A11Y_HIDDEN_FOCUS,
                 "46ca7f",
                 E,
                 Some(&el),
@@ -786,7 +808,7 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
                     _ => col_has || row_has,
                 };
             if !assigned {
-                o.push("A11Y-TABLE", "d0f69e", E, Some(&th), "This table header has no cells under or beside it.", "Remove the header cell, or add data cells in its row or column.");
+                o.push(&rules::A11Y_TABLE, "d0f69e", E, Some(&th), "This table header has no cells under or beside it.", "Remove the header cell, or add data cells in its row or column.");
             }
         }
         // headers attributes point at other cells of the same table (ACT a25f45).
@@ -800,7 +822,7 @@ fn tables(doc: &Doc, o: &mut Out<'_>) {
             let own = cell.value().get("id");
             if headers.split_ascii_whitespace().any(|id| !cell_ids.contains(id) || Some(id) == own) {
                 o.push(
-                    "A11Y-TABLE",
+                    &rules::A11Y_TABLE,
                     "a25f45",
                     E,
                     Some(&cell),
@@ -882,7 +904,7 @@ fn autocomplete(doc: &Doc, o: &mut Out<'_>) {
         }
         if !valid_autocomplete(&tokens, &ty) {
             o.push(
-                "A11Y-AUTOCOMPLETE",
+                &rules::A11Y_AUTOCOMPLETE,
                 "73f2c2",
                 E,
                 Some(&el),
@@ -943,7 +965,7 @@ fn iframes(doc: &Doc, o: &mut Out<'_>) {
         let inner = Doc::parse(srcdoc);
         if inner.elements().any(|e| inner.in_tab_order(&e)) {
             o.push(
-                "A11Y-IFRAME-TABINDEX",
+                &rules::A11Y_IFRAME_TABINDEX,
                 "akn7bn",
                 E,
                 Some(&el),
@@ -970,7 +992,7 @@ fn text_spacing(doc: &Doc, o: &mut Out<'_>) {
             let Some(em) = length_in_em(&value, font, prop == "line-height") else { continue };
             if em + 1e-9 < min {
                 o.push(
-                    "A11Y-TEXT-SPACING",
+                    &rules::A11Y_TEXT_SPACING,
                     act,
                     E,
                     Some(&el),
@@ -1041,7 +1063,7 @@ fn bidi_isolation(doc: &Doc, o: &mut Out<'_>) {
                     && let Some(parent) = node.parent().and_then(ElementRef::wrap)
                 {
                     o.push(
-                        "I18N-BIDI-ISOLATE",
+                        &rules::I18N_BIDI_ISOLATE,
                         "",
                         W,
                         Some(&parent),

@@ -157,7 +157,7 @@ pub fn check_site(site: &Site, scores: &[(Form, &PageScore)]) -> Vec<Finding> {
         let direction = if e.formula.higher_is_easier() { "higher" } else { "lower" };
         out.push(
             Finding::new(
-                "ER-READABILITY",
+                &crate::rules::ER_READABILITY,
                 Severity::Warning,
                 &easy.file,
                 format!(

@@ -17,6 +17,7 @@ use crate::checks::lexicon::lower_case;
 use crate::config::EasyRead;
 use crate::finding::Severity;
 use crate::markdown::glossary::Glossary;
+use crate::rules::{self, Rule};
 use crate::variant::Form;
 
 /// What the rules know about the page.
@@ -43,7 +44,7 @@ pub struct Ctx<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     /// Rule ID.
-    pub rule: &'static str,
+    pub rule: &'static Rule,
     /// Default severity.
     pub severity: Severity,
     /// Markdown line.
@@ -54,7 +55,7 @@ pub struct Hit {
     pub help: String,
 }
 
-fn hit(rule: &'static str, severity: Severity, line: Option<usize>, message: String, help: String) -> Hit {
+fn hit(rule: &'static Rule, severity: Severity, line: Option<usize>, message: String, help: String) -> Hit {
     Hit { rule, severity, line, message, help }
 }
 
@@ -114,7 +115,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
         if easy && n > st.max_sentence_words {
             let severity = if n > st.max_sentence_words_error { Severity::Error } else { Severity::Warning };
             out.push(hit(
-                "ER-SENTENCE-LENGTH",
+                &rules::ER_SENTENCE_LENGTH,
                 severity,
                 s.line,
                 format!("This sentence has {n} words: {}.", quote(s.text)),
@@ -122,7 +123,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
             ));
         } else if !easy && n > st.standard_max_sentence_words {
             out.push(hit(
-                "PL-SENTENCE-LENGTH",
+                &rules::PL_SENTENCE_LENGTH,
                 Severity::Warning,
                 s.line,
                 format!("This sentence has {n} words: {}.", quote(s.text)),
@@ -151,7 +152,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
         if b.kind.is_paragraph() && n > st.max_paragraph_sentences {
             let first = &sents[per_block[bi][0]];
             out.push(hit(
-                "ER-PARAGRAPH",
+                &rules::ER_PARAGRAPH,
                 Severity::Warning,
                 line_of(b),
                 format!("This paragraph has {n} sentences, starting {}.", quote(first.text)),
@@ -168,7 +169,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
         if before <= st.max_page_words && total > st.max_page_words {
             let all: usize = sents.iter().map(|s| s.words.len()).sum();
             out.push(hit(
-                "ER-LENGTH",
+                &rules::ER_LENGTH,
                 Severity::Warning,
                 s.line,
                 format!("This page has {all} words; it passes {} words at this sentence: {}.", st.max_page_words, quote(s.text)),
@@ -179,7 +180,7 @@ pub fn run(blocks: &[Block], ctx: &Ctx<'_>) -> (Vec<Hit>, Option<Readability>) {
 
     if !ctx.checked {
         out.push(hit(
-            "ER-CHECKED",
+            &rules::ER_CHECKED,
             Severity::Warning,
             Some(1),
             "This Easy read page does not say who checked it with Easy read readers.".into(),
@@ -205,18 +206,18 @@ fn readability_hits(blocks: &[Block], sents: &[Sent<'_>], counts: &Counts, r: &R
     let (rule, fails, aim) = match (r.formula, easy) {
         (Formula::FleschReadingEase, true) => {
             let grade = r.grade.unwrap_or(0.0);
-            ("ER-READABILITY", r.score < st.min_reading_ease || grade > st.max_grade, format!("Easy read aims for {} or more, and grade {} or lower", st.min_reading_ease, st.max_grade))
+            (&rules::ER_READABILITY, r.score < st.min_reading_ease || grade > st.max_grade, format!("Easy read aims for {} or more, and grade {} or lower", st.min_reading_ease, st.max_grade))
         }
         (Formula::FleschReadingEase, false) => {
             let grade = r.grade.unwrap_or(0.0);
             (
-                "PL-READABILITY",
+                &rules::PL_READABILITY,
                 r.score < st.standard_min_reading_ease || grade > st.standard_max_grade,
                 format!("plain language aims for {} or more, and grade {} or lower", st.standard_min_reading_ease, st.standard_max_grade),
             )
         }
-        (Formula::Lix, true) => ("ER-READABILITY", r.score > st.max_lix, format!("Easy read aims for {} or lower", st.max_lix)),
-        (Formula::Lix, false) => ("PL-READABILITY", r.score > st.standard_max_lix, format!("plain language aims for {} or lower", st.standard_max_lix)),
+        (Formula::Lix, true) => (&rules::ER_READABILITY, r.score > st.max_lix, format!("Easy read aims for {} or lower", st.max_lix)),
+        (Formula::Lix, false) => (&rules::PL_READABILITY, r.score > st.standard_max_lix, format!("plain language aims for {} or lower", st.standard_max_lix)),
     };
     if !fails {
         return;
@@ -284,7 +285,7 @@ fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     }
     let list = if commas >= 2 { " If it lists 3 or more things, make a bulleted list." } else { "" };
     out.push(hit(
-        "ER-ONE-IDEA",
+        &rules::ER_ONE_IDEA,
         Severity::Warning,
         s.line,
         format!("This sentence may hold more than one idea ({}): {}.", why.join(", "), quote(s.text)),
@@ -343,7 +344,7 @@ fn punctuation(s: &Sent<'_>, out: &mut Vec<Hit>) {
         n => format!("{} and {}", marks[..n - 1].join(", "), marks[n - 1]),
     };
     out.push(hit(
-        "ER-PUNCTUATION",
+        &rules::ER_PUNCTUATION,
         Severity::Warning,
         s.line,
         format!("This sentence uses {words}: {}.", quote(text)),
@@ -426,7 +427,7 @@ fn capitals_and_acronyms(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, ou
             if run.len() >= 2 && run.iter().any(|w| !allowed(w, ctx)) || run.len() == 1 && letters >= 6 && !allowed(word, ctx) {
                 let phrase = &b.text[tokens[i].0.start..tokens[j - 1].0.end];
                 out.push(hit(
-                    "ER-NO-CAPS",
+                    &rules::ER_NO_CAPS,
                     Severity::Warning,
                     line,
                     format!("“{phrase}” is written in capital letters."),
@@ -467,7 +468,7 @@ fn capitals_and_acronyms(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, ou
         let block = &blocks[*bi];
         let line = if block.kind == Kind::Title { block.line.or(ctx.title_line) } else { block.line };
         out.push(hit(
-            "ER-ACRONYM",
+            &rules::ER_ACRONYM,
             Severity::Error,
             line,
             format!("The acronym “{word}” is not explained on this page."),
@@ -493,7 +494,7 @@ fn capitals_and_acronyms(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, ou
                     seen.insert(l.clone());
                     let shown = &s.text[at..(at + l.len()).min(s.text.len())];
                     out.push(hit(
-                        "ER-ACRONYM",
+                        &rules::ER_ACRONYM,
                         Severity::Warning,
                         s.line,
                         format!("“{shown}” is Latin or an abbreviation: {}.", quote(s.text)),
@@ -553,7 +554,7 @@ fn hard_words(blocks: &[Block], sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec
                 continue;
             }
             out.push(hit(
-                "ER-HARD-WORDS",
+                &rules::ER_HARD_WORDS,
                 Severity::Warning,
                 s.line,
                 format!("“{used}” is a hard word, and it is not explained: {}.", quote(s.text)),
@@ -601,7 +602,7 @@ pub fn glossary_missing(blocks: &[Block], glossary: Option<&Glossary>, doc: &Doc
     let word = &block.text[m.range];
     let line = if block.kind == Kind::Title { block.line.or(title_line) } else { block.line };
     Some(hit(
-        "ER-GLOSSARY",
+        &rules::ER_GLOSSARY,
         Severity::Warning,
         line,
         format!("This page uses glossary words such as “{word}”, but it has no visible “Words we use” section."),
@@ -630,7 +631,7 @@ fn numerals(sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             let shown = &s.text[range.start - s.range.start..range.end - s.range.start];
             let digits = if english { english_number(&words[i..i + n]).map(|v| format!(": {v}")).unwrap_or_default() } else { String::new() };
             out.push(hit(
-                "ER-NUMERALS",
+                &rules::ER_NUMERALS,
                 Severity::Warning,
                 s.line,
                 format!("“{shown}” is a number written in words: {}.", quote(s.text)),
@@ -642,7 +643,7 @@ fn numerals(sents: &[Sent<'_>], ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
         let percent = s.text.contains(['%', '٪', '﹪']) || lex.percent_words.iter().any(|p| find_word(&lower, &p.to_lowercase()).is_some());
         if percent {
             out.push(hit(
-                "ER-NUMERALS",
+                &rules::ER_NUMERALS,
                 Severity::Warning,
                 s.line,
                 format!("This sentence uses a percentage: {}.", quote(s.text)),
@@ -805,7 +806,7 @@ fn passive(sents: &[Sent<'_>], out: &mut Vec<Hit>) {
             }
             let range = s.words[i].0.start - s.range.start..s.words[j].0.end - s.range.start;
             out.push(hit(
-                "ER-PASSIVE",
+                &rules::ER_PASSIVE,
                 Severity::Warning,
                 s.line,
                 format!("“{}” may be passive: {}.", &s.text[range], quote(s.text)),
@@ -848,7 +849,7 @@ pub fn element_rules(doc: &Doc, ctx: &Ctx<'_>) -> Vec<Hit> {
             if own.chars().any(char::is_alphanumeric) && !has_picture {
                 let what = if name == "li" { "list item" } else { "paragraph" };
                 out.push(hit(
-                    "ER-PICTURE-ROW",
+                    &rules::ER_PICTURE_ROW,
                     Severity::Error,
                     line,
                     format!("This {what} has no picture beside it: {}.", quote(&crate::checks::a11y::dom::collapse(&own))),
@@ -861,7 +862,7 @@ pub fn element_rules(doc: &Doc, ctx: &Ctx<'_>) -> Vec<Hit> {
         let italic_tag = matches!(name, "cite" | "var" | "dfn" | "address") || (matches!(name, "em" | "i") && !ctx.theme_unitalicises_em);
         if italic_style || italic_tag {
             out.push(hit(
-                "ER-NO-ITALIC",
+                &rules::ER_NO_ITALIC,
                 Severity::Error,
                 line,
                 format!("“{}” is shown in italics.", text_of(&el)),
@@ -872,7 +873,7 @@ pub fn element_rules(doc: &Doc, ctx: &Ctx<'_>) -> Vec<Hit> {
         let underline_style = name != "a" && style_prop(&el, "text-decoration").or_else(|| style_prop(&el, "text-decoration-line")).is_some_and(|(v, _)| v.contains("underline"));
         if underline_style || matches!(name, "u" | "ins") {
             out.push(hit(
-                "ER-NO-UNDERLINE",
+                &rules::ER_NO_UNDERLINE,
                 Severity::Error,
                 line,
                 format!("“{}” is underlined, but it is not a link.", text_of(&el)),
@@ -891,12 +892,12 @@ fn picture_row(doc: &Doc, row: &ElementRef<'_>, line: Option<usize>, out: &mut V
     let help = "Start the row with one picture that shows the idea, described in its alt text, then the words: ![A phone](pictures/phone.svg) Call 111.";
     let quoted = if words.is_empty() { String::new() } else { format!(": {}", quote(&words)) };
     if images.is_empty() {
-        out.push(hit("ER-PICTURE-ROW", Severity::Error, line, format!("This picture row has no picture{quoted}."), help.into()));
+        out.push(hit(&rules::ER_PICTURE_ROW, Severity::Error, line, format!("This picture row has no picture{quoted}."), help.into()));
         return;
     }
     if images.len() > 1 {
         out.push(hit(
-            "ER-PICTURE-ROW",
+            &rules::ER_PICTURE_ROW,
             Severity::Error,
             line,
             format!("This picture row has {} pictures; a row has one{quoted}.", images.len()),
@@ -906,7 +907,7 @@ fn picture_row(doc: &Doc, row: &ElementRef<'_>, line: Option<usize>, out: &mut V
     let first = &images[0];
     if children.first().is_none_or(|c| c.id() != first.id()) {
         out.push(hit(
-            "ER-PICTURE-ROW",
+            &rules::ER_PICTURE_ROW,
             Severity::Error,
             line,
             format!("The picture in this row does not come first{quoted}."),
@@ -916,7 +917,7 @@ fn picture_row(doc: &Doc, row: &ElementRef<'_>, line: Option<usize>, out: &mut V
     let alt = first.value().attr("alt").unwrap_or("").trim().to_string();
     if alt.is_empty() || first.value().attr("role").is_some_and(|r| r == "presentation" || r == "none") {
         out.push(hit(
-            "ER-PICTURE-ROW",
+            &rules::ER_PICTURE_ROW,
             Severity::Error,
             line,
             format!("The picture in this row has no description, so it is decorative{quoted}."),
@@ -925,7 +926,7 @@ fn picture_row(doc: &Doc, row: &ElementRef<'_>, line: Option<usize>, out: &mut V
     }
     if !words.chars().any(char::is_alphanumeric) {
         out.push(hit(
-            "ER-PICTURE-ROW",
+            &rules::ER_PICTURE_ROW,
             Severity::Error,
             line,
             format!("This picture row has a picture (“{alt}”) but no words."),

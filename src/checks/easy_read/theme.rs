@@ -13,8 +13,11 @@
 //!
 //! Once the accessibility checks' CSS reader (`checks::css`) is merged, this module should use it.
 
+use std::collections::HashSet;
+
 use crate::config::EasyRead;
 use crate::finding::{Finding, Severity};
+use crate::rules;
 
 /// What the theme does to Easy-read pages, worked out once per build.
 #[derive(Clone, Debug, Default)]
@@ -356,12 +359,25 @@ impl Facts {
     }
 }
 
+/// The theme check's findings: one per rule and place, however many kinds of text it affects.
+struct Findings<'a> {
+    shown: &'a [String],
+    out: Vec<Finding>,
+    reported: HashSet<(&'static rules::Rule, String, usize)>,
+}
+
+impl Findings<'_> {
+    fn push(&mut self, rule: &'static rules::Rule, severity: Severity, file: usize, line: Option<usize>, message: String, help: &str) {
+        let f = Finding::new(rule, severity, self.shown.get(file).cloned().unwrap_or_default(), message).maybe_line(line).help(help);
+        if self.reported.insert((f.rule, f.file.clone(), f.line.unwrap_or(0))) {
+            self.out.push(f);
+        }
+    }
+}
+
 fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
     let c = Cascade { rules };
-    let mut out: Vec<Finding> = Vec::new();
-    let finding = |rule: &'static str, severity: Severity, file: usize, line: Option<usize>, message: String, help: &str| {
-        Finding::new(rule, severity, shown.get(file).cloned().unwrap_or_default(), message).maybe_line(line).help(help)
-    };
+    let mut found = Findings { shown, out: Vec::new(), reported: HashSet::new() };
     // The elements Easy-read words sit in.
     let mut para = frame();
     para.push(el("p", &[]));
@@ -374,174 +390,148 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
     item.push(el("div", &["picture-row__text"]));
     let texts = [("paragraphs", &para), ("picture rows", &row), ("picture rows in lists", &item)];
 
-    // One finding per rule and place, however many kinds of text it affects.
-    let mut reported: std::collections::HashSet<(&str, String, usize)> = std::collections::HashSet::new();
-    let mut push = |f: Finding, out: &mut Vec<Finding>| {
-        let key = (f.rule, f.file.clone(), f.line.unwrap_or(0));
-        if reported.insert(key) {
-            out.push(f);
-        }
-    };
-    let mut unitalicises_em = false;
     for (what, chain) in texts {
-        let (sizes, size_decl) = font_sizes(&c, chain);
-        let size = *sizes.last().unwrap_or(&16.0);
-        let root = sizes[0];
-        let (file, line) = size_decl.as_ref().map_or((0, None), |f| (f.file, Some(f.line)));
-        if size < st.min_font_px - 0.005 {
-            push(
-                finding(
-                    "ER-FONT-SIZE",
-                    Severity::Error,
-                    file,
-                    line,
-                    format!("Easy-read text in {what} is {size:.1} px; it must be at least {:.2} px (14 pt).", st.min_font_px),
-                    "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }",
-                ),
-                &mut out,
+        text_typography(&c, what, chain, st, &mut found);
+    }
+    // Italic emphasis: the UA shows em and i in italics unless the theme says otherwise. If
+    // not, the page checks report the content's <em> and <i>.
+    let normal = |ch: &[El]| c.declared(ch, "font-style").is_some_and(|f| matches!(f.value.trim().to_ascii_lowercase().as_str(), "normal"));
+    let mut em = para.clone();
+    em.push(el("em", &[]));
+    let mut i = para.clone();
+    i.push(el("i", &[]));
+    let unitalicises_em = normal(&em) && normal(&i);
+    easy_read_declarations(&c, rules, &mut found);
+    Facts { unitalicises_em, findings: found.out }
+}
+
+/// The typography of one kind of Easy-read text (`chain`, the elements it sits in): size,
+/// line height, paragraph spacing, font and line length.
+fn text_typography(c: &Cascade<'_>, what: &str, chain: &[El], st: &EasyRead, found: &mut Findings<'_>) {
+    let (sizes, size_decl) = font_sizes(c, chain);
+    let size = *sizes.last().unwrap_or(&16.0);
+    let root = sizes[0];
+    let (file, line) = size_decl.as_ref().map_or((0, None), |f| (f.file, Some(f.line)));
+    if size < st.min_font_px - 0.005 {
+        found.push(
+            &rules::ER_FONT_SIZE,
+            Severity::Error,
+            file,
+            line,
+            format!("Easy-read text in {what} is {size:.1} px; it must be at least {:.2} px (14 pt).", st.min_font_px),
+            "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }",
+        );
+    } else if size < st.font_warning_px - 0.005 {
+        found.push(
+            &rules::ER_FONT_SIZE,
+            Severity::Warning,
+            file,
+            line,
+            format!("Easy-read text in {what} is {size:.1} px; Easy read asks for at least {:.2} px (16 pt).", st.font_warning_px),
+            "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }",
+        );
+    }
+    // Line height.
+    let lh = c.computed(chain, "line-height");
+    let (lh_file, lh_line) = lh.as_ref().map_or((0, None), |f| (f.file, Some(f.line)));
+    let lh_value = lh.as_ref().map(|f| f.value.trim().to_ascii_lowercase()).unwrap_or_else(|| "normal".into());
+    let ratio = match lh_value.parse::<f64>() {
+        Ok(n) => n,
+        Err(_) if lh_value == "normal" => 1.2,
+        Err(_) => css::length_px(&lh_value, size, root).map_or(1.2, |px| px / size),
+    };
+    if ratio < st.min_line_height - 1e-9 {
+        found.push(
+            &rules::ER_LINE_HEIGHT,
+            Severity::Error,
+            lh_file,
+            lh_line,
+            format!("The line height of Easy-read text in {what} is {ratio:.2}; it must be at least {}.", st.min_line_height),
+            "Set line-height: 1.6 on Easy-read text.",
+        );
+    }
+    // Paragraph spacing: the gap between paragraphs or rows ≥ half a line more than a line.
+    let n = chain.len();
+    let gap = if what == "paragraphs" { margin_end(c, chain, size, root) } else { margin_end(c, &chain[..n - 1], sizes[n - 2], root) + margin_end(c, chain, size, root) };
+    let line_px = ratio * size;
+    if gap + 1e-6 < 0.5 * line_px {
+        found.push(
+            &rules::ER_LINE_HEIGHT,
+            Severity::Error,
+            0,
+            None,
+            format!("Easy-read {what} are {gap:.1} px apart; with lines {line_px:.1} px high, paragraph spacing must be at least 1.5 times the line spacing (a gap of {:.1} px).", 0.5 * line_px),
+            "Give Easy-read paragraphs and picture rows a bottom margin of at least half their line height, for example margin-block-end: 1em.",
+        );
+    }
+    // Font family and weight.
+    if let Some(f) = c.computed(chain, "font-family") {
+        let families: Vec<String> = split_top(&f.value, ',').iter().map(|s| s.trim().trim_matches(['"', '\'']).to_ascii_lowercase()).collect();
+        let last = families.last().cloned().unwrap_or_default();
+        if last != "sans-serif" || families.iter().any(|f| f == "cursive" || f == "fantasy" || f.contains("comic") || f.contains("script") || f.contains("hand")) {
+            found.push(
+                &rules::ER_FONT_FAMILY,
+                Severity::Warning,
+                f.file,
+                Some(f.line),
+                format!("The Easy-read font list is “{}”; it should end in sans-serif, with no script or handwriting fonts.", f.value.trim()),
+                "Use a clear sans-serif font list such as system-ui, Arial, sans-serif.",
             );
-        } else if size < st.font_warning_px - 0.005 {
-            push(
-                finding(
-                    "ER-FONT-SIZE",
-                    Severity::Warning,
-                    file,
-                    line,
-                    format!("Easy-read text in {what} is {size:.1} px; Easy read asks for at least {:.2} px (16 pt).", st.font_warning_px),
-                    "Set the Easy-read body text to at least 1.375rem (22 px, about 16 pt): html.form-easy body { font-size: 1.375rem; }",
-                ),
-                &mut out,
-            );
-        }
-        // Line height.
-        let lh = c.computed(chain, "line-height");
-        let (lh_file, lh_line) = lh.as_ref().map_or((0, None), |f| (f.file, Some(f.line)));
-        let lh_value = lh.as_ref().map(|f| f.value.trim().to_ascii_lowercase()).unwrap_or_else(|| "normal".into());
-        let ratio = match lh_value.parse::<f64>() {
-            Ok(n) => n,
-            Err(_) if lh_value == "normal" => 1.2,
-            Err(_) => css::length_px(&lh_value, size, root).map_or(1.2, |px| px / size),
-        };
-        if ratio < st.min_line_height - 1e-9 {
-            push(
-                finding(
-                    "ER-LINE-HEIGHT",
-                    Severity::Error,
-                    lh_file,
-                    lh_line,
-                    format!("The line height of Easy-read text in {what} is {ratio:.2}; it must be at least {}.", st.min_line_height),
-                    "Set line-height: 1.6 on Easy-read text.",
-                ),
-                &mut out,
-            );
-        }
-        // Paragraph spacing: the gap between paragraphs or rows ≥ half a line more than a line.
-        let n = chain.len();
-        let gap = if what == "paragraphs" { margin_end(&c, chain, size, root) } else { margin_end(&c, &chain[..n - 1], sizes[n - 2], root) + margin_end(&c, chain, size, root) };
-        let line_px = ratio * size;
-        if gap + 1e-6 < 0.5 * line_px {
-            push(
-                finding(
-                    "ER-LINE-HEIGHT",
-                    Severity::Error,
-                    0,
-                    None,
-                    format!(
-                        "Easy-read {what} are {gap:.1} px apart; with lines {line_px:.1} px high, paragraph spacing must be at least 1.5 times the line spacing (a gap of {:.1} px).",
-                        0.5 * line_px
-                    ),
-                    "Give Easy-read paragraphs and picture rows a bottom margin of at least half their line height, for example margin-block-end: 1em.",
-                ),
-                &mut out,
-            );
-        }
-        // Font family and weight.
-        if let Some(f) = c.computed(chain, "font-family") {
-            let families: Vec<String> = split_top(&f.value, ',').iter().map(|s| s.trim().trim_matches(['"', '\'']).to_ascii_lowercase()).collect();
-            let last = families.last().cloned().unwrap_or_default();
-            if last != "sans-serif" || families.iter().any(|f| f == "cursive" || f == "fantasy" || f.contains("comic") || f.contains("script") || f.contains("hand")) {
-                push(
-                    finding(
-                        "ER-FONT-FAMILY",
-                        Severity::Warning,
-                        f.file,
-                        Some(f.line),
-                        format!("The Easy-read font list is “{}”; it should end in sans-serif, with no script or handwriting fonts.", f.value.trim()),
-                        "Use a clear sans-serif font list such as system-ui, Arial, sans-serif.",
-                    ),
-                    &mut out,
-                );
-            }
-        }
-        if let Some(f) = c.computed(chain, "font-weight") {
-            let v = f.value.trim().to_ascii_lowercase();
-            if v == "lighter" || v.parse::<f64>().is_ok_and(|w| w < 400.0) {
-                push(
-                    finding(
-                        "ER-FONT-FAMILY",
-                        Severity::Warning,
-                        f.file,
-                        Some(f.line),
-                        format!("Easy-read text in {what} has a light font weight ({v})."),
-                        "Use a normal (400) or bold weight: light text is hard to read.",
-                    ),
-                    &mut out,
-                );
-            }
-        }
-        // Line length: the narrowest max width of main, .content and the text.
-        let mut narrowest: Option<(f64, Found)> = None;
-        for k in 2..n {
-            for prop in ["max-inline-size", "max-width"] {
-                if let Some(f) = c.declared(&chain[..=k], prop) {
-                    let value = c.resolve_vars(&chain[..=k], &f.value);
-                    if let Some(px) = css::length_px(&value, sizes[k], root).filter(|px| narrowest.as_ref().is_none_or(|(w, _)| px < w)) {
-                        narrowest = Some((px, f));
-                    }
-                }
-            }
-        }
-        match narrowest {
-            Some((px, f)) => {
-                let ch = px / (size / 2.0);
-                if ch > st.max_line_length_ch + 1e-6 {
-                    push(
-                        finding(
-                            "ER-LINE-LENGTH",
-                            Severity::Warning,
-                            f.file,
-                            Some(f.line),
-                            format!("Easy-read lines in {what} can be about {ch:.0} characters long; keep them to {} or fewer.", st.max_line_length_ch),
-                            "Set a max-inline-size in ch (for example 60ch) or rem on the Easy-read text column.",
-                        ),
-                        &mut out,
-                    );
-                }
-            }
-            None => push(
-                finding(
-                    "ER-LINE-LENGTH",
-                    Severity::Warning,
-                    0,
-                    None,
-                    format!("Easy-read text in {what} has no maximum line length."),
-                    "Set a max-inline-size on the Easy-read text column, for example html.form-easy main { max-inline-size: 42rem; }.",
-                ),
-                &mut out,
-            ),
-        }
-        // Italic emphasis: the UA shows em and i in italics unless the theme says otherwise.
-        if what == "paragraphs" {
-            let mut em = chain.clone();
-            em.push(el("em", &[]));
-            let mut i = chain.clone();
-            i.push(el("i", &[]));
-            let normal = |ch: &[El]| c.declared(ch, "font-style").is_some_and(|f| matches!(f.value.trim().to_ascii_lowercase().as_str(), "normal"));
-            // If not, the page checks report the content's <em> and <i>.
-            unitalicises_em = normal(&em) && normal(&i);
         }
     }
-    // Declarations that are wrong wherever they apply to Easy-read pages.
+    if let Some(f) = c.computed(chain, "font-weight") {
+        let v = f.value.trim().to_ascii_lowercase();
+        if v == "lighter" || v.parse::<f64>().is_ok_and(|w| w < 400.0) {
+            found.push(
+                &rules::ER_FONT_FAMILY,
+                Severity::Warning,
+                f.file,
+                Some(f.line),
+                format!("Easy-read text in {what} has a light font weight ({v})."),
+                "Use a normal (400) or bold weight: light text is hard to read.",
+            );
+        }
+    }
+    // Line length: the narrowest max width of main, .content and the text.
+    let mut narrowest: Option<(f64, Found)> = None;
+    for k in 2..n {
+        for prop in ["max-inline-size", "max-width"] {
+            if let Some(f) = c.declared(&chain[..=k], prop) {
+                let value = c.resolve_vars(&chain[..=k], &f.value);
+                if let Some(px) = css::length_px(&value, sizes[k], root).filter(|px| narrowest.as_ref().is_none_or(|(w, _)| px < w)) {
+                    narrowest = Some((px, f));
+                }
+            }
+        }
+    }
+    match narrowest {
+        Some((px, f)) => {
+            let ch = px / (size / 2.0);
+            if ch > st.max_line_length_ch + 1e-6 {
+                found.push(
+                    &rules::ER_LINE_LENGTH,
+                    Severity::Warning,
+                    f.file,
+                    Some(f.line),
+                    format!("Easy-read lines in {what} can be about {ch:.0} characters long; keep them to {} or fewer.", st.max_line_length_ch),
+                    "Set a max-inline-size in ch (for example 60ch) or rem on the Easy-read text column.",
+                );
+            }
+        }
+        None => found.push(
+            &rules::ER_LINE_LENGTH,
+            Severity::Warning,
+            0,
+            None,
+            format!("Easy-read text in {what} has no maximum line length."),
+            "Set a max-inline-size on the Easy-read text column, for example html.form-easy main { max-inline-size: 42rem; }.",
+        ),
+    }
+}
+
+/// Declarations that are wrong wherever they apply to Easy-read pages: justified text,
+/// italics, underlined words that are not links, capitals, hyphenation.
+fn easy_read_declarations(c: &Cascade<'_>, rules: &[Rule], found: &mut Findings<'_>) {
     for r in rules {
         let easy_selectors: Vec<&String> = r.selectors.iter().filter(|s| !s.contains("form-standard")).collect();
         if easy_selectors.is_empty() {
@@ -551,71 +541,55 @@ fn check(rules: &[Rule], shown: &[String], st: &EasyRead) -> Facts {
             let v = c.resolve_vars(&[], &d.value).to_ascii_lowercase();
             let sel = easy_selectors.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
             match d.prop.as_str() {
-                "text-align" | "text-align-last" if v.contains("justify") => push(
-                    finding(
-                        "ER-ALIGN",
-                        Severity::Error,
-                        r.file,
-                        Some(d.line),
-                        format!("`{sel}` justifies text ({}: {v}).", d.prop),
-                        "Align Easy-read text to the start (text-align: start): justified text has uneven gaps between words.",
-                    ),
-                    &mut out,
+                "text-align" | "text-align-last" if v.contains("justify") => found.push(
+                    &rules::ER_ALIGN,
+                    Severity::Error,
+                    r.file,
+                    Some(d.line),
+                    format!("`{sel}` justifies text ({}: {v}).", d.prop),
+                    "Align Easy-read text to the start (text-align: start): justified text has uneven gaps between words.",
                 ),
-                "font-style" if v.starts_with("italic") || v.starts_with("oblique") => push(
-                    finding(
-                        "ER-NO-ITALIC",
-                        Severity::Error,
-                        r.file,
-                        Some(d.line),
-                        format!("`{sel}` sets italics (font-style: {v})."),
-                        "Do not use italics on Easy-read pages: use bold to stress words.",
-                    ),
-                    &mut out,
+                "font-style" if v.starts_with("italic") || v.starts_with("oblique") => found.push(
+                    &rules::ER_NO_ITALIC,
+                    Severity::Error,
+                    r.file,
+                    Some(d.line),
+                    format!("`{sel}` sets italics (font-style: {v})."),
+                    "Do not use italics on Easy-read pages: use bold to stress words.",
                 ),
                 "text-decoration" | "text-decoration-line" if v.contains("underline") => {
                     let not_links: Vec<&str> = easy_selectors.iter().map(|s| s.as_str()).filter(|s| !is_link_selector(s)).collect();
                     if !not_links.is_empty() {
-                        push(
-                            finding(
-                                "ER-NO-UNDERLINE",
-                                Severity::Error,
-                                r.file,
-                                Some(d.line),
-                                format!("`{}` underlines text that is not a link.", not_links.join(", ")),
-                                "Underline only links on Easy-read pages, so readers know what they can follow.",
-                            ),
-                            &mut out,
+                        found.push(
+                            &rules::ER_NO_UNDERLINE,
+                            Severity::Error,
+                            r.file,
+                            Some(d.line),
+                            format!("`{}` underlines text that is not a link.", not_links.join(", ")),
+                            "Underline only links on Easy-read pages, so readers know what they can follow.",
                         );
                     }
                 }
-                "text-transform" if v.contains("uppercase") => push(
-                    finding(
-                        "ER-NO-CAPS",
-                        Severity::Warning,
-                        r.file,
-                        Some(d.line),
-                        format!("`{sel}` shows text in capital letters (text-transform: uppercase)."),
-                        "Do not show Easy-read text in capitals: words in small letters are easier to read.",
-                    ),
-                    &mut out,
+                "text-transform" if v.contains("uppercase") => found.push(
+                    &rules::ER_NO_CAPS,
+                    Severity::Warning,
+                    r.file,
+                    Some(d.line),
+                    format!("`{sel}` shows text in capital letters (text-transform: uppercase)."),
+                    "Do not show Easy-read text in capitals: words in small letters are easier to read.",
                 ),
-                "hyphens" | "-webkit-hyphens" | "-ms-hyphens" if v.contains("auto") => push(
-                    finding(
-                        "ER-PUNCTUATION",
-                        Severity::Error,
-                        r.file,
-                        Some(d.line),
-                        format!("`{sel}` splits words across lines ({}: auto).", d.prop),
-                        "Do not hyphenate Easy-read text: set hyphens: manual (or leave it out).",
-                    ),
-                    &mut out,
+                "hyphens" | "-webkit-hyphens" | "-ms-hyphens" if v.contains("auto") => found.push(
+                    &rules::ER_PUNCTUATION,
+                    Severity::Error,
+                    r.file,
+                    Some(d.line),
+                    format!("`{sel}` splits words across lines ({}: auto).", d.prop),
+                    "Do not hyphenate Easy-read text: set hyphens: manual (or leave it out).",
                 ),
                 _ => {}
             }
         }
     }
-    Facts { unitalicises_em, findings: out }
 }
 
 /// A selector whose subject is a link (`a`, `a:hover`, `:link`, `[href]`).
@@ -633,7 +607,7 @@ mod tests {
         Facts::from_css("themes/x/static/x.css", css, &EasyRead::default())
     }
 
-    fn rules(f: &Facts) -> Vec<(&str, Severity, Option<usize>)> {
+    fn rules(f: &Facts) -> Vec<(&'static rules::Rule, Severity, Option<usize>)> {
         f.findings.iter().map(|f| (f.rule, f.severity, f.line)).collect()
     }
 
@@ -654,11 +628,11 @@ mod tests {
         let css = ":root { --f: Georgia, serif; }\nhtml { font-size: 100%; font-family: var(--f); line-height: 1.3; }\nhtml.form-easy body {\n  font-size: 1.125rem;\n}\nmain { max-width: 60rem; }\np { margin-block: 0 1.5rem; }\n.picture-row { margin-block-end: 2rem; }\n";
         let f = facts(css);
         let got = rules(&f);
-        assert!(got.contains(&("ER-FONT-SIZE", Severity::Error, Some(4))), "{got:?}");
-        assert!(got.contains(&("ER-LINE-HEIGHT", Severity::Error, Some(2))), "{got:?}");
-        assert!(got.contains(&("ER-FONT-FAMILY", Severity::Warning, Some(2))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_FONT_SIZE, Severity::Error, Some(4))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_LINE_HEIGHT, Severity::Error, Some(2))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_FONT_FAMILY, Severity::Warning, Some(2))), "{got:?}");
         assert_eq!(got.len(), 4, "one finding per rule and line: {got:?}");
-        assert!(got.contains(&("ER-LINE-LENGTH", Severity::Warning, Some(6))), "{got:?}");
+        assert!(got.contains(&(&rules::ER_LINE_LENGTH, Severity::Warning, Some(6))), "{got:?}");
         assert!(!f.unitalicises_em);
     }
 
@@ -670,11 +644,11 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("ER-ALIGN", Severity::Error, Some(2)),
-                ("ER-NO-ITALIC", Severity::Error, Some(3)),
-                ("ER-NO-UNDERLINE", Severity::Error, Some(4)),
-                ("ER-NO-CAPS", Severity::Warning, Some(6)),
-                ("ER-PUNCTUATION", Severity::Error, Some(7)),
+                (&rules::ER_ALIGN, Severity::Error, Some(2)),
+                (&rules::ER_NO_ITALIC, Severity::Error, Some(3)),
+                (&rules::ER_NO_UNDERLINE, Severity::Error, Some(4)),
+                (&rules::ER_NO_CAPS, Severity::Warning, Some(6)),
+                (&rules::ER_PUNCTUATION, Severity::Error, Some(7)),
             ]
         );
     }
