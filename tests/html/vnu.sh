@@ -5,7 +5,7 @@
 #
 # Installs what is missing: Java (Debian's default-jre-headless) and the vnu-jar npm package
 # pinned in tests/html/package-lock.json. Without SITE_DIR it builds the example site, with the
-# debug binary that `cargo test` has already made, into target/vnu-site. Every page is checked
+# debug binary that `cargo test` makes, into target/vnu-site. Every page is checked
 # in one Java run, which starts once and so takes seconds rather than minutes. Any error fails;
 # warnings are left out because they are advice, not invalid HTML.
 set -euo pipefail
@@ -44,9 +44,12 @@ site="${1:-}"
 if [ -z "$site" ]; then
   site="target/vnu-site"
   rm -rf "$site"
-  # The default build minifies, as a published site is; `cargo test` has built this binary.
-  # Its report (the example site's warnings) is kept in a file, and shown if the build fails.
-  if ! cargo run --quiet -- build --out "$site" >target/vnu-build.log 2>&1; then
+  # The binary `cargo test` builds, as tests/browser/run.sh uses: `cargo run` would build
+  # another one. The default build minifies, as a published site is. Its report (the example
+  # site's warnings) is kept in a file, and shown if the build fails.
+  cargo test --no-run --quiet
+  bin="${CARGO_TARGET_DIR:-target}/debug/clearleaf"
+  if ! "$bin" build --out "$site" >target/vnu-build.log 2>&1; then
     cat target/vnu-build.log >&2
     echo "vnu.sh: the example site did not build" >&2
     exit 1
