@@ -619,7 +619,8 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         for req in aria::required(explicit).iter().chain(focusable_separator.then_some(&"aria-valuenow")) {
             let native = *req == "aria-checked" && tag(&el) == "input" && el.value().get("type").is_some_and(|t| ["checkbox", "radio"].contains(&t.trim().to_ascii_lowercase().as_str()));
             if el.value().get(req).is_none() && !native {
-                o.push(&rules::A11Y_ARIA_VALID, "4e8ab6", E, Some(&el), format!("An element with role {explicit} needs {req}."), format!("Add {req} with the element's current value."));
+                let (message, help) = missing_state_words(explicit, req);
+                o.push(&rules::A11Y_ARIA_VALID, "4e8ab6", E, Some(&el), message, help);
             }
         }
         // Required context (ACT ff89c9).
@@ -642,6 +643,20 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
             }
         }
     }
+}
+
+/// The message and help for an element with role `role` that lacks the state or property `req`.
+/// A heading has no current value to copy: ARIA 1.2 makes `aria-level` required on
+/// `role="heading"`, and the level 2 that browsers fall back to is a repair of the author's
+/// mistake, which may be the wrong level for the page's outline.
+fn missing_state_words(role: &str, req: &str) -> (String, String) {
+    if role == "heading" && req == "aria-level" {
+        return (
+            "An element with role heading needs aria-level: ARIA 1.2 requires it, and without it screen readers may announce the wrong level.".to_string(),
+            "Use a heading element (`<h2>` to `<h6>`, or `##` in markdown) instead, or add aria-level with the heading's level, such as aria-level=\"2\".".to_string(),
+        );
+    }
+    (format!("An element with role {role} needs {req}."), format!("Add {req} with the element's current value."))
 }
 
 /// Whether `el` owns an element whose role is not in `allowed`. Owned elements are its children
@@ -1099,4 +1114,34 @@ fn outside_isolates(text: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check;
+
+    fn aria_findings(html: &str) -> Vec<(String, String)> {
+        check(html, None).1.into_iter().filter(|v| v.rule.id == "A11Y-ARIA-VALID").map(|v| (v.message, v.help)).collect()
+    }
+
+    #[test]
+    fn a_heading_role_without_a_level_is_told_to_use_a_heading_element_or_aria_level() {
+        let found = aria_findings("<!doctype html><html lang=en><title>T</title><main><div role=\"heading\">Opening times</div></main>");
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (message, help) = &found[0];
+        assert!(message.contains("aria-level") && message.contains("ARIA 1.2"), "{message}");
+        assert!(help.contains("<h2>") && help.contains("aria-level=\"2\"") && !help.contains("current value"), "{help}");
+    }
+
+    #[test]
+    fn a_heading_role_with_a_level_or_on_a_heading_element_is_not_flagged() {
+        assert!(aria_findings("<!doctype html><html lang=en><title>T</title><main><div role=\"heading\" aria-level=\"3\">Times</div></main>").is_empty());
+        assert!(aria_findings("<!doctype html><html lang=en><title>T</title><main><h2 role=\"heading\">Times</h2></main>").is_empty());
+    }
+
+    #[test]
+    fn other_missing_states_keep_the_general_help() {
+        let found = aria_findings("<!doctype html><html lang=en><title>T</title><main><div role=\"switch\">Sound</div></main>");
+        assert_eq!(found, vec![("An element with role switch needs aria-checked.".to_string(), "Add aria-checked with the element's current value.".to_string())]);
+    }
 }
