@@ -31,6 +31,7 @@ pub mod site;
 pub mod templates;
 pub mod today;
 pub mod yaml;
+pub mod yaml_depth;
 
 pub use error::{Diagnostic, Error};
 pub use finding::{Finding, Form, Severity};

@@ -31,6 +31,15 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), Ya
     // An empty document is an empty mapping, so that defaults apply (and `title` is reported
     // as missing by the caller rather than as a parse error).
     let text = if text.trim().is_empty() { "{}" } else { text };
+    if let Err(deep) = crate::yaml_depth::check(text) {
+        let max = crate::yaml_depth::MAX_FLOW_DEPTH;
+        return Err(YamlError {
+            line: Some(deep.line),
+            column: Some(deep.column),
+            message: format!("lists or groups in brackets ([ ] or {{ }}) are nested inside each other more than {max} levels deep here"),
+            hint: format!("Nest at most {max} levels of brackets. Write a long list one item a line, each line starting with `- `."),
+        });
+    }
     let mut unknown = Vec::new();
     let de = serde_yaml::Deserializer::from_str(text);
     // `?` stands for an optional value in serde_ignored's paths (`languages.?.1.name`): it means
@@ -215,6 +224,14 @@ mod tests {
         }
         let err = parse::<U>("words: -3\n").unwrap_err();
         assert!(err.message.contains("`words` cannot be -3: it must be 0 or more"), "{}", err.message);
+    }
+
+    #[test]
+    fn brackets_nested_too_deep_are_refused_at_their_line() {
+        let n = crate::yaml_depth::MAX_FLOW_DEPTH + 1;
+        let err = parse::<T>(&format!("title: A\nx: {}{}\n", "[".repeat(n), "]".repeat(n))).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(3 + n)));
+        assert!(err.message.contains("nested inside each other more than"), "{}", err.message);
     }
 
     #[test]
