@@ -77,10 +77,6 @@ fn html_el(doc: &Doc) -> Option<ElementRef<'_>> {
     Some(doc.html.root_element()).filter(|e| tag(e) == "html")
 }
 
-fn in_body(el: &ElementRef<'_>) -> bool {
-    el.ancestors().filter_map(ElementRef::wrap).any(|a| tag(&a) == "body")
-}
-
 // ---------------------------------------------------------------- language
 
 fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
@@ -114,7 +110,7 @@ fn language(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         _ => {}
     }
     // Language of parts (ACT de46e4): lang on elements with text of their own.
-    for el in doc.elements().filter(|e| e.value().get("lang").is_some_and(|l| !l.is_empty()) && in_body(e)) {
+    for el in doc.elements().filter(|e| e.value().get("lang").is_some_and(|l| !l.is_empty()) && doc.in_body(e)) {
         let value = el.value().get("lang").unwrap_or("").trim();
         if known_language(value) || !has_own_text(doc, &el) {
             continue;
@@ -307,7 +303,7 @@ fn structure(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             }
         }
         // Skip link: the first focusable element is a same-page link to the main content.
-        let first = doc.elements().find(|e| in_body(e) && doc.in_tab_order(e));
+        let first = doc.elements().find(|e| doc.in_body(e) && doc.in_tab_order(e));
         let target_ok = |href: &str| {
             href.strip_prefix('#').and_then(|id| doc.by_id(id)).is_some_and(|t| {
                 role_is(&t, "main") || t.descendants().filter_map(ElementRef::wrap).any(|d| role_is(&d, "main")) || t.ancestors().filter_map(ElementRef::wrap).any(|a| role_is(&a, "main"))
@@ -609,11 +605,8 @@ fn aria_rules(doc: &Doc, o: &mut Out<'_>) {
         // Required context (ACT ff89c9).
         let ctx = aria::required_context(explicit);
         if !ctx.is_empty() {
-            let parent_role = doc
-                .tree_ancestors(&el)
-                .into_iter()
-                .filter(|a| !doc.is_hidden(a))
-                .find_map(|a| doc.role(&a).filter(|r| !matches!(*r, "generic" | "none" | "presentation") || super::dom::has_global_aria(&a)));
+            let parent_role =
+                doc.tree_ancestors(&el).filter(|a| !doc.is_hidden(a)).find_map(|a| doc.role(&a).filter(|r| !matches!(*r, "generic" | "none" | "presentation") || super::dom::has_global_aria(&a)));
             if !parent_role.is_some_and(|p| ctx.contains(&p)) {
                 o.push(
                     "A11Y-ARIA-VALID",
