@@ -43,6 +43,7 @@ pub mod text;
 pub mod today;
 pub mod variant;
 pub mod yaml;
+pub mod yaml_depth;
 
 pub use error::{Diagnostic, Error};
 pub use finding::{Finding, Severity};

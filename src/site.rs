@@ -234,6 +234,10 @@ pub struct Site {
     /// Translation states, one entry per page path (sorted), including pages that exist only as
     /// orphans.
     pub status: Vec<PageStatus>,
+    /// The top-level sections in menu order: every page's menu lists them, and picking them
+    /// out of the home page's children for each page made a site of 100,000 top-level pages
+    /// quadratic.
+    menu: Vec<usize>,
 }
 
 /// A variant left out because it is a draft: kept for its state.
@@ -394,6 +398,7 @@ impl Site {
             status,
             drafts,
             options: opts,
+            menu: Vec::new(),
         };
         for i in 0..site.pages.len() {
             site.sort_children(i);
@@ -411,7 +416,15 @@ impl Site {
             (v.front.weight.unwrap_or(i64::MAX), v.title(), &self.pages[c].path)
         };
         children.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        if i == 0 {
+            self.menu = children.iter().copied().filter(|&c| self.pages[c].is_section).collect();
+        }
         self.pages[i].children = children;
+    }
+
+    /// The home page's sections, in menu order: the main menu of every page.
+    pub fn menu_sections(&self) -> &[usize] {
+        &self.menu
     }
 
     /// Every finding about the content.

@@ -31,19 +31,63 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), Ya
     // An empty document is an empty mapping, so that defaults apply (and `title` is reported
     // as missing by the caller rather than as a parse error).
     let text = if text.trim().is_empty() { "{}" } else { text };
+    if let Err(deep) = crate::yaml_depth::check(text) {
+        let max = crate::yaml_depth::MAX_FLOW_DEPTH;
+        return Err(YamlError {
+            line: Some(deep.line),
+            column: Some(deep.column),
+            message: format!("lists or groups in brackets ([ ] or {{ }}) are nested inside each other more than {max} levels deep here"),
+            hint: format!("Nest at most {max} levels of brackets. Write a long list one item a line, each line starting with `- `."),
+        });
+    }
     let mut unknown = Vec::new();
     let de = serde_yaml::Deserializer::from_str(text);
     // `?` stands for an optional value in serde_ignored's paths (`languages.?.1.name`): it means
     // nothing to an editor.
     let value: T = serde_ignored::deserialize(de, |path| unknown.push(path.to_string().split('.').filter(|part| *part != "?").collect::<Vec<_>>().join("."))).map_err(|e| explain(&e, text))?;
+    // One pass over the lines for all the keys: a line scan per unknown key made a front
+    // matter of many unknown keys quadratic.
+    let lines = KeyLines::of(text);
     let unknown = unknown
         .into_iter()
         .map(|path| {
-            let line = key_line(text, &path);
+            let line = lines.find(text, &path);
             UnknownKey { path, line }
         })
         .collect();
     Ok((value, unknown))
+}
+
+/// The first line on which each key is written, as [`key_line`] finds it.
+struct KeyLines<'a> {
+    first: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> KeyLines<'a> {
+    fn of(text: &'a str) -> KeyLines<'a> {
+        let mut first = std::collections::HashMap::new();
+        for (i, l) in text.lines().enumerate() {
+            let t = l.trim_start().trim_start_matches("- ");
+            // `key: …` or `"key": …`: the key is what comes before the first colon.
+            let Some((before, _)) = t.split_once(':') else { continue };
+            let before = before.trim_end();
+            first.entry(before).or_insert(i + 1);
+            if let Some(quoted) = before.strip_prefix('"').and_then(|b| b.strip_suffix('"')) {
+                first.entry(quoted).or_insert(i + 1);
+            }
+        }
+        KeyLines { first }
+    }
+
+    /// The line of the last segment of `path`. A key with a colon or a quote in it is looked
+    /// for line by line, as the table cannot tell where such a key ends.
+    fn find(&self, text: &str, path: &str) -> Option<usize> {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        if last.contains([':', '"']) {
+            return key_line(text, path);
+        }
+        self.first.get(last).copied()
+    }
 }
 
 /// The line on which the last segment of a dotted key path is written.
@@ -215,6 +259,23 @@ mod tests {
         }
         let err = parse::<U>("words: -3\n").unwrap_err();
         assert!(err.message.contains("`words` cannot be -3: it must be 0 or more"), "{}", err.message);
+    }
+
+    #[test]
+    fn brackets_nested_too_deep_are_refused_at_their_line() {
+        let n = crate::yaml_depth::MAX_FLOW_DEPTH + 1;
+        let err = parse::<T>(&format!("title: A\nx: {}{}\n", "[".repeat(n), "]".repeat(n))).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(3 + n)));
+        assert!(err.message.contains("nested inside each other more than"), "{}", err.message);
+    }
+
+    #[test]
+    fn key_lines_from_one_pass_are_those_of_a_scan_per_key() {
+        let text = "title: A\ncolour: red\n- item: x\n\"quoted\": 1\nspaced   : 2\nnested:\n  inner: 3\ntitle2: z\ncolour: again\nurl: \"http://x\"\n";
+        let lines = KeyLines::of(text);
+        for key in ["title", "colour", "item", "quoted", "spaced", "nested.inner", "inner", "title2", "url", "missing", "tit", "a:b"] {
+            assert_eq!(lines.find(text, key), key_line(text, key), "{key}");
+        }
     }
 
     #[test]

@@ -66,6 +66,23 @@ fn yaml_unclosed_bracket_in_a_text_value() {
     run.error_at("content/help.md:3:14", &["`description`", "text"]);
 }
 
+/// 100,000 nested brackets took 31 s to parse (the YAML tokenizer's time grows with the square
+/// of the nesting). Past the limit they are refused at the bracket, in front matter and in
+/// site.yaml alike.
+#[test]
+fn yaml_brackets_nested_100_000_deep_are_refused_at_the_bracket() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    // The column of the first bracket one level too deep, after `prefix`.
+    let at = |prefix: &str| prefix.len() + clearleaf::yaml_depth::MAX_FLOW_DEPTH + 1;
+    let run = refused_help_page(format!("---\ntitle: Getting help\ntags: {deep}\n---\nCall 111.\n"));
+    run.error_at(&format!("content/help.md:3:{}", at("tags: ")), &["nested", "levels deep"]);
+    let run = refused(&Site::new(), 2, &[], |s| {
+        s.write("site.yaml", format!("{}x: {deep}\n", common::SITE_YAML));
+    });
+    let line = common::SITE_YAML.lines().count() + 1;
+    run.error_at(&format!("site.yaml:{line}:{}", at("x: ")), &["nested", "levels deep"]);
+}
+
 #[test]
 fn yaml_tab_indentation() {
     let run = refused_help_page("---\ntitle: Getting help\n\tweight: 3\n---\nCall 111.\n");

@@ -1,6 +1,6 @@
 //! Property tests: no input makes clearleaf panic.
 //!
-//! - bytes of any kind through `load::decode_text`, then `front_matter::parse` on YAML-ish
+//! - bytes of any kind through `text::decode_text`, then `front_matter::parse` on YAML-ish
 //!   front matter and on text of any kind;
 //! - markdown (random, and built from markdown syntax, right-to-left text and bidi marks)
 //!   through `markdown::render`, standard and Easy read; no `<script` may come out;

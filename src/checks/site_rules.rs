@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use scraper::ElementRef;
+
 use super::a11y::dom::Attr;
 use super::a11y::{Doc, source_line};
 use crate::finding::{Finding, Severity};
@@ -79,7 +81,7 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
         template: template.to_string(),
         ..Default::default()
     };
-    let mut in_nav = None;
+    let mut in_nav: Option<ElementRef<'_>> = None;
     let mut ids = Vec::new();
     for el in doc.elements() {
         let v = el.value();
@@ -88,7 +90,7 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
         }
         match v.name() {
             "title" if f.title.is_empty() => f.title = el.text().collect::<String>().trim().to_string(),
-            "nav" if in_nav.is_none() => in_nav = Some(el.id()),
+            "nav" if in_nav.is_none() => in_nav = Some(el),
             _ => {}
         }
         let attr = match v.name() {
@@ -100,7 +102,7 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
         if v.name() == "link" && !v.get("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("stylesheet") || t.eq_ignore_ascii_case("icon"))) {
             continue;
         }
-        if in_nav.is_some_and(|n| el.ancestors().any(|a| a.id() == n)) && v.name() == "a" {
+        if in_nav.is_some_and(|n| doc.is_inside(&el, &n)) && v.name() == "a" {
             f.nav.push_str(href);
             f.nav.push('\0');
         }

@@ -124,7 +124,7 @@ pub fn site_title(site: &Site, locales: &Locales, lang: &str) -> String {
 fn nav(site: &Site, locales: &Locales, t_: &Target) -> Vec<NavItem> {
     // Home and the top-level sections: a menu of every top-level page would grow with the site.
     std::iter::once(0)
-        .chain(site.pages[0].children.iter().copied().filter(|&c| site.pages[c].is_section))
+        .chain(site.menu_sections().iter().copied())
         .filter_map(|p| site.nearest_target(p, &t_.lang, t_.form))
         .map(|target| {
             let v = site.content(target);

@@ -26,7 +26,19 @@ pub struct Doc {
     owner: FxHashMap<NodeId, NodeId>,
     /// Elements whose start tag repeated an attribute (the tree keeps only the first).
     pub repeated_attributes: Vec<NodeId>,
+    /// The tree's shape by position in `elements`, so that questions about ancestors take one
+    /// step instead of a walk up the tree for each element (which made a page's checks grow with
+    /// the square of its nesting): each element's nearest element ancestor ...
+    parent: Vec<u32>,
+    /// ... the position just past its last descendant (its descendants are the positions in
+    /// between, as `elements` is in document order) ...
+    end: Vec<u32>,
+    /// ... and the markdown line of the element or its nearest ancestor that has one.
+    lines: Vec<Option<u32>>,
 }
+
+/// No parent: the root element.
+const NO_PARENT: u32 = u32::MAX;
 
 /// What every rule asks about an element, many times per page: worked out once when parsing.
 #[derive(Clone, Copy, Default)]
@@ -43,6 +55,13 @@ pub struct Facts {
     pub role: Option<&'static str>,
     /// Has an `aria-*` attribute: most elements have none, and the ARIA rules can skip them.
     pub has_aria: bool,
+    /// Inside `<body>`.
+    pub in_body: bool,
+    /// Inside `<article>`, `<aside>`, `<main>`, `<nav>` or `<section>` (a `<header>` or `<footer>`
+    /// there is not the page's banner or content information).
+    pub in_sectioning: bool,
+    /// The nearest `<table>` around it has the role grid or treegrid.
+    pub in_grid: bool,
 }
 
 impl Facts {
@@ -98,10 +117,10 @@ impl Doc {
     pub fn parse(html: &str) -> Doc {
         let (html, repeated_attributes) = super::parse::parse_document(html);
         let mut walk = Walk::default();
-        walk.element(html.root_element(), Some(Inherited::default()));
-        let Walk { elements, facts, ids, owners } = walk;
+        walk.element(html.root_element(), Some(Inherited::default()), Around::default());
+        let Walk { elements, facts, ids, owners, parent, end, lines } = walk;
         let index = elements.iter().enumerate().map(|(i, &id)| (id, i as u32)).collect();
-        let mut doc = Doc { html, elements, index, facts, ids, owner: FxHashMap::default(), repeated_attributes };
+        let mut doc = Doc { html, elements, index, facts, ids, owner: FxHashMap::default(), repeated_attributes, parent, end, lines };
         // Roles last: whether `role=none` holds depends on focus, so on the hidden state.
         let roles: Vec<_> = doc.elements().map(|el| doc.resolve_role(&el)).collect();
         for (facts, role) in doc.facts.iter_mut().zip(roles) {
@@ -122,6 +141,49 @@ impl Doc {
     /// All elements in document order.
     pub fn elements(&self) -> impl Iterator<Item = ElementRef<'_>> {
         self.elements.iter().filter_map(|&id| self.html.tree.get(id)).filter_map(ElementRef::wrap)
+    }
+
+    /// The element's place in document order (in [`Doc::elements`]).
+    pub fn position(&self, el: &ElementRef<'_>) -> Option<usize> {
+        self.index.get(&el.id()).map(|&i| i as usize)
+    }
+
+    /// Whether `el` is inside `ancestor` (not `ancestor` itself).
+    pub fn is_inside(&self, el: &ElementRef<'_>, ancestor: &ElementRef<'_>) -> bool {
+        match (self.position(el), self.position(ancestor)) {
+            (Some(e), Some(a)) => a < e && e < self.end[a] as usize,
+            _ => el.ancestors().any(|x| x.id() == ancestor.id()),
+        }
+    }
+
+    /// For each element in document order, whether one of its ancestors is `is`: worked out for
+    /// all of them in one pass, for a rule that asks it of every element.
+    pub fn ancestor_flags(&self, is: impl Fn(&ElementRef<'_>) -> bool) -> Vec<bool> {
+        let mut flags: Vec<bool> = Vec::with_capacity(self.elements.len());
+        let mut matches: Vec<bool> = Vec::with_capacity(self.elements.len());
+        for (i, &id) in self.elements.iter().enumerate() {
+            let p = self.parent[i];
+            flags.push(p != NO_PARENT && (matches[p as usize] || flags[p as usize]));
+            matches.push(self.html.tree.get(id).and_then(ElementRef::wrap).is_some_and(|e| is(&e)));
+        }
+        flags
+    }
+
+    /// The markdown line of the node or its nearest ancestor that carries one.
+    pub fn source_line(&self, node: NodeId) -> Option<usize> {
+        if let Some(&i) = self.index.get(&node) {
+            return self.lines[i as usize].map(|l| l as usize);
+        }
+        let node = self.html.tree.get(node)?;
+        std::iter::once(node).chain(node.ancestors()).filter_map(ElementRef::wrap).find_map(|e| e.value().get(crate::line_marker::LINE_ATTR)).and_then(|l| l.parse().ok())
+    }
+
+    /// Inside `<body>`.
+    pub fn in_body(&self, el: &ElementRef<'_>) -> bool {
+        match self.index.get(&el.id()) {
+            Some(&i) => self.facts[i as usize].in_body,
+            None => el.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "body"),
+        }
     }
 
     /// The element with `id`, if any.
@@ -165,18 +227,16 @@ impl Doc {
         }
     }
 
-    /// Ancestors in the accessibility tree, nearest first.
-    pub fn tree_ancestors<'a>(&'a self, el: &ElementRef<'a>) -> Vec<ElementRef<'a>> {
-        let mut out = Vec::new();
+    /// Ancestors in the accessibility tree, nearest first, each once (aria-owns can make a
+    /// loop). Lazy, as a rule usually stops at the first that matters.
+    pub fn tree_ancestors<'a>(&'a self, el: &ElementRef<'a>) -> impl Iterator<Item = ElementRef<'a>> {
+        let mut seen = FxHashSet::default();
         let mut cur = self.tree_parent(el);
-        while let Some(p) = cur {
-            if out.iter().any(|o: &ElementRef<'_>| o.id() == p.id()) {
-                break;
-            }
-            out.push(p);
+        std::iter::from_fn(move || {
+            let p = cur.take().filter(|p| seen.insert(p.id()))?;
             cur = self.tree_parent(&p);
-        }
-        out
+            Some(p)
+        })
     }
 
     /// Children in the accessibility tree: DOM children not owned elsewhere, then aria-owns ones.
@@ -223,7 +283,10 @@ impl Doc {
     /// The role HTML gives an element (HTML-AAM), where it has one.
     pub fn implicit_role(&self, el: &ElementRef<'_>) -> Option<&'static str> {
         let e = el.value();
-        let in_sectioning = || el.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "article" | "aside" | "main" | "nav" | "section"));
+        let in_sectioning = || match self.index.get(&el.id()) {
+            Some(&i) => self.facts[i as usize].in_sectioning,
+            None => el.ancestors().filter_map(ElementRef::wrap).any(|a| is_sectioning(a.value().name())),
+        };
         Some(match e.name() {
             "a" | "area" if e.get("href").is_some() => "link",
             "a" | "area" | "b" | "bdi" | "bdo" | "data" | "div" | "i" | "pre" | "q" | "samp" | "small" | "span" | "u" => "generic",
@@ -322,6 +385,9 @@ impl Doc {
     }
 
     fn in_grid(&self, el: &ElementRef<'_>) -> bool {
+        if let Some(&i) = self.index.get(&el.id()) {
+            return self.facts[i as usize].in_grid;
+        }
         el.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "table").and_then(|t| self.explicit_role(&t)).is_some_and(|r| r == "grid" || r == "treegrid")
     }
 
@@ -517,6 +583,29 @@ fn explicit_role_of(role: &str) -> Option<&'static str> {
     role.split_ascii_whitespace().find_map(|t| aria::ROLES.iter().find(|r| r.eq_ignore_ascii_case(t)).copied())
 }
 
+/// Elements whose `<header>` and `<footer>` belong to them rather than to the page.
+fn is_sectioning(name: &str) -> bool {
+    matches!(name, "article" | "aside" | "main" | "nav" | "section")
+}
+
+/// What an element learns from its ancestors, carried down the walk.
+#[derive(Clone, Copy)]
+struct Around {
+    /// Position of the nearest element ancestor.
+    parent: u32,
+    /// The markdown line of the nearest ancestor that has one.
+    line: Option<u32>,
+    in_body: bool,
+    in_sectioning: bool,
+    in_grid: bool,
+}
+
+impl Default for Around {
+    fn default() -> Self {
+        Around { parent: NO_PARENT, line: None, in_body: false, in_sectioning: false, in_grid: false }
+    }
+}
+
 /// What an element's hidden state takes from its parent.
 #[derive(Clone, Copy, Default)]
 struct Inherited {
@@ -538,6 +627,8 @@ struct WalkAttrs<'a> {
     open: bool,
     aria_owns: bool,
     any_aria: bool,
+    /// The markdown line marker.
+    line: Option<&'a str>,
 }
 
 impl<'a> WalkAttrs<'a> {
@@ -555,6 +646,7 @@ impl<'a> WalkAttrs<'a> {
                 "inert" => a.inert = true,
                 "open" => a.open = true,
                 "aria-owns" => a.aria_owns = true,
+                crate::line_marker::LINE_ATTR => _ = a.line.get_or_insert(value),
                 _ => {}
             }
         }
@@ -571,24 +663,46 @@ struct Walk {
     ids: FxHashMap<String, NodeId>,
     /// Elements with aria-owns, resolved once every id is known.
     owners: Vec<NodeId>,
+    /// See the fields of the same names in [`Doc`].
+    parent: Vec<u32>,
+    end: Vec<u32>,
+    lines: Vec<Option<u32>>,
 }
 
 impl Walk {
     /// Adds `el` and its subtree. `from` is `None` inside a `<template>`'s contents: they are
     /// listed, but have no hidden state and no ids, as they are not part of the page.
-    fn element(&mut self, el: ElementRef<'_>, from: Option<Inherited>) {
+    fn element(&mut self, el: ElementRef<'_>, from: Option<Inherited>, around: Around) {
         let attrs = WalkAttrs::of(el.value());
+        let at = self.elements.len();
         self.elements.push(el.id());
         if attrs.aria_owns {
             self.owners.push(el.id());
         }
-        let mut facts = Facts { explicit_role: attrs.role.and_then(explicit_role_of), has_aria: attrs.any_aria, ..Facts::default() };
+        let name = el.value().name();
+        let explicit_role = attrs.role.and_then(explicit_role_of);
+        // The nearest marker counts even when it is not a number, as for any other node.
+        let line = match attrs.line {
+            Some(l) => l.parse().ok(),
+            None => around.line,
+        };
+        self.parent.push(around.parent);
+        self.lines.push(line);
+        self.end.push(0);
+        let inner = Around {
+            parent: at as u32,
+            line,
+            in_body: around.in_body || name == "body",
+            in_sectioning: around.in_sectioning || is_sectioning(name),
+            in_grid: if name == "table" { matches!(explicit_role, Some("grid" | "treegrid")) } else { around.in_grid },
+        };
+        let mut facts = Facts { explicit_role, has_aria: attrs.any_aria, in_body: around.in_body, in_sectioning: around.in_sectioning, in_grid: around.in_grid, ..Facts::default() };
         let Some(from) = from else {
             self.facts.push(facts);
-            self.children(el, |_| None);
+            self.children(el, inner, |_| None);
+            self.end[at] = self.elements.len() as u32;
             return;
         };
-        let name = el.value().name();
         let style = |prop| attrs.style.and_then(|s| style_value(s, prop)).map(|(v, _)| v);
         let display_none = style("display").is_some_and(|v| v == "none");
         let invisible = match style("visibility").as_deref() {
@@ -608,32 +722,33 @@ impl Walk {
         // A closed <details> shows only its first <summary>.
         let closed_details = name == "details" && !attrs.open;
         let mut seen_summary = false;
-        self.children(el, |child| {
+        self.children(el, inner, |child| {
             let is_first_summary = closed_details && !seen_summary && child.value().name() == "summary";
             seen_summary |= is_first_summary;
             Some(Inherited { hidden: hidden || (closed_details && !is_first_summary), ..here })
         });
+        self.end[at] = self.elements.len() as u32;
     }
 
     /// Walks the element children of `el` with the state `inherit` gives each, and the elements
     /// further down through other nodes (a template's contents) with none.
-    fn children(&mut self, el: ElementRef<'_>, mut inherit: impl FnMut(&ElementRef<'_>) -> Option<Inherited>) {
+    fn children(&mut self, el: ElementRef<'_>, around: Around, mut inherit: impl FnMut(&ElementRef<'_>) -> Option<Inherited>) {
         for child in el.children() {
             match ElementRef::wrap(child) {
                 Some(c) => {
                     let from = inherit(&c);
-                    self.element(c, from);
+                    self.element(c, from, around);
                 }
-                None => self.other(child),
+                None => self.other(child, around),
             }
         }
     }
 
-    fn other(&mut self, node: NodeRef<'_, Node>) {
+    fn other(&mut self, node: NodeRef<'_, Node>, around: Around) {
         for child in node.children() {
             match ElementRef::wrap(child) {
-                Some(c) => self.element(c, None),
-                None => self.other(child),
+                Some(c) => self.element(c, None, around),
+                None => self.other(child, around),
             }
         }
     }
@@ -688,6 +803,35 @@ mod tests {
         assert_eq!(doc.role(&doc.by_id("i").unwrap()), Some("presentation"));
         assert_eq!(doc.role(&doc.by_id("h").unwrap()), Some("heading"));
         assert!(doc.in_tab_order(&doc.by_id("b").unwrap()));
+    }
+
+    #[test]
+    fn what_elements_know_of_their_ancestors_is_what_a_walk_up_finds() {
+        let doc = Doc::parse(
+            r#"<body><header id=h1>x</header><section><header id=h2 data-cl-line=7><p id=p>y</p></header></section><table role=grid><tr><td id=g>1</td></tr></table><table><tr><td id=c data-cl-line=x><b id=b>2</b></td></tr></table></body>"#,
+        );
+        let el = |id: &str| doc.by_id(id).unwrap();
+        assert_eq!(doc.role(&el("h1")), Some("banner"));
+        assert_eq!(doc.role(&el("h2")), Some("generic"));
+        assert_eq!((doc.role(&el("g")), doc.role(&el("c"))), (Some("gridcell"), Some("cell")));
+        assert!(doc.in_body(&el("p")) && !doc.in_body(&first(&doc, "body")));
+        assert!(doc.is_inside(&el("p"), &el("h2")) && !doc.is_inside(&el("h2"), &el("h2")) && !doc.is_inside(&el("b"), &el("h2")));
+        // The nearest marker gives the line, even when it is not a number.
+        assert_eq!((doc.source_line(el("p").id()), doc.source_line(el("h1").id()), doc.source_line(el("b").id())), (Some(7), None, None));
+        let in_section = doc.ancestor_flags(|a| a.value().name() == "section");
+        let flagged: Vec<bool> = ["h1", "h2", "p", "g"].iter().map(|id| in_section[doc.position(&el(id)).unwrap()]).collect();
+        assert_eq!(flagged, [false, true, true, false]);
+        for e in doc.elements() {
+            let walked = e.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "section");
+            assert_eq!(in_section[doc.position(&e).unwrap()], walked, "{:?}", e.value());
+        }
+    }
+
+    #[test]
+    fn accessibility_tree_ancestors_stop_at_a_loop() {
+        let doc = Doc::parse(r#"<div id=a aria-owns=b><span id=x>x</span></div><div id=b aria-owns=a>y</div>"#);
+        let ids: Vec<&str> = doc.tree_ancestors(&doc.by_id("x").unwrap()).filter_map(|e| e.value().id()).collect();
+        assert_eq!(ids, ["a", "b"]);
     }
 
     #[test]

@@ -62,6 +62,5 @@ pub fn check_doc(doc: &Doc, expect: Option<&Expect<'_>>) -> Vec<Violation> {
 
 /// The source line of the element (or its nearest ancestor) that carries `data-cl-line`.
 pub fn source_line(doc: &Doc, node: NodeId) -> Option<usize> {
-    let node = doc.html.tree.get(node)?;
-    std::iter::once(node).chain(node.ancestors()).filter_map(scraper::ElementRef::wrap).find_map(|e| dom::Attr::get(e.value(), crate::line_marker::LINE_ATTR)).and_then(|l| l.parse().ok())
+    doc.source_line(node)
 }

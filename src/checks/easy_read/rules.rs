@@ -821,9 +821,15 @@ fn passive(sents: &[Sent<'_>], out: &mut Vec<Hit>) {
 pub fn element_rules(doc: &Doc, ctx: &Ctx<'_>) -> Vec<Hit> {
     let mut out = Vec::new();
     let Some(main) = doc.elements().find(|e| e.value().name() == "main") else { return out };
-    let from_markdown =
-        |e: &ElementRef<'_>| e.value().attr(crate::line_marker::LINE_ATTR).is_some() || e.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().attr(crate::line_marker::LINE_ATTR).is_some());
     let class = |e: &ElementRef<'_>, c: &str| e.value().has_class(c, scraper::CaseSensitivity::CaseSensitive);
+    // What each element's ancestors are, worked out once for all (a walk up from each element
+    // made the rule grow with the square of the page's nesting).
+    let has_line = |e: &ElementRef<'_>| e.value().attr(crate::line_marker::LINE_ATTR).is_some();
+    let under_marker = doc.ancestor_flags(has_line);
+    let under_row = doc.ancestor_flags(|a| class(a, "picture-row"));
+    let under_notes = doc.ancestor_flags(|a| class(a, "footnotes") || class(a, "words-we-use") || matches!(a.value().name(), "table" | "pre"));
+    let flag = |flags: &[bool], e: &ElementRef<'_>| doc.position(e).is_some_and(|i| flags[i]);
+    let from_markdown = |e: &ElementRef<'_>| has_line(e) || flag(&under_marker, e);
     let text_of = |e: &ElementRef<'_>| crate::checks::a11y::dom::collapse(&e.text().collect::<String>());
     for el in main.descendants().filter_map(ElementRef::wrap) {
         if doc.is_hidden(&el) || !from_markdown(&el) {
@@ -831,8 +837,8 @@ pub fn element_rules(doc: &Doc, ctx: &Ctx<'_>) -> Vec<Hit> {
         }
         let name = el.value().name();
         let line = source_line(doc, el.id());
-        let in_row = el.ancestors().filter_map(ElementRef::wrap).any(|a| class(&a, "picture-row"));
-        let in_notes = el.ancestors().filter_map(ElementRef::wrap).any(|a| class(&a, "footnotes") || class(&a, "words-we-use") || matches!(a.value().name(), "table" | "pre"));
+        let in_row = flag(&under_row, &el);
+        let in_notes = flag(&under_notes, &el);
         if class(&el, "picture-row") {
             picture_row(doc, &el, line, &mut out);
         } else if !in_row && !in_notes && (name == "p" || name == "li") {
