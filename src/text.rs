@@ -3,7 +3,7 @@
 
 use crate::error::{Diagnostic, Error, Result};
 
-/// UTF-8 text with a BOM removed and CRLF line ends turned into LF (line numbers stay the same).
+/// UTF-8 text with a BOM removed and every line end (CRLF, or a lone CR) turned into LF (line numbers stay the same).
 /// Other encodings are refused with the line of the first bad byte.
 pub fn decode_text(rel: &str, mut bytes: Vec<u8>) -> Result<String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -16,7 +16,9 @@ pub fn decode_text(rel: &str, mut bytes: Vec<u8>) -> Result<String> {
         let column = at - bytes[..at].iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
         Error::input(Diagnostic::new(rel, "this file is not UTF-8 text").at(line, column).hint("Save the file as UTF-8 (in most editors: Save As, then choose the encoding UTF-8)."))
     })?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text })
+    // Old Mac files end lines with a lone \r, which YAML and markdown also take as a line end:
+    // made \n too, so that every stage counts the same lines.
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
 /// Whether `text` shows anything: a character that is not a space and takes up room when
@@ -33,6 +35,11 @@ mod tests {
     fn decodes_bom_and_crlf() {
         let t = decode_text("a.md", b"\xEF\xBB\xBF---\r\ntitle: A\r\n---\r\n".to_vec()).unwrap();
         assert_eq!(t, "---\ntitle: A\n---\n");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_too() {
+        assert_eq!(decode_text("a.md", b"a\rb\r\nc\n".to_vec()).unwrap(), "a\nb\nc\n");
     }
 
     #[test]

@@ -131,7 +131,8 @@ pub fn publish_markdown(body: &str, form: Form) {
 /// Front matter parsed on its own: panics if an error points at a line the page does not have.
 pub fn parse_front_matter(page: &str) {
     if let Err(d) = clearleaf::front_matter::parse("content/fuzz.md", page) {
-        let lines = page.lines().count().max(1) + 1;
+        // YAML ends a line at \r, \n or \r\n, as editors do.
+        let lines = page.replace("\r\n", "\n").split(['\r', '\n']).count().max(1) + 1;
         assert!(d.line.is_none_or(|l| l >= 1 && l <= lines), "error at line {:?} of a {lines}-line page: {d:?}", d.line);
     }
 }
