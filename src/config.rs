@@ -315,6 +315,78 @@ pub struct Config {
     /// The site has no site.yaml: every setting is its default.
     pub without_file: bool,
 }
+/// Unknown keys: one error for lines that are not settings at all, and one per misspelt
+/// setting, with a suggestion.
+fn unknown_settings(unknown: Vec<yaml::UnknownKey>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let (unknown, not_settings): (Vec<yaml::UnknownKey>, Vec<_>) = unknown.into_iter().partition(|k| looks_like_a_setting(&k.path));
+    if let Some(first) = not_settings.first() {
+        problems.push(not_settings_error(first.line, not_settings.len()));
+    }
+    for key in unknown {
+        let last = key.path.rsplit('.').next().unwrap_or(&key.path);
+        let candidates = if key.path.contains('.') { NESTED_KEYS } else { KEYS };
+        let mut d = Diagnostic::new(FILE, format!("unknown setting `{}`", key.path));
+        d.line = key.line;
+        d = match did_you_mean(last, candidates.iter().copied()) {
+            Some(s) => d.hint(format!("Did you mean `{s}`?")),
+            None => d.hint(format!("Remove it. The settings are: {}.", KEYS.join(", "))),
+        };
+        problems.push(d);
+    }
+    problems
+}
+
+/// The line of site.yaml where `word` stands on its own (a list item, not part of another word).
+fn token_line(text: &str, word: &str) -> Option<usize> {
+    text.lines().position(|l| l.split(|c: char| c.is_whitespace() || "[],:{}\"'".contains(c)).any(|t| t == word)).map(|i| i + 1)
+}
+
+/// The site's languages, the default first: each a known code, listed once.
+fn site_languages(listed: Option<Vec<LanguageEntry>>, default_language: &str, text: &str, problems: &mut Vec<Diagnostic>) -> Vec<Language> {
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
+    let token_line = |word: &str| token_line(text, word);
+    let mut languages: Vec<Language> = match listed {
+        None => vec![Language { code: default_language.to_string(), dir: direction_of(default_language) }],
+        Some(list) => list
+            .into_iter()
+            .map(|e| match e {
+                LanguageEntry::Code(code) => Language { dir: direction_of(&code), code },
+                LanguageEntry::Full(FullLanguage { code, dir }) => Language { dir: dir.unwrap_or_else(|| direction_of(&code)), code },
+            })
+            .collect(),
+    };
+    for lang in &languages {
+        if !is_known_tag(&lang.code) {
+            let mut d = Diagnostic::new(FILE, format!("`{}` is not a language code clearleaf knows", lang.code)).hint("Use a BCP 47 language code, such as en, cy, pl, ur, ar or pt-BR.");
+            d.line = token_line(&lang.code);
+            problems.push(d);
+        }
+    }
+    // Language codes are the same whatever their case (BCP 47): `EN` is `en` again.
+    let mut seen = std::collections::HashMap::new();
+    for lang in &languages {
+        if let Some(first) = seen.insert(lang.code.to_ascii_lowercase(), lang.code.as_str()) {
+            let also = if first == lang.code { String::new() } else { format!(" (as `{first}` and `{}`: capitals do not make a language code different)", lang.code) };
+            let mut d = Diagnostic::new(FILE, format!("the language `{first}` is listed twice{also}")).hint("List each language once.");
+            d.line = token_line(&lang.code);
+            problems.push(d);
+        }
+    }
+    match languages.iter().position(|l| l.code == default_language) {
+        Some(i) => {
+            let default = languages.remove(i);
+            languages.insert(0, default);
+        }
+        None => {
+            let mut d = Diagnostic::new(FILE, format!("the default language `{default_language}` is not in `languages`"))
+                .hint(format!("Add {default_language} to the languages list, or change default_language."));
+            d.line = line_of("default_language").or_else(|| line_of("languages"));
+            problems.push(d);
+        }
+    }
+    languages
+}
 
 /// Whether an unknown key may be quoted back in a message. A file that is not a site.yaml at
 /// all (a password file, say) has whole lines as keys: those are never echoed.
@@ -401,66 +473,12 @@ impl Config {
             d.column = e.column;
             Error::input(d)
         })?;
-        let mut problems = Vec::new();
-        let (unknown, not_settings): (Vec<yaml::UnknownKey>, Vec<_>) = unknown.into_iter().partition(|k| looks_like_a_setting(&k.path));
-        if let Some(first) = not_settings.first() {
-            problems.push(not_settings_error(first.line, not_settings.len()));
-        }
-        for key in unknown {
-            let last = key.path.rsplit('.').next().unwrap_or(&key.path);
-            let candidates = if key.path.contains('.') { NESTED_KEYS } else { KEYS };
-            let mut d = Diagnostic::new(FILE, format!("unknown setting `{}`", key.path));
-            d.line = key.line;
-            d = match did_you_mean(last, candidates.iter().copied()) {
-                Some(s) => d.hint(format!("Did you mean `{s}`?")),
-                None => d.hint(format!("Remove it. The settings are: {}.", KEYS.join(", "))),
-            };
-            problems.push(d);
-        }
+        let mut problems = unknown_settings(unknown);
         let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
-        // The line where `word` stands on its own (a list item, not part of another word).
-        let token_line = |word: &str| text.lines().position(|l| l.split(|c: char| c.is_whitespace() || "[],:{}\"'".contains(c)).any(|t| t == word)).map(|i| i + 1);
+        let token_line = |word: &str| token_line(text, word);
 
         let default_language = raw.default_language.unwrap_or_else(|| "en".into());
-        let mut languages: Vec<Language> = match raw.languages {
-            None => vec![Language { code: default_language.clone(), dir: direction_of(&default_language) }],
-            Some(list) => list
-                .into_iter()
-                .map(|e| match e {
-                    LanguageEntry::Code(code) => Language { dir: direction_of(&code), code },
-                    LanguageEntry::Full(FullLanguage { code, dir }) => Language { dir: dir.unwrap_or_else(|| direction_of(&code)), code },
-                })
-                .collect(),
-        };
-        for lang in &languages {
-            if !is_known_tag(&lang.code) {
-                let mut d = Diagnostic::new(FILE, format!("`{}` is not a language code clearleaf knows", lang.code)).hint("Use a BCP 47 language code, such as en, cy, pl, ur, ar or pt-BR.");
-                d.line = token_line(&lang.code);
-                problems.push(d);
-            }
-        }
-        // Language codes are the same whatever their case (BCP 47): `EN` is `en` again.
-        let mut seen = std::collections::HashMap::new();
-        for lang in &languages {
-            if let Some(first) = seen.insert(lang.code.to_ascii_lowercase(), lang.code.as_str()) {
-                let also = if first == lang.code { String::new() } else { format!(" (as `{first}` and `{}`: capitals do not make a language code different)", lang.code) };
-                let mut d = Diagnostic::new(FILE, format!("the language `{first}` is listed twice{also}")).hint("List each language once.");
-                d.line = token_line(&lang.code);
-                problems.push(d);
-            }
-        }
-        match languages.iter().position(|l| l.code == default_language) {
-            Some(i) => {
-                let default = languages.remove(i);
-                languages.insert(0, default);
-            }
-            None => {
-                let mut d = Diagnostic::new(FILE, format!("the default language `{default_language}` is not in `languages`"))
-                    .hint(format!("Add {default_language} to the languages list, or change default_language."));
-                d.line = line_of("default_language").or_else(|| line_of("languages"));
-                problems.push(d);
-            }
-        }
+        let languages = site_languages(raw.languages, &default_language, text, &mut problems);
         let checks = rule_levels(&raw.checks, token_line, &mut problems);
         if let Some(title) = raw.title.as_deref().filter(|t| !crate::text::has_visible_text(t)) {
             let mut d = Diagnostic::new(FILE, format!("the site's title {title:?} is blank: it has no letters or other visible characters"))

@@ -234,21 +234,7 @@ impl Writer<'_> {
                 self.heading = Some(HeadingState { level, id: id.map(|i| i.to_string()), classes: classes.iter().map(|c| c.to_string()).collect(), line, html: String::new(), text: String::new() });
             }
             Tag::BlockQuote(_) => self.open("blockquote", line, ""),
-            Tag::CodeBlock(kind) => {
-                self.in_code = true;
-                let class = match kind {
-                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => {
-                        let mut a = String::from(" class=\"language-");
-                        escape_attr(lang.split_whitespace().next().unwrap_or(""), &mut a);
-                        a.push('"');
-                        a
-                    }
-                    _ => String::new(),
-                };
-                self.open("pre", line, "");
-                let s = format!("<code{class}>");
-                self.push(&s);
-            }
+            Tag::CodeBlock(kind) => self.start_code_block(kind, line),
             Tag::HtmlBlock => self.html_block = Some((line, String::new())),
             Tag::List(Some(1)) => self.open("ol", line, ""),
             Tag::List(Some(start)) => self.open("ol", line, &format!(" start=\"{start}\"")),
@@ -267,76 +253,102 @@ impl Writer<'_> {
                 self.table_cell = 0;
                 self.push("<tr>");
             }
-            Tag::TableCell => {
-                let tag = if self.in_table_head { "th scope=\"col\"" } else { "td" };
-                let align = match self.table_alignments.get(self.table_cell) {
-                    Some(Alignment::Left) => " class=\"align-start\"",
-                    Some(Alignment::Center) => " class=\"align-center\"",
-                    Some(Alignment::Right) => " class=\"align-end\"",
-                    _ => "",
-                };
-                let s = format!("<{tag}{align}>");
-                self.push(&s);
-            }
+            Tag::TableCell => self.start_table_cell(),
             Tag::Emphasis => self.push("<em>"),
             Tag::Strong => self.push("<strong>"),
             Tag::Strikethrough => self.push("<del>"),
             Tag::Superscript => self.push("<sup>"),
             Tag::Subscript => self.push("<sub>"),
-            Tag::Link { link_type, dest_url, title, .. } => {
-                let dest = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
-                // Markdown links are not raw HTML, but `javascript:` in them runs all the same:
-                // such a link is dropped and its words kept.
-                let Some(dest) = self.safe_url(dest, line, "link") else {
-                    self.dropped_links.push(true);
-                    return;
-                };
-                self.dropped_links.push(false);
-                let href = match self.resolver.link(&dest) {
-                    Ok(url) => url,
-                    Err(why) => {
-                        self.problems.push(Problem {
-                            rule: &rules::LINK_BROKEN,
-                            line,
-                            message: format!("The link to `{dest}` goes nowhere: {why}."),
-                            help: "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).".into(),
-                        });
-                        dest
-                    }
-                };
-                let mut s = String::from("<a href=\"");
-                escape_attr(&href, &mut s);
-                s.push('"');
-                if !title.is_empty() {
-                    s.push_str(" title=\"");
-                    escape_attr(&title, &mut s);
-                    s.push('"');
-                }
-                s.push_str(&format!(" {LINE_ATTR}=\"{line}\">"));
-                self.push(&s);
-            }
-            Tag::Image { dest_url, title, .. } => {
-                let Some(dest_url) = self.safe_url(dest_url.to_string(), line, "picture") else {
-                    self.image = Some(ImageState { src: String::new(), title: String::new(), alt: String::new(), line, row: self.row_image_next.take() });
-                    return;
-                };
-                let src = match self.resolver.image(&dest_url) {
-                    Ok(url) => url,
-                    Err(why) => {
-                        self.problems.push(Problem {
-                            rule: &rules::LINK_BROKEN,
-                            line,
-                            message: format!("The picture `{dest_url}` cannot be found: {why}."),
-                            help: "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).".into(),
-                        });
-                        dest_url.to_string()
-                    }
-                };
-                let row = self.row_image_next.take();
-                self.image = Some(ImageState { src, title: title.to_string(), alt: String::new(), line, row });
-            }
+            Tag::Link { link_type, dest_url, title, .. } => self.start_link(link_type, &dest_url, &title, line),
+            Tag::Image { dest_url, title, .. } => self.start_image(&dest_url, &title, line),
             Tag::MetadataBlock(_) | Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
         }
+    }
+
+    fn start_code_block(&mut self, kind: CodeBlockKind<'_>, line: usize) {
+        self.in_code = true;
+        let class = match kind {
+            CodeBlockKind::Fenced(lang) if !lang.is_empty() => {
+                let mut a = String::from(" class=\"language-");
+                escape_attr(lang.split_whitespace().next().unwrap_or(""), &mut a);
+                a.push('"');
+                a
+            }
+            _ => String::new(),
+        };
+        self.open("pre", line, "");
+        let s = format!("<code{class}>");
+        self.push(&s);
+    }
+
+    /// A table cell: a column header in the head row, with the column's alignment as a class.
+    fn start_table_cell(&mut self) {
+        let tag = if self.in_table_head { "th scope=\"col\"" } else { "td" };
+        let align = match self.table_alignments.get(self.table_cell) {
+            Some(Alignment::Left) => " class=\"align-start\"",
+            Some(Alignment::Center) => " class=\"align-center\"",
+            Some(Alignment::Right) => " class=\"align-end\"",
+            _ => "",
+        };
+        let s = format!("<{tag}{align}>");
+        self.push(&s);
+    }
+
+    /// A link: resolved to the page or file it names; dropped (its words kept) when its
+    /// address could run a script; LINK-BROKEN when it leads nowhere.
+    fn start_link(&mut self, link_type: LinkType, dest_url: &str, title: &str, line: usize) {
+        let dest = if link_type == LinkType::Email { format!("mailto:{dest_url}") } else { dest_url.to_string() };
+        // Markdown links are not raw HTML, but `javascript:` in them runs all the same:
+        // such a link is dropped and its words kept.
+        let Some(dest) = self.safe_url(dest, line, "link") else {
+            self.dropped_links.push(true);
+            return;
+        };
+        self.dropped_links.push(false);
+        let href = match self.resolver.link(&dest) {
+            Ok(url) => url,
+            Err(why) => {
+                self.problems.push(Problem {
+                    rule: &rules::LINK_BROKEN,
+                    line,
+                    message: format!("The link to `{dest}` goes nowhere: {why}."),
+                    help: "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).".into(),
+                });
+                dest
+            }
+        };
+        let mut s = String::from("<a href=\"");
+        escape_attr(&href, &mut s);
+        s.push('"');
+        if !title.is_empty() {
+            s.push_str(" title=\"");
+            escape_attr(title, &mut s);
+            s.push('"');
+        }
+        s.push_str(&format!(" {LINE_ATTR}=\"{line}\">"));
+        self.push(&s);
+    }
+
+    /// A picture: its address resolved now, its tag written when its description has been read.
+    fn start_image(&mut self, dest_url: &str, title: &str, line: usize) {
+        let Some(dest_url) = self.safe_url(dest_url.to_string(), line, "picture") else {
+            self.image = Some(ImageState { src: String::new(), title: String::new(), alt: String::new(), line, row: self.row_image_next.take() });
+            return;
+        };
+        let src = match self.resolver.image(&dest_url) {
+            Ok(url) => url,
+            Err(why) => {
+                self.problems.push(Problem {
+                    rule: &rules::LINK_BROKEN,
+                    line,
+                    message: format!("The picture `{dest_url}` cannot be found: {why}."),
+                    help: "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).".into(),
+                });
+                dest_url.to_string()
+            }
+        };
+        let row = self.row_image_next.take();
+        self.image = Some(ImageState { src, title: title.to_string(), alt: String::new(), line, row });
     }
 
     /// `url` if its scheme is safe; otherwise `None`, with an HTML-SANITISED problem.
