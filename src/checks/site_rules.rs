@@ -161,6 +161,16 @@ fn internal_path(href: &str, page_url: &str, base: &str, root: &str) -> Option<(
 /// checks early with partial results, which the caller drops.
 pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, stop: &AtomicBool) -> Vec<Finding> {
     let mut out = Vec::new();
+    let Some(reached) = links(site, pages, files, stop, &mut out) else { return out };
+    unique_titles(pages, &mut out);
+    consistent_nav(pages, &mut out);
+    multiple_ways(site, pages, &reached, &mut out);
+    out
+}
+
+/// Links that lead nowhere or to a part of a page that does not exist (LINK-BROKEN). Returns
+/// the pages another page links to, or `None` when `stop` ended the checks early.
+fn links(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, stop: &AtomicBool, out: &mut Vec<Finding>) -> Option<FxHashSet<usize>> {
     // Every page has a dozen links (menu, language switcher, section): this loop runs for
     // hundreds of thousands of links on a large site, so it hashes fast and allocates little.
     let by_url: FxHashMap<&str, &PageFacts> = pages.iter().map(|p| (p.url.as_str(), *p)).collect();
@@ -171,7 +181,7 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
     let mut with_slash = String::new();
     for (i, p) in pages.iter().enumerate() {
         if i % 1024 == 0 && stop.load(Ordering::Relaxed) {
-            return out;
+            return None;
         }
         for l in &p.links {
             // Always `Some`: only links that lead inside the site were kept.
@@ -215,7 +225,11 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
             }
         }
     }
-    // Titles unique per language (A11Y-TITLE-UNIQUE).
+    Some(reached)
+}
+
+/// Titles unique per language (A11Y-TITLE-UNIQUE).
+fn unique_titles(pages: &[&PageFacts], out: &mut Vec<Finding>) {
     let mut titles: FxHashMap<(&str, &str), Vec<&PageFacts>> = FxHashMap::default();
     for p in pages {
         titles.entry((p.lang.as_str(), p.title.as_str())).or_default().push(p);
@@ -231,6 +245,10 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
             );
         }
     }
+}
+
+/// The same navigation on every page of a language and form (A11Y-NAV-CONSISTENT).
+fn consistent_nav(pages: &[&PageFacts], out: &mut Vec<Finding>) {
     // The same navigation on every page of a language and form (A11Y-NAV-CONSISTENT); Easy
     // read pages have their own menu, to the Easy read sections.
     let mut first_nav: FxHashMap<(&str, crate::variant::Form), &PageFacts> = FxHashMap::default();
@@ -246,6 +264,10 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
             Some(_) => {}
         }
     }
+}
+
+/// Reachable in more than one way (A11Y-MULTIPLE-WAYS).
+fn multiple_ways(site: &Site, pages: &[&PageFacts], reached: &FxHashSet<usize>, out: &mut Vec<Finding>) {
     // Reachable in more than one way (A11Y-MULTIPLE-WAYS): besides the menu and the sitemap,
     // another page links to it (its section's list, for instance). Reported once per page.
     let mut reported = FxHashSet::default();
@@ -262,5 +284,4 @@ pub fn check_site(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, st
             );
         }
     }
-    out
 }
