@@ -262,6 +262,68 @@ fn page_path(key_page: &str) -> (String, bool) {
     }
 }
 
+/// The published files grouped by the page they belong to, and the drafts left out.
+struct Grouped {
+    /// Page path → (key page it came from, whether it is a section, variants).
+    pages: BTreeMap<String, (String, bool, Vec<Variant>)>,
+    drafts: BTreeMap<String, Vec<DraftFile>>,
+    /// The drafts' own findings (front matter warnings), which no page shows.
+    findings: Vec<Finding>,
+}
+
+/// Groups the parsed files by page, hashing the sources in parallel. Two files that would be
+/// published at one address are an input error.
+fn group_by_page(files: Vec<(SourceFile, Parsed)>, default: &str, opts: &Options) -> Result<Grouped> {
+    let mut findings = Vec::new();
+    let mut problems = Vec::new();
+    // Page path → (key page it came from, variants).
+    let mut grouped: BTreeMap<String, (String, bool, Vec<Variant>)> = BTreeMap::new();
+    let mut drafts: BTreeMap<String, Vec<DraftFile>> = BTreeMap::new();
+    let hashes: Vec<_> = files.par_iter().map(|(file, parsed)| hash_and_words(file, parsed, default)).collect();
+    for ((file, parsed), hash) in files.into_iter().zip(hashes) {
+        if parsed.front.draft && !opts.drafts {
+            findings.extend(parsed.findings);
+            let (path, _) = page_path(&file.key.page);
+            drafts.entry(path).or_default().push(DraftFile { file: file.rel, lang: file.key.lang, form: file.key.form, source_hash: parsed.front.source_hash, hash });
+            continue;
+        }
+        let (path, is_section) = page_path(&file.key.page);
+        let entry = grouped.entry(path).or_insert_with(|| (file.key.page.clone(), is_section, Vec::new()));
+        if entry.0 != file.key.page {
+            let other = entry.2.first().map(|v| v.file.clone()).unwrap_or_default();
+            problems.push(
+                Diagnostic::new(&file.rel, format!("this file and {other} would both be published at the same address"))
+                    .hint("Keep one of them: a folder's own page goes in _index.md inside the folder, so remove or rename the other file."),
+            );
+            continue;
+        }
+        entry.2.push(Variant::new(file, parsed, hash));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(problems));
+    }
+    Ok(Grouped { pages: grouped, drafts, findings })
+}
+
+/// Each page's parent, the nearest section above it, else the home page (folders without
+/// an _index.md have no page), and each page's children.
+fn link_parents(pages: &mut [Page], page_of_path: &HashMap<String, usize>) {
+    // Parents: the nearest section above, else home. Folders without _index.md have no page.
+    for i in 1..pages.len() {
+        let mut dir = pages[i].path.as_str();
+        let parent = loop {
+            dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+            match page_of_path.get(dir) {
+                Some(&p) if pages[p].is_section => break p,
+                _ if dir.is_empty() => break 0,
+                _ => {}
+            }
+        };
+        pages[i].parent = Some(parent);
+        pages[parent].children.push(i);
+    }
+}
+
 /// The states of one page's variants: those that exist (as published files or drafts) and those
 /// that could (their source exists and is not a draft or an orphan).
 fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant], drafts: &[DraftFile]) -> PageStatus {
@@ -302,36 +364,9 @@ fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant],
 impl Site {
     /// Builds the page tree from parsed files.
     pub fn assemble(config: Config, files: Vec<(SourceFile, Parsed)>, assets: Vec<Asset>, statics: Vec<Asset>, opts: Options) -> Result<Site> {
-        let mut findings = Vec::new();
-        let mut problems = Vec::new();
         let lang_order: HashMap<&str, usize> = config.languages.iter().enumerate().map(|(i, l)| (l.code.as_str(), i)).collect();
         let default = config.default_language.clone();
-        // Page path → (key page it came from, variants).
-        let mut grouped: BTreeMap<String, (String, bool, Vec<Variant>)> = BTreeMap::new();
-        let mut drafts: BTreeMap<String, Vec<DraftFile>> = BTreeMap::new();
-        let hashes: Vec<_> = files.par_iter().map(|(file, parsed)| hash_and_words(file, parsed, &default)).collect();
-        for ((file, parsed), hash) in files.into_iter().zip(hashes) {
-            if parsed.front.draft && !opts.drafts {
-                findings.extend(parsed.findings);
-                let (path, _) = page_path(&file.key.page);
-                drafts.entry(path).or_default().push(DraftFile { file: file.rel, lang: file.key.lang, form: file.key.form, source_hash: parsed.front.source_hash, hash });
-                continue;
-            }
-            let (path, is_section) = page_path(&file.key.page);
-            let entry = grouped.entry(path).or_insert_with(|| (file.key.page.clone(), is_section, Vec::new()));
-            if entry.0 != file.key.page {
-                let other = entry.2.first().map(|v| v.file.clone()).unwrap_or_default();
-                problems.push(
-                    Diagnostic::new(&file.rel, format!("this file and {other} would both be published at the same address"))
-                        .hint("Keep one of them: a folder's own page goes in _index.md inside the folder, so remove or rename the other file."),
-                );
-                continue;
-            }
-            entry.2.push(Variant::new(file, parsed, hash));
-        }
-        if !problems.is_empty() {
-            return Err(Error::Input(problems));
-        }
+        let Grouped { pages: mut grouped, drafts, mut findings } = group_by_page(files, &default, &opts)?;
         let mut pages = Vec::with_capacity(grouped.len());
         let mut status = Vec::new();
         for path in grouped.keys().chain(drafts.keys()).cloned().collect::<std::collections::BTreeSet<_>>() {
@@ -369,20 +404,7 @@ impl Site {
             ));
         }
         let page_of_path: HashMap<String, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
-        // Parents: the nearest section above, else home. Folders without _index.md have no page.
-        for i in 1..pages.len() {
-            let mut dir = pages[i].path.as_str();
-            let parent = loop {
-                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
-                match page_of_path.get(dir) {
-                    Some(&p) if pages[p].is_section => break p,
-                    _ if dir.is_empty() => break 0,
-                    _ => {}
-                }
-            };
-            pages[i].parent = Some(parent);
-            pages[parent].children.push(i);
-        }
+        link_parents(&mut pages, &page_of_path);
         let mut site = Site {
             config,
             pages,
