@@ -229,7 +229,7 @@ fn a_missing_translation_falls_back_inside_the_readers_chrome() {
     // The switcher keeps Welsh, marked as a fallback.
     let en = page(site.path(), "help/out-of-hours/index.html");
     assert_eq!(attrs(&en, ".language-switcher a", "hreflang"), ["en", "ur", "cy"]);
-    assert_eq!(attrs(&en, ".language-switcher__fallback", "lang"), ["cy"]);
+    assert_eq!(text_of(&en, ".language-switcher__fallback"), "(not translated yet)");
     // One TRANSLATION-MISSING per language a page lacks, on the source; none for Easy read.
     assert!(err.contains("warning[TRANSLATION-MISSING]: content/help/out-of-hours.md:1: This page has no cy translation."), "{err}");
     assert!(err.contains("help: To translate it, copy it to content/help/out-of-hours.cy.md, translate the text, then run `clearleaf stamp content/help/out-of-hours.cy.md`."), "{err}");
@@ -265,7 +265,14 @@ fn a_critical_page_replaces_its_outdated_translations_with_the_source() {
     assert!(text_of(&ur, ".notice").contains("اس صفحے کا اردو ورژن تازہ کیا جا رہا ہے"), "{}", text_of(&ur, ".notice"));
     assert_eq!(attrs(&ur, "link[rel=canonical]", "href"), ["https://example.org/docs/help/out-of-hours/"]);
     assert!(attrs(&ur, "link[rel=alternate]", "hreflang").is_empty());
-    assert_eq!(attrs(&ur, ".language-switcher__fallback", "lang"), ["ur", "cy"]);
+    // Only Welsh is marked: the reader's own language (Urdu) has the page's notice instead.
+    let marked: Vec<String> = ur
+        .select(&Selector::parse(".language-switcher li").unwrap())
+        .filter(|li| li.select(&Selector::parse(".language-switcher__fallback").unwrap()).next().is_some())
+        .map(|li| li.select(&Selector::parse("a").unwrap()).next().unwrap().value().attr("hreflang").unwrap().to_string())
+        .collect();
+    assert_eq!(marked, ["cy"]);
+    assert_eq!(text_of(&ur, ".language-switcher__fallback"), "(ابھی ترجمہ نہیں ہوا)");
     let sitemap = read(site.path(), "public/sitemap.xml");
     assert!(!sitemap.contains("<loc>https://example.org/docs/ur/help/out-of-hours/</loc>"));
 }

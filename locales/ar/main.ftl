@@ -18,8 +18,7 @@ breadcrumb-label = أنت هنا
 home = الصفحة الرئيسية
 language-switcher-label = اقرأ هذه الصفحة بلغة أخرى
 # Shown after a language in the switcher when that page is not translated yet.
-# $language is the name of the language the reader will see instead.
-language-fallback-marker = ({ $language })
+language-not-translated = (لم تُترجم بعد)
 footer-label = عن هذا الموقع
 footer-other-formats = اطلب هذه المعلومات بشكل آخر، مثل الطباعة الكبيرة أو التسجيل الصوتي أو طريقة برايل.
 page-title-pattern = { $page } – { $site }

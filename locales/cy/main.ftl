@@ -16,8 +16,7 @@ breadcrumb-label = Rydych chi yma
 home = Hafan
 language-switcher-label = Darllen y dudalen hon mewn iaith arall
 # Shown after a language in the switcher when that page is not translated yet.
-# $language is the name of the language the reader will see instead.
-language-fallback-marker = ({ $language })
+language-not-translated = (heb ei chyfieithu eto)
 footer-label = Am y wefan hon
 footer-other-formats = Gofynnwch am y wybodaeth hon mewn fformat arall, fel print bras, sain neu Braille.
 page-title-pattern = { $page } – { $site }

@@ -12,8 +12,8 @@ breadcrumb-label = You are here
 home = Home
 language-switcher-label = Read this page in another language
 # Shown after a language in the switcher when that page is not translated yet.
-# $language is the name of the language the reader will see instead.
-language-fallback-marker = (in { $language })
+# The reader's language says so; the reader's own language is never marked.
+language-not-translated = (not translated yet)
 footer-label = About this site
 footer-other-formats = Ask for this information in another format, such as large print, audio or Braille.
 page-title-pattern = { $page } – { $site }

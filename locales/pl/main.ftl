@@ -17,8 +17,7 @@ breadcrumb-label = Jesteś tutaj
 home = Strona główna
 language-switcher-label = Przeczytaj tę stronę w innym języku
 # Shown after a language in the switcher when that page is not translated yet.
-# $language is the name of the language the reader will see instead.
-language-fallback-marker = ({ $language })
+language-not-translated = (jeszcze nieprzetłumaczona)
 footer-label = O tym serwisie
 footer-other-formats = Poproś o te informacje w innej formie, na przykład dużym drukiem, w wersji audio albo w alfabecie Braille'a.
 page-title-pattern = { $page } – { $site }

@@ -17,8 +17,7 @@ breadcrumb-label = آپ یہاں ہیں
 home = مرکزی صفحہ
 language-switcher-label = یہ صفحہ کسی دوسری زبان میں پڑھیں
 # Shown after a language in the switcher when that page is not translated yet.
-# $language is the name of the language the reader will see instead.
-language-fallback-marker = ({ $language })
+language-not-translated = (ابھی ترجمہ نہیں ہوا)
 footer-label = اس ویب سائٹ کے بارے میں
 footer-other-formats = یہ معلومات کسی اور شکل میں مانگیں، جیسے بڑے حروف، آڈیو یا بریل میں۔
 page-title-pattern = { $page } – { $site }

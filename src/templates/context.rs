@@ -139,12 +139,12 @@ fn languages(site: &Site, locales: &Locales, page: Option<usize>, lang: &str, fo
         .languages
         .iter()
         .filter_map(|l| {
-            let (url, fallback, content_lang) = match page {
+            let (url, fallback) = match page {
                 Some(p) => {
                     let target = site.target(p, &l.code, form)?;
-                    (target.url.clone(), target.shows == Shows::Fallback, site.content(target).lang.clone())
+                    (target.url.clone(), target.shows == Shows::Fallback)
                 }
-                None => (site.url_for("", &l.code, Form::Standard), false, l.code.clone()),
+                None => (site.url_for("", &l.code, Form::Standard), false),
             };
             Some(LanguageLink {
                 code: l.code.clone(),
@@ -152,8 +152,9 @@ fn languages(site: &Site, locales: &Locales, page: Option<usize>, lang: &str, fo
                 dir: l.dir.as_str(),
                 url,
                 current: l.code == lang,
-                fallback,
-                fallback_marker: t(locales, &l.code, "language-fallback-marker", &[("language", &locales.endonym(&content_lang))]),
+                // The reader's own language is not marked: the page's notice says it all.
+                fallback: fallback && l.code != lang,
+                fallback_marker: t(locales, lang, "language-not-translated", &[]),
                 home_label: t(locales, &l.code, "not-found-home", &[]),
             })
         })
