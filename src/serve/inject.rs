@@ -12,6 +12,7 @@ const STYLE: &str = "#clearleaf-dev{position:fixed;inset-block-end:0;inset-inlin
 #clearleaf-dev summary{padding:.5rem 1rem;cursor:pointer;font-weight:700;min-block-size:1.5rem}\
 #clearleaf-dev summary:focus-visible{outline:3px solid #b34700;outline-offset:2px}\
 #clearleaf-dev ul{margin:0;padding:.5rem 1rem 1rem 2rem}\
+#clearleaf-dev-space{block-size:5rem}\
 #clearleaf-overlay{border:4px solid #9f1c1c;background:#fff4f4;color:#1a1a1a;padding:1rem;margin:0;font:1rem/1.5 system-ui,sans-serif;white-space:pre-wrap}";
 
 /// Adds the reload script, the error overlay (if any) and the findings panel to a page.
@@ -23,6 +24,9 @@ pub fn page(html: &str, error: Option<&str>, findings: &[&Finding]) -> String {
         extra.push_str("</pre>");
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    // Room at the end of the page for the closed panel, which is fixed to the bottom of the
+    // window: without it, the panel covers the page's last lines on a phone.
+    extra.push_str("<div id=\"clearleaf-dev-space\"></div>");
     extra.push_str(&format!(
         "<details id=\"clearleaf-dev\"><summary>clearleaf: {} finding{} on this page ({errors} error{})</summary><ul>",
         findings.len(),

@@ -79,6 +79,18 @@ try {
   const tab = await browser.newPage({ bypassCSP: true });
   await tab.goto(base + PAGE);
 
+  // 0. On a phone, the closed panel leaves the end of the page readable.
+  await tab.setViewportSize({ width: 320, height: 640 });
+  await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const covered = await tab.evaluate(() => {
+    const panel = document.getElementById('clearleaf-dev').getBoundingClientRect();
+    const footer = document.querySelector('footer').getBoundingClientRect();
+    return footer.bottom - panel.top;
+  });
+  check(covered <= 0, `at 320 px the closed panel covers none of the footer at the end of the page (${Math.round(covered)} px)`);
+  await tab.setViewportSize({ width: 1280, height: 720 });
+  await tab.evaluate(() => window.scrollTo(0, 0));
+
   // 1. The panel, from the keyboard.
   let presses = 0;
   while (presses < 200 && !(await tab.evaluate(() => document.activeElement?.matches('#clearleaf-dev summary')))) {
