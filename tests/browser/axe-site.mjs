@@ -512,6 +512,8 @@ async function takeScreenshots(browser, baseURL, pages, outDir, timeoutMs) {
     ['standard', pick('/help/out-of-hours/', '/')],
     ['easy-read', pick('/easy-read/help/out-of-hours/', '/easy-read/')],
     ['urdu', pick('/ur/help/out-of-hours/', '/ur/')],
+    ['arabic', pick('/ar/help/interpreter/', '/ar/')],
+    ['easy-read-urdu', pick('/ur/easy-read/help/out-of-hours/', '/ur/easy-read/')],
   ];
   const written = [];
   const problems = [];
