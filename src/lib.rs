@@ -16,8 +16,8 @@
 //! Below the stages sit the leaf modules every stage may use, which use no stage:
 //! [`files`] (the site folder and relative paths), [`text`] (decoding a file's bytes),
 //! [`language`], [`variant`] (a page's language and form), [`line_marker`], [`rules`],
-//! [`finding`], [`error`], [`limits`] and [`yaml`]. A stage uses only the stages before it;
-//! `tests/module_graph.rs` fails on any cycle.
+//! [`finding`], [`error`], [`limits`], [`yaml`] and [`yaml_depth`]. No two modules use each
+//! other, directly or through others: `tests/module_graph.rs` fails on any cycle.
 
 pub mod checks;
 pub mod cmd;

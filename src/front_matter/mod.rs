@@ -160,7 +160,12 @@ struct TitleHeading {
 
 fn leading_title_heading(body: &str) -> Option<TitleHeading> {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-    let mut events = Parser::new_ext(body, crate::markdown::options()).into_offset_iter();
+    // Only the first block can be the title: parsing just it keeps the page to one full parse
+    // (the renderer's). A heading is one line, or a paragraph underlined with `===`, so the
+    // first block ends at the first blank line.
+    let start = body.len() - body.trim_start_matches(['\n', ' ', '\t']).len();
+    let first_block = body[start..].find("\n\n").map_or(body, |end| &body[..start + end + 1]);
+    let mut events = Parser::new_ext(first_block, crate::markdown::options()).into_offset_iter();
     let (Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }), range) = events.next()? else { return None };
     let mut text = String::new();
     for (event, _) in events {
