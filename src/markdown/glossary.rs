@@ -18,8 +18,13 @@
 //! form written in capitals only (`GP`, `A&E`) matches only in capitals, others match in any
 //! case; any run of spaces matches a space, and ’ matches '.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+
+use html5ever::LocalName;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -186,8 +191,9 @@ fn match_at(text: &str, i: usize, p: &Pattern) -> Option<usize> {
     next.is_none_or(|n| !n.is_alphanumeric()).then_some(end)
 }
 
-/// Where a glossary word stands in the page's HTML.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Where a glossary word stands in the page's HTML. Ordered: inside several elements, the
+/// greatest applies.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Context {
     /// Running text: the first use is linked here.
     Text,
@@ -197,12 +203,12 @@ enum Context {
     Ignored,
 }
 
-fn context_of(name: &str) -> Option<Context> {
-    Some(match name {
+fn context_of(name: &str) -> Context {
+    match name {
         "code" | "pre" | "kbd" | "samp" | "script" | "style" | "svg" | "math" | "template" | "title" | "textarea" => Context::Ignored,
         "a" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "abbr" | "dfn" | "sup" | "sub" | "button" | "summary" | "label" | "del" | "s" | "caption" | "figcaption" | "th" | "dt" => Context::Seen,
-        _ => return None,
-    })
+        _ => Context::Text,
+    }
 }
 
 /// Elements with no end tag.
@@ -213,24 +219,23 @@ pub const ID_PREFIX: &str = "words-we-use-";
 
 /// Links the first use of each glossary word in `html` (a page body) and appends the "Words we
 /// use" section with `heading`. Returns the HTML unchanged when no glossary word is used.
+///
+/// The body is read with html5ever's tokenizer and written again from its tokens. That may
+/// spell a tag or a character reference differently, but the page is parsed again before it
+/// is written, so readers get the same tree.
 pub fn mark(html: &str, glossary: &Glossary, heading: &str) -> String {
-    let mut ids: HashSet<String> = HashSet::new();
-    let mut out = String::with_capacity(html.len() + 1024);
-    // Entries in order of first use: (entry, text as first seen).
-    let mut used: Vec<(usize, String)> = Vec::new();
-    let mut linked: HashSet<usize> = HashSet::new();
+    let tokens = tokenize(html);
+    // Ids already on the page, so that the new ones do not clash.
+    let mut ids: HashSet<String> = tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => tag.attrs.iter().find(|a| &*a.name.local == "id").map(|a| a.value.to_string()),
+            _ => None,
+        })
+        .collect();
     let mut slugger = Slugger::default();
     let mut entry_ids: BTreeMap<usize, String> = BTreeMap::new();
-    let mut stack: Vec<(String, Context)> = Vec::new();
-    // Ids already on the page, so that the new ones do not clash.
-    let mut pos = 0;
-    while let Some(off) = html[pos..].find(" id=\"") {
-        let start = pos + off + 5;
-        let end = html[start..].find('"').map_or(html.len(), |e| start + e);
-        ids.insert(html[start..end].to_string());
-        pos = end;
-    }
-    let mut id_for = |entry: usize, slugger: &mut Slugger, entry_ids: &mut BTreeMap<usize, String>| -> String {
+    let mut id_for = |entry: usize| -> String {
         entry_ids
             .entry(entry)
             .or_insert_with(|| {
@@ -247,59 +252,59 @@ pub fn mark(html: &str, glossary: &Glossary, heading: &str) -> String {
             .clone()
     };
 
-    let mut i = 0;
-    let bytes = html.as_bytes();
-    while i < html.len() {
-        if bytes[i] == b'<' {
-            let end = tag_end(html, i);
-            let tag = &html[i..end];
-            out.push_str(tag);
-            if let Some((name, closing)) = tag_name(tag) {
-                if closing {
-                    if let Some(p) = stack.iter().rposition(|(n, _)| *n == name) {
-                        stack.truncate(p);
-                    }
-                } else if !VOID.contains(&name.as_str()) && !tag.ends_with("/>") {
-                    let ctx = context_of(&name).unwrap_or(Context::Text);
-                    stack.push((name, ctx));
-                }
+    let mut out = String::with_capacity(html.len() + 1024);
+    // Entries in order of first use: (entry, text as first seen).
+    let mut used: Vec<(usize, String)> = Vec::new();
+    let mut linked: HashSet<usize> = HashSet::new();
+    // Open elements that change how their text is read, with how.
+    let mut stack: Vec<(LocalName, Context)> = Vec::new();
+    // The text since the last tag: the tokenizer may hand it over in several pieces.
+    let mut text = String::new();
+    for token in tokens {
+        let tag = match token {
+            Token::CharacterTokens(t) => {
+                text.push_str(&t);
+                continue;
             }
-            i = end;
+            Token::NullCharacterToken => {
+                text.push('\u{FFFD}');
+                continue;
+            }
+            Token::TagToken(tag) => Some(tag),
+            Token::CommentToken(c) => {
+                out.push_str("<!--");
+                out.push_str(&c);
+                out.push_str("-->");
+                None
+            }
+            Token::DoctypeToken(_) | Token::EOFToken | Token::ParseError(_) => None,
+        };
+        mark_text(&std::mem::take(&mut text), &stack, glossary, &mut used, &mut linked, &mut id_for, &mut out);
+        let Some(tag) = tag else { continue };
+        if tag.kind == TagKind::EndTag {
+            if let Some(p) = stack.iter().rposition(|(n, _)| *n == tag.name) {
+                stack.truncate(p);
+            }
+            out.push_str("</");
+            out.push_str(&tag.name);
+            out.push('>');
             continue;
         }
-        let end = html[i..].find('<').map_or(html.len(), |e| i + e);
-        let raw = &html[i..end];
-        let ctx = stack.iter().map(|(_, c)| *c).fold(Context::Text, |acc, c| match (acc, c) {
-            (Context::Ignored, _) | (_, Context::Ignored) => Context::Ignored,
-            (Context::Seen, _) | (_, Context::Seen) => Context::Seen,
-            _ => Context::Text,
-        });
-        if ctx == Context::Ignored {
-            out.push_str(raw);
-            i = end;
-            continue;
+        out.push('<');
+        out.push_str(&tag.name);
+        for attr in &tag.attrs {
+            out.push(' ');
+            out.push_str(&attr.name.local);
+            out.push_str("=\"");
+            escape_attr(&attr.value, &mut out);
+            out.push('"');
         }
-        let (text, map) = decode(raw);
-        let mut last = 0;
-        for m in glossary.find(&text) {
-            if !used.iter().any(|(e, _)| *e == m.entry) {
-                used.push((m.entry, text[m.range.clone()].to_string()));
-            }
-            if ctx == Context::Text && linked.insert(m.entry) {
-                let id = id_for(m.entry, &mut slugger, &mut entry_ids);
-                let (s, e) = (map[m.range.start], map[m.range.end]);
-                out.push_str(&raw[last..s]);
-                out.push_str("<a href=\"#");
-                escape_attr(&id, &mut out);
-                out.push_str("\" class=\"glossary-term\">");
-                out.push_str(&raw[s..e]);
-                out.push_str("</a>");
-                last = e;
-            }
+        out.push_str(if tag.self_closing { " />" } else { ">" });
+        if !tag.self_closing && !VOID.contains(&&*tag.name) {
+            stack.push((tag.name.clone(), context_of(&tag.name)));
         }
-        out.push_str(&raw[last..]);
-        i = end;
     }
+    mark_text(&text, &stack, glossary, &mut used, &mut linked, &mut id_for, &mut out);
     if used.is_empty() {
         return html.to_string();
     }
@@ -307,7 +312,7 @@ pub fn mark(html: &str, glossary: &Glossary, heading: &str) -> String {
     escape_text(heading, &mut out);
     out.push_str("</h2>\n<dl>\n");
     for (entry, seen) in &used {
-        let id = id_for(*entry, &mut slugger, &mut entry_ids);
+        let id = id_for(*entry);
         out.push_str("<dt id=\"");
         escape_attr(&id, &mut out);
         out.push_str("\">");
@@ -320,76 +325,66 @@ pub fn mark(html: &str, glossary: &Glossary, heading: &str) -> String {
     out
 }
 
-/// The byte after the `>` that closes the tag (or comment) starting at `i`.
-fn tag_end(html: &str, i: usize) -> usize {
-    let rest = &html[i..];
-    if rest.starts_with("<!--") {
-        return rest.find("-->").map_or(html.len(), |e| i + e + 3);
+/// Writes one run of text inside the open elements `stack`, noting the glossary words in it and
+/// linking each word's first use in running text.
+fn mark_text(
+    text: &str,
+    stack: &[(LocalName, Context)],
+    glossary: &Glossary,
+    used: &mut Vec<(usize, String)>,
+    linked: &mut HashSet<usize>,
+    id_for: &mut impl FnMut(usize) -> String,
+    out: &mut String,
+) {
+    if stack.last().is_some_and(|(name, _)| matches!(super::raw_html::raw_text_kind(name), Some(TokenSinkResult::RawData(RawKind::ScriptData | RawKind::Rawtext)))) {
+        // Script and style text is not escaped in HTML: it is written as it came.
+        out.push_str(text);
+        return;
     }
-    let mut quote = None;
-    for (j, c) in rest.char_indices().skip(1) {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return i + j + 1,
-            _ => {}
+    let ctx = stack.iter().map(|(_, c)| *c).max().unwrap_or(Context::Text);
+    if ctx == Context::Ignored {
+        escape_text(text, out);
+        return;
+    }
+    let mut last = 0;
+    for m in glossary.find(text) {
+        if !used.iter().any(|(e, _)| *e == m.entry) {
+            used.push((m.entry, text[m.range.clone()].to_string()));
+        }
+        if ctx == Context::Text && linked.insert(m.entry) {
+            escape_text(&text[last..m.range.start], out);
+            out.push_str("<a href=\"#");
+            escape_attr(&id_for(m.entry), out);
+            out.push_str("\" class=\"glossary-term\">");
+            escape_text(&text[m.range.clone()], out);
+            out.push_str("</a>");
+            last = m.range.end;
         }
     }
-    html.len()
+    escape_text(&text[last..], out);
 }
 
-/// The lower-case name of a start or end tag, and whether it is an end tag.
-fn tag_name(tag: &str) -> Option<(String, bool)> {
-    let (rest, closing) = match tag.strip_prefix("</") {
-        Some(r) => (r, true),
-        None => (tag.strip_prefix('<')?, false),
-    };
-    let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
-    (!name.is_empty()).then_some((name, closing))
-}
-
-/// Decodes character references in HTML text; `map[k]` is the raw byte offset of decoded byte
-/// `k` (with one more entry for the end).
-fn decode(raw: &str) -> (String, Vec<usize>) {
-    let mut text = String::with_capacity(raw.len());
-    let mut map = Vec::with_capacity(raw.len() + 1);
-    let mut i = 0;
-    while i < raw.len() {
-        let rest = &raw[i..];
-        let (c, len) = if rest.starts_with('&') {
-            rest.find(';').filter(|&e| e <= 10).and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1))).unwrap_or(('&', 1))
-        } else {
-            let c = rest.chars().next().expect("a char");
-            (c, c.len_utf8())
-        };
-        for _ in 0..c.len_utf8() {
-            map.push(i);
-        }
-        text.push(c);
-        i += len;
-    }
-    map.push(raw.len());
-    (text, map)
-}
-
-fn entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        _ => {
-            let n = name.strip_prefix('#')?;
-            let code = match n.strip_prefix(['x', 'X']) {
-                Some(h) => u32::from_str_radix(h, 16).ok()?,
-                None => n.parse().ok()?,
+/// The tokens of `html`, with the content of script, style and the other raw-text elements
+/// read as text, as a browser reads it.
+fn tokenize(html: &str) -> Vec<Token> {
+    struct Collect(RefCell<Vec<Token>>);
+    impl TokenSink for Collect {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let raw = match &token {
+                Token::TagToken(tag) if tag.kind == TagKind::StartTag && !tag.self_closing => super::raw_html::raw_text_kind(&tag.name),
+                _ => None,
             };
-            char::from_u32(code)?
+            self.0.borrow_mut().push(token);
+            raw.unwrap_or(TokenSinkResult::Continue)
         }
-    })
+    }
+    let tokenizer = Tokenizer::new(Collect(RefCell::new(Vec::new())), TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(html.into());
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    tokenizer.sink.0.into_inner()
 }
 
 #[cfg(test)]
@@ -427,6 +422,21 @@ mod tests {
              <dt id=\"words-we-use-ae\">A&amp;E</dt>\n<dd>The part of a hospital for emergencies.</dd>\n</dl>\n</section>\n"
         );
         assert_eq!(mark("<p>Nothing here.</p>", &g, "Words we use"), "<p>Nothing here.</p>");
+    }
+
+    #[test]
+    fn reads_tags_and_text_as_a_browser_does() {
+        let g = glossary();
+        // A `>` inside a quoted attribute does not end the tag; a comment is not text; a
+        // character reference in code stays escaped.
+        let html = "<!-- crisis --><p title=\"a > crisis\">A&#32;crisis</p><code>&lt;GP&gt;</code>";
+        assert_eq!(
+            mark(html, &g, "W").split("<section").next().unwrap(),
+            "<!-- crisis --><p title=\"a &gt; crisis\">A <a href=\"#words-we-use-crisis\" class=\"glossary-term\">crisis</a></p><code>&lt;GP&gt;</code>"
+        );
+        // Script text is neither marked nor escaped.
+        let out = mark("<script>if (a < b) crisis()</script><p>crisis</p>", &g, "W");
+        assert!(out.starts_with("<script>if (a < b) crisis()</script><p><a "), "{out}");
     }
 
     #[test]

@@ -25,7 +25,7 @@ const INTERNAL_PREFIX: &str = "data-cl-";
 
 /// Elements whose content HTML parsers read as text up to their end tag, and how. All of them
 /// are removed with their content by the sanitiser, so they are dropped here already.
-fn raw_text_kind(name: &str) -> Option<TokenSinkResult<()>> {
+pub(super) fn raw_text_kind(name: &str) -> Option<TokenSinkResult<()>> {
     Some(match name {
         "script" => TokenSinkResult::RawData(RawKind::ScriptData),
         "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
