@@ -157,10 +157,10 @@ impl<'a> PageResolver<'a> {
 }
 
 impl Resolver for PageResolver<'_> {
-    fn link(&self, dest: &str) -> std::result::Result<String, String> {
+    fn link(&self, dest: &str) -> std::result::Result<String, markdown::Unresolved> {
         self.site.resolve_link(self.file, dest, &self.target.lang, self.target.form)
     }
-    fn image(&self, src: &str) -> std::result::Result<String, String> {
+    fn image(&self, src: &str) -> std::result::Result<String, markdown::Unresolved> {
         self.site.resolve_image(self.file, src)
     }
     fn label(&self, id: &str, number: Option<usize>) -> String {
@@ -197,6 +197,9 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     if let Some(deep) = rendered.too_deep {
         return Err(Error::input(crate::limits::too_deep_in_markdown(&variant.file, deep)));
     }
+    // Links and pictures the renderer found broken are reported once, by it: the site-wide
+    // link check leaves them out.
+    let broken: HashSet<(u32, String)> = rendered.problems.iter().filter_map(|p| Some((u32::try_from(p.line).ok()?, p.dest.clone()?))).collect();
     let mut findings: Vec<Finding> =
         rendered.problems.into_iter().map(|p| Finding::new(p.rule, p.rule.severity, &variant.file, p.message).line(p.line).help(p.help).page(&target.url, &target.lang, target.form)).collect();
     // Easy read: explain glossary words and add the "Words we use" section.
@@ -215,7 +218,10 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     // checks read, without the source-line markers, so no marker ever reaches a reader.
     let (page_findings, facts, html) = timings.time(4, || {
         let doc = checks::a11y::Doc::parse(&rendered);
-        let (findings, facts) = checks::check_page(&doc, site, target, theme.shown(template), checks::lexicon::for_lang(&target.lang), easy_read);
+        let (findings, mut facts) = checks::check_page(&doc, site, target, theme.shown(template), checks::lexicon::for_lang(&target.lang), easy_read);
+        if !broken.is_empty() {
+            facts.links.retain(|l| l.line.is_none_or(|line| !broken.contains(&(line, l.href.to_string()))));
+        }
         (findings, facts, output::serialize_without_markers(&doc.html))
     });
     let html = if minify { timings.time(3, || output::minify(&html)) } else { html };

@@ -138,7 +138,21 @@ impl Report {
     }
 
     fn text(&self, s: &mut impl Write) -> std::io::Result<()> {
+        // A site with many untranslated pages would fill the screen with one warning each: the
+        // text report gives one line per language instead (JSON keeps every finding).
+        let mut missing: std::collections::BTreeMap<&str, Vec<&Finding>> = Default::default();
+        let grouped = |f: &Finding| f.rule == &rules::TRANSLATION_MISSING;
+        for f in self.findings.iter().filter(|f| grouped(f)) {
+            missing.entry(f.lang.as_deref().unwrap_or_default()).or_default().push(f);
+        }
+        missing.retain(|_, fs| fs.len() > 1);
         for f in &self.findings {
+            if let Some(group) = f.lang.as_deref().and_then(|l| missing.get(l)).filter(|_| grouped(f)) {
+                if std::ptr::eq(group[0], f) {
+                    missing_summary(group, s)?;
+                }
+                continue;
+            }
             writeln!(s, "{}", headline(f))?;
             if let Some(url) = &f.url {
                 writeln!(s, "  page: {url}")?;
@@ -169,6 +183,25 @@ impl Report {
         }
         Ok(())
     }
+}
+
+/// One TRANSLATION-MISSING line for the pages missing in one language.
+fn missing_summary(group: &[&Finding], s: &mut impl Write) -> std::io::Result<()> {
+    const SHOWN: usize = 5;
+    let f = group[0];
+    let lang = f.lang.as_deref().unwrap_or_default();
+    let sev = if f.severity == Severity::Error { "error" } else { "warning" };
+    let files: Vec<&str> = group.iter().take(SHOWN).map(|f| f.file.as_str()).collect();
+    let more = match group.len().saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!(" and {n} more (`clearleaf status --lang {lang}` lists them all)"),
+    };
+    writeln!(s, "{sev}[{}]: {} pages have no {lang} translation: {}{more}", f.rule, group.len(), files.join(", "))?;
+    writeln!(
+        s,
+        "  help: To translate a page, copy it to NAME.{lang}.md, translate the text, then run `clearleaf stamp` on the copy. Pages not meant to be translated can say `translate: false` in their front matter. See `clearleaf explain {}`.",
+        f.rule
+    )
 }
 
 /// `error[RULE]: file:line: message`, the first line of a finding in the text report.

@@ -4,18 +4,20 @@
 //! links.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::config::{Config, MissingPolicy, OutdatedPolicy};
-use crate::error::{Diagnostic, Error, Result};
-use crate::files::{output_file, push_path};
+use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::files::{link_from, output_file, push_path};
 use crate::finding::{Finding, Severity};
 use crate::front_matter::{FrontMatter, Parsed};
 use crate::i18n::staleness::{self, FileFacts, State};
 use crate::load::{Asset, CONTENT_DIR, SourceFile, nfc, parse_file_name, variant_file_name};
+use crate::markdown::Unresolved;
 use crate::rules;
 use crate::variant::{Form, VariantKey, source_of};
 
@@ -238,6 +240,9 @@ pub struct Site {
     /// out of the home page's children for each page made a site of 100,000 top-level pages
     /// quadratic.
     menu: Vec<usize>,
+    /// The files of `content/` (pages and pictures) by folder, for a "did you mean" when a
+    /// link or picture leads nowhere: made at the first one.
+    files_by_folder: OnceLock<BTreeMap<String, Vec<String>>>,
 }
 
 /// A variant left out because it is a draft: kept for its state.
@@ -344,6 +349,9 @@ fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant],
     let facts: Vec<FileFacts<'_>> = files.iter().map(|f| FileFacts { lang: f.lang, form: f.form, draft: f.draft, stamp: f.stamp, hash: f.hash.as_ref().map(|(h, _)| h.clone()) }).collect();
     let states = staleness::judge(default, &facts);
     let find = |lang: &str, form: Form| files.iter().position(|f| f.lang == lang && f.form == form);
+    // The source page's `translate:` says which languages need a version at all.
+    let translate = variants.iter().find(|v| v.lang == default && v.form == Form::Standard).map(|v| &v.front.translate);
+    let wanted = |lang: &str| lang == default || translate.is_none_or(|t| t.wants(lang));
     let mut out = Vec::new();
     for lang in &config.languages {
         for form in [Form::Standard, Form::Easy] {
@@ -352,13 +360,33 @@ fn page_status(default: &str, config: &Config, path: &str, variants: &[Variant],
             let source_words = source.and_then(|s| files[s].hash.as_ref()).map_or(0, |(_, w)| *w);
             let (state, file) = match find(&lang.code, form) {
                 Some(i) => (states[i], Some(files[i].file.to_string())),
-                None if source.is_some_and(|s| matches!(states[s], State::Current | State::Outdated)) => (State::Missing, None),
+                None if source.is_some_and(|s| matches!(states[s], State::Current | State::Outdated)) => (if wanted(&lang.code) { State::Missing } else { State::NotNeeded }, None),
                 None => continue,
             };
             out.push(VariantStatus { lang: lang.code.clone(), form, state, file, url: None, source_words });
         }
     }
     PageStatus { path: path.to_string(), source: find(default, Form::Standard).map(|i| files[i].file.to_string()), variants: out }
+}
+
+/// A language listed in a source page's `translate:` must be one of the site's: a typo would
+/// quietly stop its translation being asked for.
+fn check_translate(config: &Config, variants: &[Variant]) -> Result<()> {
+    let Some(source) = variants.iter().find(|v| v.lang == config.default_language && v.form == Form::Standard) else { return Ok(()) };
+    let crate::front_matter::Translate::Only(langs) = &source.front.translate else { return Ok(()) };
+    let known = || config.languages.iter().map(|l| l.code.as_str());
+    match langs.iter().find(|l| !config.has_language(l)) {
+        None => Ok(()),
+        Some(l) => {
+            let mut hint = format!("`translate:` lists the languages this page is meant to be translated into, from the site's languages: {}.", known().collect::<Vec<_>>().join(", "));
+            if let Some(near) = did_you_mean(l, known()) {
+                hint = format!("Did you mean `{near}`? {hint}");
+            }
+            let mut d = Diagnostic::new(&source.file, format!("`{l}` in `translate:` is not one of the site's languages")).hint(hint);
+            d.line = source.key_line("translate");
+            Err(Error::input(d))
+        }
+    }
 }
 
 impl Site {
@@ -372,6 +400,7 @@ impl Site {
         for path in grouped.keys().chain(drafts.keys()).cloned().collect::<std::collections::BTreeSet<_>>() {
             let (key_page, is_section, mut variants) = grouped.remove(&path).unwrap_or_default();
             variants.sort_by_key(|v| (lang_order[v.lang.as_str()], v.form));
+            check_translate(&config, &variants)?;
             let states = page_status(&default, &config, &path, &variants, drafts.get(&path).map_or(&[], |d| d.as_slice()));
             let mut states_of = states.variants.iter().map(|s| ((s.lang.clone(), s.form), s.state)).collect::<HashMap<_, _>>();
             status.push(states);
@@ -421,6 +450,7 @@ impl Site {
             drafts,
             options: opts,
             menu: Vec::new(),
+            files_by_folder: OnceLock::new(),
         };
         for i in 0..site.pages.len() {
             site.sort_children(i);
@@ -653,11 +683,12 @@ impl Site {
                         MissingPolicy::Fallback => format!("Readers of {} get the {default} page with a notice.", vs.lang),
                         MissingPolicy::Omit => format!("It is not published in {}.", vs.lang),
                     };
-                    out.push(
-                        Finding::new(&rules::TRANSLATION_MISSING, Severity::Warning, source, format!("This page has no {} translation. {readers}", vs.lang))
-                            .line(1)
-                            .help(format!("To translate it, copy it to {copy}, translate the text, then run `clearleaf stamp {copy}`.")),
-                    );
+                    let mut f = Finding::new(&rules::TRANSLATION_MISSING, Severity::Warning, source, format!("This page has no {} translation. {readers}", vs.lang)).line(1).help(format!(
+                        "To translate it, copy it to {copy}, translate the text, then run `clearleaf stamp {copy}`. If it is not meant to be translated, add `translate: false` to its front matter."
+                    ));
+                    // The text report sums these up per language.
+                    f.lang = Some(vs.lang.clone());
+                    out.push(f);
                 }
                 _ => {}
             }
@@ -703,7 +734,7 @@ impl Site {
     }
 
     /// Resolves a link written in `from_file` (site-relative) for a reader in `lang`/`form`.
-    pub fn resolve_link(&self, from_file: &str, dest: &str, lang: &str, form: Form) -> std::result::Result<String, String> {
+    pub fn resolve_link(&self, from_file: &str, dest: &str, lang: &str, form: Form) -> std::result::Result<String, Unresolved> {
         if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
             return Ok(dest.to_string());
         }
@@ -718,7 +749,7 @@ impl Site {
         if inside.ends_with(".md") {
             let key = parse_file_name(&inside, &self.config.languages).map_err(|d| d.message)?;
             let (page_path, _) = page_path(&key.page);
-            let &page = self.page_of_path.get(&page_path).ok_or_else(|| format!("there is no page {CONTENT_DIR}/{inside}"))?;
+            let &page = self.page_of_path.get(&page_path).ok_or_else(|| self.no_file(from_file, &inside, "page"))?;
             let (lang, form) = self.link_lang_form(&inside, &key, lang, form);
             let t = self.nearest_target(page, &lang, form).ok_or_else(|| format!("{CONTENT_DIR}/{inside} is not published"))?;
             return Ok(format!("{}{fragment}", t.url));
@@ -732,11 +763,11 @@ impl Site {
         {
             return Ok(format!("{}{fragment}", t.url));
         }
-        Err(format!("there is no file {CONTENT_DIR}/{inside}"))
+        Err(self.no_file(from_file, &inside, "file"))
     }
 
     /// Resolves a picture path written in `from_file`.
-    pub fn resolve_image(&self, from_file: &str, src: &str) -> std::result::Result<String, String> {
+    pub fn resolve_image(&self, from_file: &str, src: &str) -> std::result::Result<String, Unresolved> {
         if src.starts_with("//") || has_scheme(src) {
             return Ok(src.to_string());
         }
@@ -744,7 +775,35 @@ impl Site {
             return Ok(url);
         }
         let inside = self.content_path(from_file, src)?;
-        if self.asset_paths.contains(&inside) { Ok(format!("{}{inside}", self.config.base_path)) } else { Err(format!("there is no file {CONTENT_DIR}/{inside}")) }
+        if self.asset_paths.contains(&inside) { Ok(format!("{}{inside}", self.config.base_path)) } else { Err(self.no_file(from_file, &inside, "file")) }
+    }
+
+    /// Why `inside` (a path in `content/`) cannot be linked from `from_file`, with the file
+    /// of a nearly equal name, if there is one.
+    fn no_file(&self, from_file: &str, inside: &str, what: &str) -> Unresolved {
+        // Comparing with every name of a folder costs its size: past this many names, a page
+        // with thousands of broken links would take quadratic time for its suggestions.
+        const MAX: usize = 2000;
+        let by_folder = self.files_by_folder.get_or_init(|| {
+            let mut by_folder: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let pages = self.pages.iter().flat_map(|p| &p.variants).map(|v| v.file.strip_prefix(CONTENT_DIR).unwrap_or(&v.file).trim_start_matches('/'));
+            for f in pages.chain(self.asset_paths.iter().map(String::as_str)) {
+                let (dir, name) = f.rsplit_once('/').unwrap_or(("", f));
+                by_folder.entry(dir.to_string()).or_default().push(name.to_string());
+            }
+            by_folder.values_mut().for_each(|names| names.sort());
+            by_folder
+        });
+        let why = format!("there is no {what} {CONTENT_DIR}/{inside}");
+        let (dir, name) = inside.rsplit_once('/').unwrap_or(("", inside));
+        let dir = if by_folder.contains_key(dir) || by_folder.len() > MAX { Some(dir) } else { did_you_mean(dir, by_folder.keys().map(String::as_str)) };
+        let near = dir.and_then(|dir| {
+            let names = by_folder.get(dir).filter(|n| n.len() <= MAX)?;
+            let near = did_you_mean(name, names.iter().map(String::as_str)).filter(|n| *n != name)?;
+            let from_dir = from_file.strip_prefix(CONTENT_DIR).unwrap_or(from_file).trim_start_matches('/').rsplit_once('/').map_or("", |(d, _)| d);
+            Some(link_from(from_dir, &if dir.is_empty() { near.to_string() } else { format!("{dir}/{near}") }))
+        });
+        Unresolved { why, near }
     }
 
     /// The URL of a root-relative path (`/images/x.png`) that names a file of `static/`.

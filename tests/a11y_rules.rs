@@ -72,6 +72,40 @@ fn generic_link_text_is_an_error_on_easy_read_pages() {
     assert_eq!((hit["severity"].as_str(), hit["file"].as_str(), hit["line"].as_u64()), (Some("error"), Some("content/page.easy.md"), Some(BODY_LINE as u64)));
 }
 
+#[test]
+fn a_missing_file_is_one_finding_with_the_nearest_name() {
+    for (body, what, near) in [
+        ("See ![A square](pics.svg).", "The picture `pics.svg` cannot be found", "pic.svg"),
+        ("See [the other page](othr.md).", "The link to `othr.md` goes nowhere", "other.md"),
+        ("See [the other page](/othre.md).", "The link to `/othre.md` goes nowhere", "other.md"),
+    ] {
+        let s = site(body, false);
+        let all = findings(s.path());
+        let broken: Vec<&Value> = all.iter().filter(|f| f["rule"] == "LINK-BROKEN").collect();
+        assert_eq!(broken.len(), 1, "{body}: {broken:#?}");
+        assert!(broken[0]["message"].as_str().unwrap().starts_with(what), "{}", broken[0]);
+        assert!(broken[0]["help"].as_str().unwrap().starts_with(&format!("Did you mean `{near}`?")), "{}", broken[0]);
+    }
+    // From a folder, the suggestion is written as the link would be.
+    let s = site("Text.", false);
+    common::write_file(s.path(), "content/help/_index.md", "---\ntitle: Help\n---\nSee [the page](../othr.md) and ![A square](../pic.svgg).\n");
+    let all = findings(s.path());
+    let helps: Vec<&str> = all.iter().filter(|f| f["rule"] == "LINK-BROKEN").map(|f| f["help"].as_str().unwrap()).collect();
+    assert_eq!(helps.len(), 2, "{all:#?}");
+    assert!(helps.iter().any(|h| h.starts_with("Did you mean `../other.md`?")) && helps.iter().any(|h| h.starts_with("Did you mean `../pic.svg`?")), "{helps:?}");
+}
+
+#[test]
+fn a_link_that_says_the_same_as_the_menu_names_the_menu() {
+    let s = site("Read [Your rights](other.md).", false);
+    common::write_file(s.path(), "content/rights/_index.md", "---\ntitle: Your rights\n---\nText.\n");
+    let all = findings(s.path());
+    let hit = all.iter().find(|f| f["rule"] == "A11Y-LINK-SAME-TEXT").unwrap_or_else(|| panic!("no finding: {all:#?}"));
+    assert_eq!((hit["file"].as_str(), hit["line"].as_u64()), (Some("content/page.md"), Some(BODY_LINE as u64)), "{hit}");
+    assert_eq!(hit["message"], "Two links say \"Your rights\" but go to different places: this one, and the menu's link, which comes from the theme, to /rights/.");
+    assert!(hit["help"].as_str().unwrap().starts_with("The menu's link is named after the page it leads to"), "{hit}");
+}
+
 /// (rule, text in the built-in base.html, replacement) — a site theme that breaks the frame.
 const THEME_CASES: &[(&str, &str, &str)] = &[
     ("A11Y-LANG-PRESENT", "<html lang=\"{{ lang }}\"", "<html"),

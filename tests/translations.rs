@@ -230,14 +230,76 @@ fn a_missing_translation_falls_back_inside_the_readers_chrome() {
     let en = page(site.path(), "help/out-of-hours/index.html");
     assert_eq!(attrs(&en, ".language-switcher a", "hreflang"), ["en", "ur", "cy"]);
     assert_eq!(text_of(&en, ".language-switcher__fallback"), "(not translated yet)");
-    // One TRANSLATION-MISSING per language a page lacks, on the source; none for Easy read.
-    assert!(err.contains("warning[TRANSLATION-MISSING]: content/help/out-of-hours.md:1: This page has no cy translation."), "{err}");
-    assert!(err.contains("help: To translate it, copy it to content/help/out-of-hours.cy.md, translate the text, then run `clearleaf stamp content/help/out-of-hours.cy.md`."), "{err}");
-    assert_eq!(err.matches("TRANSLATION-MISSING]: content/help/out-of-hours.md").count(), 1, "{err}");
-    assert!(!err.contains("TRANSLATION-MISSING]: content/help/out-of-hours.easy.md"), "{err}");
+    // The text report gives one line per language for the pages missing in it.
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("warning[TRANSLATION-MISSING]")).collect();
+    assert_eq!(lines.len(), 2, "one for cy, one for ur: {err}");
+    let cy = lines.iter().find(|l| l.contains("have no cy translation")).unwrap_or_else(|| panic!("{err}"));
+    assert!(cy.starts_with("warning[TRANSLATION-MISSING]: 4 pages have no cy translation: content/_index.md, content/help/_index.md, "), "{cy}");
+    assert!(cy.contains("content/help/out-of-hours.md") && !cy.contains(".easy."), "{cy}");
+    assert!(err.contains("Pages not meant to be translated can say `translate: false` in their front matter."), "{err}");
+    // JSON keeps one TRANSLATION-MISSING per language a page lacks, on the source; none for
+    // Easy read.
+    let missing = missing_findings(site.path());
+    assert!(missing.contains(&("content/help/out-of-hours.md".into(), "cy".into())), "{missing:?}");
+    assert_eq!(missing.iter().filter(|(f, _)| f == "content/help/out-of-hours.md").count(), 1, "{missing:?}");
+    assert!(missing.iter().all(|(f, _)| !f.contains(".easy.")), "{missing:?}");
     let s = status_json(site.path());
     assert_eq!(state(&s, "help/out-of-hours", "cy", "standard"), "missing");
     assert_eq!(state(&s, "help/out-of-hours", "cy", "easy"), "missing");
+}
+
+/// (file, language) of each TRANSLATION-MISSING in `clearleaf check --format json`.
+fn missing_findings(site: &Path) -> Vec<(String, String)> {
+    let (_, out, err) = run(site, &["check", "--root", ".", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    report["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "TRANSLATION-MISSING").map(|f| (f["file"].as_str().unwrap().to_string(), f["lang"].as_str().unwrap().to_string())).collect()
+}
+
+#[test]
+fn a_page_not_meant_for_a_language_is_not_missing_there() {
+    let site = fixture();
+    edit(site.path(), "content/help/interpreter.md", "weight: 2\n", "weight: 2\ntranslate: [ur]\n");
+    edit(site.path(), "content/help/out-of-hours.md", "weight: 1\n", "weight: 1\ntranslate: false\n");
+    let missing = missing_findings(site.path());
+    assert!(missing.contains(&("content/help/interpreter.md".into(), "ur".into())), "{missing:?}");
+    assert!(!missing.iter().any(|(f, l)| f == "content/help/interpreter.md" && l == "cy"), "{missing:?}");
+    assert!(!missing.iter().any(|(f, _)| f == "content/help/out-of-hours.md"), "{missing:?}");
+    let s = status_json(site.path());
+    assert_eq!(state(&s, "help/interpreter", "cy", "standard"), "not-needed");
+    assert_eq!(state(&s, "help/out-of-hours", "cy", "easy"), "not-needed");
+    assert_eq!(state(&s, "help/interpreter", "ur", "standard"), "missing");
+    // An existing translation is still a translation, checked against its source.
+    assert_eq!(state(&s, "help/out-of-hours", "ur", "standard"), "current");
+    // Not-needed versions do not count against a language's coverage.
+    let cy = s["coverage"].as_array().unwrap().iter().find(|c| c["lang"] == "cy" && c["form"] == "standard").unwrap();
+    assert_eq!(cy["pages"]["total"], 2, "{cy}");
+
+    let (code, err) = build(site.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    // Welsh readers get the English page without a "not translated yet" notice, and the
+    // switcher does not promise a Welsh version.
+    let cy = page(site.path(), "cy/help/interpreter/index.html");
+    assert_eq!(attrs(&cy, ".content", "lang"), ["en"]);
+    assert!(attrs(&cy, ".notice", "class").is_empty(), "{}", text_of(&cy, ".notice"));
+    let en = page(site.path(), "help/interpreter/index.html");
+    assert_eq!(text_of(&en, ".language-switcher__fallback"), "(not translated yet)", "Urdu is still wanted");
+    let ur = page(site.path(), "ur/help/interpreter/index.html");
+    assert_eq!(attrs(&ur, ".notice", "class"), ["notice notice--fallback"]);
+}
+
+#[test]
+fn translate_takes_true_false_or_a_list() {
+    let site = fixture();
+    edit(site.path(), "content/help/interpreter.md", "weight: 2\n", "weight: 2\ntranslate: maybe\n");
+    let (code, err) = build(site.path(), &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("content/help/interpreter.md:5:12: the value of `translate`"), "{err}");
+    assert!(err.contains("true, false, or a list of language codes like [cy, pl]"), "{err}");
+    edit(site.path(), "content/help/interpreter.md", "translate: maybe", "translate: [ur, cyy]");
+    let (code, err) = build(site.path(), &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("content/help/interpreter.md:5: `cyy` in `translate:` is not one of the site's languages"), "{err}");
+    assert!(err.contains("Did you mean `cy`?"), "{err}");
 }
 
 #[test]

@@ -118,7 +118,7 @@ pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, today: jiff::c
         .iter()
         .map(|&(lang, form)| {
             let (mut pages, mut words) = (Count::default(), Count::default());
-            for v in site.status.iter().flat_map(|p| &p.variants).filter(|v| v.lang == lang && v.form == form && v.state != State::Orphan) {
+            for v in site.status.iter().flat_map(|p| &p.variants).filter(|v| v.lang == lang && v.form == form && !matches!(v.state, State::Orphan | State::NotNeeded)) {
                 pages.total += 1;
                 words.total += v.source_words;
                 if v.state == State::Current {
@@ -158,7 +158,8 @@ fn text(site: &Site, doc: &Document<'_>, columns: &[(&str, Form)]) -> String {
     let name = |p: &str| if p.is_empty() { "(home page)".to_string() } else { p.to_string() };
     let first = doc.pages.iter().map(|p| name(p.page).chars().count()).chain([4]).max().unwrap_or(4);
     let headers: Vec<String> = columns.iter().map(|&(l, f)| column_name(l, f)).collect();
-    let widths: Vec<usize> = headers.iter().map(|h| h.chars().count().max("outdated".len())).collect();
+    let cell = |p: &PageDoc<'_>, l: &str, f: Form| p.variants.iter().find(|v| v.lang == l && v.form == f).map_or("-", |v| v.state.as_str());
+    let widths: Vec<usize> = headers.iter().zip(columns).map(|(h, &(l, f))| doc.pages.iter().map(|p| cell(p, l, f).len()).chain([h.chars().count(), "outdated".len()]).max().unwrap_or(0)).collect();
     let _ = write!(s, "{:<first$}", "page");
     for (h, w) in headers.iter().zip(&widths) {
         let _ = write!(s, "  {h:<w$}");
@@ -167,8 +168,7 @@ fn text(site: &Site, doc: &Document<'_>, columns: &[(&str, Form)]) -> String {
     for p in &doc.pages {
         let mut row = format!("{:<first$}", name(p.page));
         for (&(l, f), w) in columns.iter().zip(&widths) {
-            let cell = p.variants.iter().find(|v| v.lang == l && v.form == f).map_or("-", |v| v.state.as_str());
-            let _ = write!(row, "  {cell:<w$}");
+            let _ = write!(row, "  {:<w$}", cell(p, l, f));
         }
         s.push_str(row.trim_end());
         s.push('\n');

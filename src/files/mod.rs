@@ -23,6 +23,18 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
+/// How a file at `path` is written in a link from a file in `from_dir` (both `/`-separated,
+/// relative to the same folder): `../rights/_index.md`.
+pub fn link_from(from_dir: &str, path: &str) -> String {
+    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = path.split('/').collect();
+    // The file name itself is never a shared folder.
+    let common = from.iter().zip(&to[..to.len() - 1]).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&to[common..].join("/"));
+    out
+}
+
 /// Resolves the `.` and `..` parts of the `/`-separated `rel` onto `parts`, as RFC 3986 does,
 /// leaving out empty parts. Returns `false` when a `..` climbed above where `parts` started:
 /// a browser then stays at the root, but a file path that leaves its folder must be refused.
@@ -59,6 +71,15 @@ pub fn output_file(base_path: &str, url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn link_from_goes_up_only_as_far_as_it_must() {
+        assert_eq!(super::link_from("help", "help/pictures/phone.svg"), "pictures/phone.svg");
+        assert_eq!(super::link_from("help/deep", "rights/_index.md"), "../../rights/_index.md");
+        assert_eq!(super::link_from("", "rights.md"), "rights.md");
+        assert_eq!(super::link_from("help", "help.md"), "../help.md");
+    }
+
     use super::*;
 
     #[test]

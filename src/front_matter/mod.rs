@@ -42,9 +42,59 @@ pub struct FrontMatter {
     pub checked_by: Option<String>,
     /// Easy read: when.
     pub checked_on: Option<Date>,
+    /// Which languages the page is meant to be translated into.
+    pub translate: Translate,
 }
 
-const KEYS: &[&str] = &["title", "description", "date", "reviewed", "review_due", "draft", "weight", "critical", "source_hash", "checked_by", "checked_on"];
+/// `translate:` on a source page: whether it is meant to be translated, and into which
+/// languages. A page that is not meant for a language gets no TRANSLATION-MISSING there, and
+/// readers of that language get it with no "not translated yet" notice.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Translate {
+    /// `translate: true`, or no key: into every language of the site.
+    #[default]
+    All,
+    /// `translate: false`: into none (a page about the English service only, say).
+    None,
+    /// `translate: [cy, pl]`: into these.
+    Only(Vec<String>),
+}
+
+impl Translate {
+    /// Whether the page is meant to be translated into `lang`.
+    pub fn wants(&self, lang: &str) -> bool {
+        match self {
+            Translate::All => true,
+            Translate::None => false,
+            Translate::Only(langs) => langs.iter().any(|l| l == lang),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Translate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Translate;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false, or a list of language codes like [cy, pl]")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Translate, E> {
+                Ok(if v { Translate::All } else { Translate::None })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Translate, A::Error> {
+                let mut langs = Vec::new();
+                while let Some(l) = seq.next_element::<String>()? {
+                    langs.push(l);
+                }
+                Ok(Translate::Only(langs))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+const KEYS: &[&str] = &["title", "description", "date", "reviewed", "review_due", "draft", "weight", "critical", "source_hash", "checked_by", "checked_on", "translate"];
 
 /// A page split into typed front matter and markdown body.
 #[derive(Clone, Debug)]

@@ -43,6 +43,10 @@ pub enum State {
     /// The file is outdated and readers are given its source instead, with a notice: the page
     /// is `critical: true`, or the policy is `translations.outdated: fallback`.
     Fallback,
+    /// There is no file, and none is wanted: the source page says `translate: false` or lists
+    /// other languages. Readers get the source without a notice.
+    #[serde(rename = "not-needed")]
+    NotNeeded,
 }
 
 impl State {
@@ -55,6 +59,7 @@ impl State {
             State::Orphan => "orphan",
             State::Draft => "draft",
             State::Fallback => "fallback",
+            State::NotNeeded => "not-needed",
         }
     }
 }

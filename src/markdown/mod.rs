@@ -20,11 +20,26 @@ pub use render::render;
 /// pages, variants and assets).
 pub trait Resolver {
     /// The URL for a link destination as written, or why it is broken.
-    fn link(&self, dest: &str) -> Result<String, String>;
+    fn link(&self, dest: &str) -> Result<String, Unresolved>;
     /// The URL for an image source as written, or why it is broken.
-    fn image(&self, src: &str) -> Result<String, String>;
+    fn image(&self, src: &str) -> Result<String, Unresolved>;
     /// A UI string in the page's language (footnote and task-list labels).
     fn label(&self, id: &str, number: Option<usize>) -> String;
+}
+
+/// Why a link or picture leads nowhere.
+#[derive(Debug, Default)]
+pub struct Unresolved {
+    /// In plain words: "there is no file content/pictures/phne.svg".
+    pub why: String,
+    /// A file that exists and is spelled nearly the same, written as the editor would link it.
+    pub near: Option<String>,
+}
+
+impl From<String> for Unresolved {
+    fn from(why: String) -> Self {
+        Unresolved { why, near: None }
+    }
 }
 
 /// What to render.
@@ -53,6 +68,9 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// For a LINK-BROKEN: the address as written, so that the site-wide link check does not
+    /// report it a second time.
+    pub dest: Option<String>,
 }
 
 /// The HTML of a page body.

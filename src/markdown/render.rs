@@ -307,13 +307,12 @@ impl Writer<'_> {
         self.dropped_links.push(false);
         let href = match self.resolver.link(&dest) {
             Ok(url) => url,
-            Err(why) => {
-                self.problems.push(Problem {
-                    rule: &rules::LINK_BROKEN,
-                    line,
-                    message: format!("The link to `{dest}` goes nowhere: {why}."),
-                    help: "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).".into(),
-                });
+            Err(u) => {
+                let help = match &u.near {
+                    Some(near) => format!("Did you mean `{near}`? A link is relative to the markdown file."),
+                    None => "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).".into(),
+                };
+                self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message: format!("The link to `{dest}` goes nowhere: {}.", u.why), help, dest: Some(dest.clone()) });
                 dest
             }
         };
@@ -337,13 +336,12 @@ impl Writer<'_> {
         };
         let src = match self.resolver.image(&dest_url) {
             Ok(url) => url,
-            Err(why) => {
-                self.problems.push(Problem {
-                    rule: &rules::LINK_BROKEN,
-                    line,
-                    message: format!("The picture `{dest_url}` cannot be found: {why}."),
-                    help: "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).".into(),
-                });
+            Err(u) => {
+                let help = match &u.near {
+                    Some(near) => format!("Did you mean `{near}`? A picture path is relative to the markdown file."),
+                    None => "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).".into(),
+                };
+                self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message: format!("The picture `{dest_url}` cannot be found: {}.", u.why), help, dest: Some(dest_url.clone()) });
                 dest_url.to_string()
             }
         };
@@ -361,6 +359,7 @@ impl Writer<'_> {
             line,
             message: format!("The address of this {what} was removed to keep readers safe: `{}`.", url.chars().take(40).collect::<String>()),
             help: "Links may go to pages, files, web addresses (https:), email (mailto:) or phone numbers (tel:) only.".into(),
+            dest: None,
         });
         None
     }
@@ -450,6 +449,7 @@ impl Writer<'_> {
                         line: img.line,
                         message: format!("The picture {} has no description, so screen readers skip it as decoration.", img.src),
                         help: format!("Describe what the picture shows: ![A phone](phone.svg). If it is only decoration, say so with the title \"{DECORATION}\": ![](border.svg \"{DECORATION}\")."),
+                        dest: None,
                     });
                 }
                 let mut s = String::from("<img src=\"");
@@ -494,6 +494,7 @@ impl Writer<'_> {
                         line: *line,
                         message: format!("Raw HTML was changed to keep readers safe: {removed}."),
                         help: "Write this part in markdown, or use only simple HTML without scripts, event attributes (like onclick) or javascript: links.".into(),
+                        dest: None,
                     });
                 }
             }
@@ -606,17 +607,18 @@ fn note_item(s: &mut String, id: &str, text: &NoteText, number: usize, ref_ids: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::Unresolved;
 
     struct Fake;
     impl Resolver for Fake {
-        fn link(&self, dest: &str) -> Result<String, String> {
+        fn link(&self, dest: &str) -> Result<String, Unresolved> {
             match dest {
-                "missing.md" => Err("there is no such page".into()),
+                "missing.md" => Err(String::from("there is no such page").into()),
                 d if d.ends_with(".md") => Ok(format!("/{}/", d.trim_end_matches(".md"))),
                 d => Ok(d.to_string()),
             }
         }
-        fn image(&self, src: &str) -> Result<String, String> {
+        fn image(&self, src: &str) -> Result<String, Unresolved> {
             Ok(format!("/img/{src}"))
         }
         fn label(&self, id: &str, n: Option<usize>) -> String {

@@ -282,6 +282,9 @@ pub static TRANSLATION_MISSING: Rule = Rule {
     summary: "A page has a standard translation in each of the site's languages.",
     help: r##"Until the translation exists, readers of that language get the source page with a notice
 (or nothing, with `missing: omit`). Copy the source to its translation's name and translate it.
+A page that is not meant to be translated says `translate: false` in its front matter, or lists
+the languages it is for (`translate: [cy, pl]`): it gets no warning for the others, and their
+readers get it without a notice. The text report sums these warnings up per language.
 
 Before:
 

@@ -142,7 +142,7 @@ fn languages(site: &Site, locales: &Locales, page: Option<usize>, lang: &str, fo
             let (url, fallback) = match page {
                 Some(p) => {
                     let target = site.target(p, &l.code, form)?;
-                    (target.url.clone(), target.shows == Shows::Fallback)
+                    (target.url.clone(), target.shows == Shows::Fallback && target.state != State::NotNeeded)
                 }
                 None => (site.url_for("", &l.code, Form::Standard), false),
             };
@@ -294,7 +294,7 @@ fn notice(site: &Site, locales: &Locales, target: &Target) -> Option<Notice> {
                 link_lang: link.map(|_| source_lang.clone()),
             }
         }),
-        (Shows::Own, _) => None,
+        (Shows::Own, _) | (Shows::Fallback, State::NotNeeded) => None,
         (Shows::Fallback, state) => {
             let id = match (state, target.form) {
                 (State::Fallback, _) => "outdated-fallback-notice",

@@ -12,7 +12,7 @@ use std::path::Path;
 use clearleaf::Form;
 use clearleaf::checks::a11y;
 use clearleaf::language::Dir;
-use clearleaf::markdown::{self, Input, Resolver};
+use clearleaf::markdown::{self, Input, Resolver, Unresolved};
 use clearleaf::pipeline::{self, Options};
 
 /// A resolver that knows no site: `.md` links resolve (unless they name `missing`), `http(s):`
@@ -21,19 +21,19 @@ use clearleaf::pipeline::{self, Options};
 pub struct FakeResolver;
 
 impl Resolver for FakeResolver {
-    fn link(&self, dest: &str) -> Result<String, String> {
+    fn link(&self, dest: &str) -> Result<String, Unresolved> {
         let path = dest.split('#').next().unwrap_or_default();
         if path.ends_with(".md") && !path.contains("missing") {
             Ok(format!("/page/{}", dest.len()))
         } else if dest.starts_with("http://") || dest.starts_with("https://") || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with('#') {
             Ok(dest.to_string())
         } else {
-            Err(format!("no page {dest:?}"))
+            Err(format!("no page {dest:?}").into())
         }
     }
 
-    fn image(&self, src: &str) -> Result<String, String> {
-        if src.ends_with(".svg") || src.ends_with(".png") { Ok(format!("/pictures/{}.svg", src.len())) } else { Err(format!("no picture {src:?}")) }
+    fn image(&self, src: &str) -> Result<String, Unresolved> {
+        if src.ends_with(".svg") || src.ends_with(".png") { Ok(format!("/pictures/{}.svg", src.len())) } else { Err(format!("no picture {src:?}").into()) }
     }
 
     fn label(&self, id: &str, number: Option<usize>) -> String {

@@ -498,8 +498,17 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
         if let Some(href) = el.value().get("href") {
             let href = href.split('#').next().unwrap_or(href).to_string();
             match by_text.get(&lower) {
-                Some((other, _)) if *other != href && !href.is_empty() && !other.is_empty() => {
-                    o.push(&rules::A11Y_LINK_SAME_TEXT, "", W, Some(&el), format!("Two links say \"{name}\" but go to different places."), "Give each link text that tells them apart.");
+                Some((other, first)) if *other != href && !href.is_empty() && !other.is_empty() => {
+                    // In a built page, a link with no source line comes from the theme: the editor
+                    // can only change the other one, so say which that is.
+                    let (whose, help) = match (expect.is_some() && doc.source_line(first.id()).is_none(), first.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "nav")) {
+                        (true, true) => {
+                            ("the menu's link, which comes from the theme,", "The menu's link is named after the page it leads to: change the text of this one so that it says where it goes.")
+                        }
+                        (true, false) => ("a link in the theme", "That link comes from the theme: change the text of this one so that it says where it goes."),
+                        (false, _) => ("another link", "Give each link text that tells them apart."),
+                    };
+                    o.push(&rules::A11Y_LINK_SAME_TEXT, "", W, Some(&el), format!("Two links say \"{name}\" but go to different places: this one, and {whose} to {other}."), help);
                 }
                 Some(_) => {}
                 None => {
