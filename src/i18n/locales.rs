@@ -19,24 +19,30 @@ struct FtlFile {
     text: String,
 }
 
+/// One language's locale files by name (`main.ftl`), each as its layers: the built-in file
+/// first, then the site's, as (shown path, bytes).
+type FilesByName = BTreeMap<String, Vec<(String, Vec<u8>)>>;
+
 /// UI strings of every site language.
 pub struct Locales {
     default: String,
     bundles: HashMap<String, FluentBundle<FluentResource>>,
     /// For each language, each message ID and the file it is defined in (sorted, for reports).
     messages: BTreeMap<String, BTreeMap<String, String>>,
-    /// Other per-language files from the locales folders (e.g. `glossary.yaml`), by language and name.
-    extra: BTreeMap<String, BTreeMap<String, (String, Vec<u8>)>>,
+    /// Other per-language files from the locales folders (e.g. `glossary.yaml`), by language and
+    /// name: the built-in file first, then the site's.
+    extra: BTreeMap<String, FilesByName>,
 }
 
 impl Locales {
     /// Loads the built-in and site locales of every site language.
     pub fn load(config: &Config) -> Result<Locales> {
-        // Language → file name → file: built-in first, then the site's files replace them by name.
-        let mut files: BTreeMap<String, BTreeMap<String, (String, Vec<u8>)>> = BTreeMap::new();
+        // Language → file name → files: the built-in one first, then the site's, which adds to
+        // it. A site that defines two strings keeps every other built-in one.
+        let mut files: BTreeMap<String, FilesByName> = BTreeMap::new();
         for (path, bytes) in LOCALE_FILES {
             if let Some((lang, name)) = path.split_once('/') {
-                files.entry(lang.to_string()).or_default().insert(name.to_string(), (format!("builtin:locales/{path}"), bytes.to_vec()));
+                files.entry(lang.to_string()).or_default().entry(name.to_string()).or_default().push((format!("builtin:locales/{path}"), bytes.to_vec()));
             }
         }
         let site_dir = config.root.join(LOCALES_DIR);
@@ -48,7 +54,7 @@ impl Locales {
                 let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
                 let mut parts = rel.splitn(3, '/').skip(1);
                 let (Some(lang), Some(name)) = (parts.next(), parts.next()) else { continue };
-                files.entry(lang.to_string()).or_default().insert(name.to_string(), (rel, bytes));
+                files.entry(lang.to_string()).or_default().entry(name.to_string()).or_default().push((rel, bytes));
             }
         }
         let mut problems = Vec::new();
@@ -70,37 +76,39 @@ impl Locales {
             bundle.set_use_isolating(false);
             let mut ids = BTreeMap::new();
             let mut others = BTreeMap::new();
-            for (name, (shown, bytes)) in lang_files {
+            for (name, layers) in lang_files {
                 if !name.ends_with(".ftl") {
-                    others.insert(name, (shown, bytes));
+                    others.insert(name, layers);
                     continue;
                 }
-                let text = match crate::text::decode_text(&shown, bytes) {
-                    Ok(t) => t,
-                    Err(Error::Input(d)) => {
-                        problems.extend(d);
-                        continue;
-                    }
-                    Err(e) => return Err(e),
-                };
-                let file = FtlFile { shown, text };
-                match FluentResource::try_new(file.text.clone()) {
-                    Ok(res) => {
-                        for entry in res.entries() {
-                            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                                ids.insert(m.id.name.to_string(), file.shown.clone());
-                            }
+                for (shown, bytes) in layers {
+                    let text = match crate::text::decode_text(&shown, bytes) {
+                        Ok(t) => t,
+                        Err(Error::Input(d)) => {
+                            problems.extend(d);
+                            continue;
                         }
-                        bundle.add_resource_overriding(res);
-                    }
-                    Err((_, errors)) => {
-                        for e in errors {
-                            let (line, column) = line_col(&file.text, e.pos.start);
-                            problems.push(
-                                Diagnostic::new(&file.shown, format!("this Fluent file has a syntax error: {}", e.kind))
-                                    .at(line, column)
-                                    .hint("Each line is `message-id = text`. Text that goes on over several lines must be indented; { and } must come in pairs."),
-                            );
+                        Err(e) => return Err(e),
+                    };
+                    let file = FtlFile { shown, text };
+                    match FluentResource::try_new(file.text.clone()) {
+                        Ok(res) => {
+                            for entry in res.entries() {
+                                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                                    ids.insert(m.id.name.to_string(), file.shown.clone());
+                                }
+                            }
+                            bundle.add_resource_overriding(res);
+                        }
+                        Err((_, errors)) => {
+                            for e in errors {
+                                let (line, column) = line_col(&file.text, e.pos.start);
+                                problems.push(
+                                    Diagnostic::new(&file.shown, format!("this Fluent file has a syntax error: {}", e.kind))
+                                        .at(line, column)
+                                        .hint("Each line is `message-id = text`. Text that goes on over several lines must be indented; { and } must come in pairs."),
+                                );
+                            }
                         }
                     }
                 }
@@ -145,9 +153,10 @@ impl Locales {
         default.iter().filter(|(id, _)| !ids.contains_key(*id)).map(|(id, file)| (id.as_str(), file.as_str())).collect()
     }
 
-    /// A non-Fluent file from a language's locale folder (e.g. `glossary.yaml`): shown path and bytes.
-    pub fn file(&self, lang: &str, name: &str) -> Option<(&str, &[u8])> {
-        self.extra.get(lang)?.get(name).map(|(shown, bytes)| (shown.as_str(), bytes.as_slice()))
+    /// A non-Fluent file of a language's locale folder (e.g. `glossary.yaml`): the built-in
+    /// one, then the site's, as shown path and bytes.
+    pub fn files(&self, lang: &str, name: &str) -> impl Iterator<Item = (&str, &[u8])> {
+        self.extra.get(lang).and_then(|f| f.get(name)).into_iter().flatten().map(|(shown, bytes)| (shown.as_str(), bytes.as_slice()))
     }
 }
 

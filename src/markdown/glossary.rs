@@ -14,6 +14,9 @@
 //! headings, links and other elements that cannot hold a link are listed but not linked; their
 //! first use in running text is linked instead.
 //!
+//! A site's `locales/<lang>/glossary.yaml` adds to the built-in one: its entries replace the
+//! built-in ones of the same word, and `word: null` takes a built-in word out.
+//!
 //! Matching: whole words; the longest entry wins ("crisis line" before "crisis"); a key or
 //! form written in capitals only (`GP`, `A&E`) matches only in capitals, others match in any
 //! case; any run of spaces matches a space, and ’ matches '.
@@ -92,10 +95,17 @@ fn fold(c: char) -> char {
     }
 }
 
-impl Glossary {
+/// One glossary file: its entries, and the words it takes out (`word: null`) of the glossary
+/// it adds to.
+pub struct Layer {
+    file: String,
+    entries: BTreeMap<String, Option<Entry>>,
+}
+
+impl Layer {
     /// Reads a glossary file.
-    pub fn parse(file: &str, text: &str) -> Result<Glossary, Diagnostic> {
-        let (raw, unknown): (BTreeMap<String, RawEntry>, _) = crate::yaml::parse(text).map_err(|e| {
+    pub fn parse(file: &str, text: &str) -> Result<Layer, Diagnostic> {
+        let (raw, unknown): (BTreeMap<String, Option<RawEntry>>, _) = crate::yaml::parse(text).map_err(|e| {
             let mut d = Diagnostic::new(file, format!("this glossary is not valid: {}", e.message))
                 .hint("Each entry is a word, then `forms:` (a list of other forms) and `means:` (a short plain explanation), indented under it.");
             d.line = e.line;
@@ -107,8 +117,38 @@ impl Glossary {
             d.line = k.line;
             return Err(d);
         }
-        let entries: Vec<Entry> = raw.into_iter().map(|(word, r)| Entry { word: word.trim().to_string(), forms: r.forms, means: r.means.trim().to_string() }).collect();
-        Ok(Glossary::new(file, entries))
+        let entries = raw
+            .into_iter()
+            .map(|(word, r)| {
+                let word = word.trim().to_string();
+                (word.clone(), r.map(|r| Entry { word, forms: r.forms, means: r.means.trim().to_string() }))
+            })
+            .collect();
+        Ok(Layer { file: file.to_string(), entries })
+    }
+}
+
+impl Glossary {
+    /// Reads a glossary file on its own.
+    pub fn parse(file: &str, text: &str) -> Result<Glossary, Diagnostic> {
+        Layer::parse(file, text).map(|layer| Glossary::merge(vec![layer]))
+    }
+
+    /// One glossary from several files, the later ones adding to (and taking out of) the
+    /// earlier ones. It is named after the last file.
+    pub fn merge(layers: Vec<Layer>) -> Glossary {
+        let mut words: BTreeMap<String, Entry> = BTreeMap::new();
+        let mut file = String::new();
+        for layer in layers {
+            for (word, entry) in layer.entries {
+                match entry {
+                    Some(e) => words.insert(word, e),
+                    None => words.remove(&word),
+                };
+            }
+            file = layer.file;
+        }
+        Glossary::new(&file, words.into_values().collect())
     }
 
     /// A glossary from entries.

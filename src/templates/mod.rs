@@ -37,6 +37,8 @@ pub struct Theme {
     roots: BTreeMap<String, String>,
     /// Static files of the theme, by output path (`theme/clearleaf.css`).
     pub static_files: BTreeMap<String, ThemeFile>,
+    /// Where a missing UI string is best added.
+    default_language: String,
 }
 
 impl Theme {
@@ -86,7 +88,10 @@ impl Theme {
                 let fv = if let Some(n) = value.as_f64() { FluentValue::from(n) } else { FluentValue::from(value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())) };
                 args.set(name.replace('_', "-"), fv);
             }
-            locales.text(&lang, &key, Some(&args)).ok_or_else(|| tera::Error::message(format!("no UI string `{key}` in {lang} or the default language: add it to locales/{lang}/main.ftl")))
+            locales.text(&lang, &key, Some(&args)).ok_or_else(|| {
+                MISSING_STRING.set(Some(key.clone()));
+                tera::Error::message(format!("no UI string `{key}`"))
+            })
         });
         let mut sources = BTreeMap::new();
         let mut texts = Vec::new();
@@ -119,7 +124,7 @@ impl Theme {
                 (n.clone(), root)
             })
             .collect();
-        Ok(Theme { tera, sources, roots, static_files })
+        Ok(Theme { tera, sources, roots, static_files, default_language: config.default_language.clone() })
     }
 
     /// How findings name the theme file behind a page rendered with `template`: the template it
@@ -132,8 +137,35 @@ impl Theme {
 
     /// Renders `template` with `ctx`.
     pub fn render(&self, template: &str, ctx: &tera::Context) -> Result<String> {
-        self.tera.render(template, ctx).map_err(|e| template_error(&e, &self.sources))
+        MISSING_STRING.set(None);
+        self.tera.render(template, ctx).map_err(|e| match MISSING_STRING.take() {
+            Some(key) => missing_string(&e, &key, &self.default_language, &self.sources),
+            None => template_error(&e, &self.sources),
+        })
     }
+}
+
+thread_local! {
+    /// The UI string the `t` function did not find while this thread rendered a page: the
+    /// editor is told to add it to a locale file, not to check the template's tags.
+    static MISSING_STRING: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
+
+/// A template asked for a UI string that neither the page's language nor the default one has.
+fn missing_string(e: &tera::Error, key: &str, default_language: &str, sources: &BTreeMap<String, String>) -> Error {
+    let used_at = match e.kind() {
+        tera::ErrorKind::RenderingError(r) => {
+            let file = sources.get(r.filename()).map_or(r.filename(), String::as_str);
+            format!(" ({file}, line {}, uses it)", r.span().start_line)
+        }
+        _ => String::new(),
+    };
+    let file = format!("{}/{default_language}/main.ftl", crate::i18n::LOCALES_DIR);
+    Error::input(
+        Diagnostic::new(&file, format!("the UI string `{key}` is not defined in any locale file{used_at}")).hint(format!(
+            "Add a line `{key} = …` to {file}, with the words to show; other languages fall back to it until their own main.ftl has it. Or take `t(key=\"{key}\")` out of the template."
+        )),
+    )
 }
 
 /// A Tera error as a located diagnostic in the template file.

@@ -29,7 +29,7 @@ use crate::i18n::Locales;
 use crate::site::{Shows, Site, Target, Variant};
 use crate::variant::Form;
 
-use crate::markdown::glossary::Glossary;
+use crate::markdown::glossary::{self, Glossary};
 pub use readability::{Formula, Readability};
 
 /// What the Easy-read checks load once per build and share between rendering threads.
@@ -47,20 +47,25 @@ impl Shared {
         let mut glossaries = HashMap::new();
         let mut problems = Vec::new();
         for lang in &config.languages {
-            let Some((shown, bytes)) = locales.file(&lang.code, "glossary.yaml") else { continue };
-            let text = match crate::text::decode_text(shown, bytes.to_vec()) {
-                Ok(t) => t,
-                Err(Error::Input(d)) => {
-                    problems.extend(d);
-                    continue;
+            // The built-in glossary, then the site's: its entries win, and one written as
+            // `word: null` takes a built-in word out.
+            let mut layers = Vec::new();
+            for (shown, bytes) in locales.files(&lang.code, "glossary.yaml") {
+                let text = match crate::text::decode_text(shown, bytes.to_vec()) {
+                    Ok(t) => t,
+                    Err(Error::Input(d)) => {
+                        problems.extend(d);
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
+                match glossary::Layer::parse(shown, &text) {
+                    Ok(layer) => layers.push(layer),
+                    Err(d) => problems.push(d),
                 }
-                Err(e) => return Err(e),
-            };
-            match Glossary::parse(shown, &text) {
-                Ok(g) => {
-                    glossaries.insert(lang.code.clone(), g);
-                }
-                Err(d) => problems.push(d),
+            }
+            if !layers.is_empty() {
+                glossaries.insert(lang.code.clone(), Glossary::merge(layers));
             }
         }
         if !problems.is_empty() {

@@ -1,0 +1,51 @@
+//! A site's own locale files add to the built-in ones (issue 15, item 11): a `main.ftl` with a
+//! few strings keeps every other built-in string, a `glossary.yaml` adds words and can take
+//! built-in ones out, and a string no locale defines is an error at the locale file.
+
+mod common;
+
+use common::Site;
+
+/// A one-language site with an Easy read page that uses the glossary words "crisis" and
+/// "advocate" (both in the built-in English glossary) and "peer worker" (not in it).
+fn site() -> Site {
+    let site = Site::new();
+    // Every check a warning: these tests are about the strings, not the writing.
+    site.write("site.yaml", format!("title: Test site\nbase_url: https://example.org/\nlanguages: [en]\n{}", common::checks_all("warning", &[])));
+    site.write("content/help.easy.md", "---\ntitle: Getting help\n---\nIn a crisis, call 111.\n\nAn advocate can help you.\n\nA peer worker can help you too.\n");
+    site
+}
+
+#[test]
+fn a_site_main_ftl_with_two_strings_keeps_the_built_in_ones() {
+    let site = site();
+    site.write("locales/en/main.ftl", "skip-to-content = Jump to the text\nsite-title = Our leaflets\n");
+    site.build(&[]).code(0);
+    let home = site.page("/").expect("the home page");
+    assert!(home.contains(">Jump to the text</a>"), "the site's string is used: {home}");
+    assert!(home.contains("Our leaflets"), "{home}");
+    // A built-in string the site did not write.
+    assert!(home.contains("Read this page in another language") || home.contains("Main menu"), "built-in strings are kept: {home}");
+}
+
+#[test]
+fn a_site_glossary_adds_words_and_takes_built_in_ones_out() {
+    let site = site();
+    site.write("locales/en/glossary.yaml", "peer worker:\n  means: Someone who has been through it too. They are paid to help you.\ncrisis: null\n");
+    site.build(&[]).code(0);
+    let page = scraper::Html::parse_document(&site.page("/easy-read/help/").expect("the Easy read page"));
+    let dt = scraper::Selector::parse("section.words-we-use dt").unwrap();
+    let words: Vec<String> = page.select(&dt).map(|e| e.text().collect()).collect();
+    // The site's word, a built-in word it kept, and not the one `crisis: null` took out.
+    assert_eq!(words, ["advocate", "peer worker"]);
+}
+
+#[test]
+fn a_ui_string_no_locale_defines_is_an_error_at_the_locale_file() {
+    let site = site();
+    let base = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html")).unwrap();
+    site.write("themes/default/templates/base.html", base.replacen("<main id=\"main\" tabindex=\"-1\">", "<main id=\"main\" tabindex=\"-1\"><p>{{ t(key=\"opening-times\") }}</p>", 1));
+    let run = site.build(&[]);
+    run.code(2).error_at("locales/en/main.ftl", &["the UI string `opening-times` is not defined", "themes/default/templates/base.html, line"]);
+    run.stderr_has("Add a line `opening-times = …` to locales/en/main.ftl");
+}
