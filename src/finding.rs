@@ -30,12 +30,15 @@ pub struct Finding {
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// Found on a page that shows another version's content (a missing translation's): the
+    /// same finding on the content's own page is the one reported.
+    pub on_fallback: bool,
 }
 
 impl Finding {
     /// A finding of `rule` in `file`; add the rest with the builder methods.
     pub fn new(rule: &'static Rule, severity: Severity, file: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding { rule, severity, file: file.into(), line: None, url: None, lang: None, form: None, message: message.into(), help: String::new() }
+        Finding { rule, severity, file: file.into(), line: None, url: None, lang: None, form: None, message: message.into(), help: String::new(), on_fallback: false }
     }
 
     /// Sets the 1-based line.
@@ -64,9 +67,16 @@ impl Finding {
         self
     }
 
-    /// The order SPEC §7 asks for: file, line, rule (then the rest, so output is stable).
-    pub fn sort_key(&self) -> (&str, usize, &str, &str, &str) {
-        (&self.file, self.line.unwrap_or(0), self.rule.id, self.url.as_deref().unwrap_or(""), &self.message)
+    /// Marks it as found on a fallback page (see [`Finding::on_fallback`]).
+    pub fn fallback(mut self, on_fallback: bool) -> Self {
+        self.on_fallback = on_fallback;
+        self
+    }
+
+    /// The order SPEC §7 asks for: file, line, rule (then the rest, so output is stable). Of
+    /// the same finding on several pages, the content's own page comes before fallback pages.
+    pub fn sort_key(&self) -> (&str, usize, &str, bool, &str, &str) {
+        (&self.file, self.line.unwrap_or(0), self.rule.id, self.on_fallback, self.url.as_deref().unwrap_or(""), &self.message)
     }
 }
 

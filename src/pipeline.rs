@@ -27,7 +27,7 @@ use crate::markdown::{self, Resolver};
 use crate::output::artefacts::{self, Refresh};
 use crate::output::{self, Sink, Staging};
 use crate::report::Report;
-use crate::site::{Site, Target};
+use crate::site::{Shows, Site, Target};
 use crate::templates::{self, Theme};
 use crate::variant::Form;
 
@@ -226,6 +226,9 @@ fn render_target(loaded: &Loaded, target: &Target, minify: bool, timings: &Timin
     });
     let html = if minify { timings.time(3, || output::minify(&html)) } else { html };
     findings.extend(page_findings);
+    if target.shows == Shows::Fallback {
+        findings.iter_mut().for_each(|f| f.on_fallback = true);
+    }
     Ok(Page { html, findings, facts })
 }
 

@@ -256,6 +256,28 @@ fn missing_findings(site: &Path) -> Vec<(String, String)> {
 }
 
 #[test]
+fn a_finding_in_a_file_names_the_files_own_page_not_a_fallback() {
+    let site = fixture();
+    // The English Easy read page is also what Welsh Easy read readers get (there is no Welsh
+    // one): its finding is reported once, at its own address.
+    // Found while rendering (a broken link), by the page checks (link text) and by the
+    // site-wide link check (an address in raw HTML).
+    edit(
+        site.path(),
+        "content/help/out-of-hours.easy.md",
+        "Call 111 at night.",
+        "Call 111 at night. Go to [the page](intrepreter.md).\n\n![A phone](phone.svg) Read [more](interpreter.md). See <a href=\"/docs/nowhere/\">the nowhere page</a>.",
+    );
+    let (_, out, err) = run(site.path(), &["check", "--root", ".", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    let hits: Vec<&serde_json::Value> = report["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "A11Y-LINK-PURPOSE" || f["rule"] == "LINK-BROKEN").collect();
+    assert_eq!(hits.len(), 3, "{hits:#?}");
+    for hit in hits {
+        assert_eq!((hit["file"].as_str(), hit["url"].as_str(), hit["lang"].as_str()), (Some("content/help/out-of-hours.easy.md"), Some("/docs/easy-read/help/out-of-hours/"), Some("en")), "{hit}");
+    }
+}
+
+#[test]
 fn a_page_not_meant_for_a_language_is_not_missing_there() {
     let site = fixture();
     edit(site.path(), "content/help/interpreter.md", "weight: 2\n", "weight: 2\ntranslate: [ur]\n");

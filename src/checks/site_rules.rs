@@ -66,6 +66,8 @@ pub struct PageFacts {
     pub template: String,
     /// The page's readability, for the Easy-read checks across variants.
     pub easy_read: super::easy_read::PageScore,
+    /// It shows another version's content (a missing translation's).
+    pub fallback: bool,
 }
 
 /// Collects a page's facts from its parsed HTML.
@@ -79,6 +81,7 @@ pub fn facts(doc: &Doc, site: &Site, target: &Target, template: &str) -> PageFac
         form: target.form,
         file: site.content(target).file.clone(),
         template: template.to_string(),
+        fallback: target.shows == crate::site::Shows::Fallback,
         ..Default::default()
     };
     let mut in_nav: Option<ElementRef<'_>> = None;
@@ -204,7 +207,8 @@ fn links(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, stop: &Atom
                     Finding::new(&rules::LINK_BROKEN, Severity::Error, l.file(p), format!("The link to `{}` goes to a page or file that does not exist.", l.href))
                         .maybe_line(line)
                         .help("Link to pages by their .md file in markdown; check the address if the link is in a template or raw HTML.")
-                        .page(&p.url, &p.lang, p.form),
+                        .page(&p.url, &p.lang, p.form)
+                        .fallback(p.fallback),
                 );
                 continue;
             }
