@@ -36,7 +36,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), Ya
         return Err(YamlError {
             line: Some(deep.line),
             column: Some(deep.column),
-            message: format!("lists or groups in brackets ([ ] or {{ }}) are nested inside each other more than {max} levels deep here"),
+            message: format!("lists or groups in brackets, [ ] or {{ }}, are nested inside each other more than {max} levels deep here"),
             hint: format!("Nest at most {max} levels of brackets. Write a long list one item a line, each line starting with `- `."),
         });
     }
@@ -116,6 +116,18 @@ fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
             column = text.lines().nth(i).and_then(|l| l.find(open)).map(|c| c + 1);
         }
     }
+    // A quote left open is noticed at the end of the text; point at the quote.
+    if (raw.contains("quoted scalar") || raw.contains("unexpected end of stream"))
+        && let Some((i, c)) = unclosed_quote(text, line.unwrap_or(usize::MAX))
+    {
+        let quote = &text.lines().nth(i).unwrap_or_default()[c..c + 1];
+        return YamlError {
+            line: Some(i + 1),
+            column: Some(c + 1),
+            message: format!("the quote {quote} that starts here is never closed"),
+            hint: format!("Put a closing {quote} at the end of the text, like title: {quote}Help at night{quote}."),
+        };
+    }
     // The library points duplicates at the start of the mapping; point at the second key.
     if let Some(key) = raw.split("duplicate field `").nth(1).and_then(|r| r.split('`').next())
         && let Some(i) = text.lines().enumerate().filter(|(_, l)| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).nth(1).map(|(i, _)| i)
@@ -126,6 +138,70 @@ fn explain(e: &serde_yaml::Error, text: &str) -> YamlError {
     let core = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let (message, hint) = plain_words(&core, line.and_then(|l| text.lines().nth(l - 1)));
     YamlError { line, column, message, hint }
+}
+
+/// The last line (0-based, up to line `upto`) whose value opens a quote that the line does
+/// not close, and the byte column of that quote.
+fn unclosed_quote(text: &str, upto: usize) -> Option<(usize, usize)> {
+    text.lines()
+        .take(upto)
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let value_at = l.find(": ").map(|c| c + 2).or_else(|| l.trim_start().starts_with("- ").then(|| l.find("- ").unwrap_or(0) + 2))?;
+            let value = &l[value_at..];
+            let start = value_at + (value.len() - value.trim_start().len());
+            let quote = l[start..].chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            let rest = &l[start + 1..];
+            let closed = if quote == '"' {
+                let mut escaped = false;
+                rest.chars().any(|c| {
+                    let end = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    end
+                })
+            } else {
+                // `''` inside single quotes is a quote, not the end.
+                rest.replace("''", "").contains('\'')
+            };
+            (!closed).then_some((i, start))
+        })
+        .last()
+}
+
+/// How serde's `invalid type: string "ten"` names the value that was found, in plain words.
+fn plain_found(found: &str) -> String {
+    if let Some(text) = found.strip_prefix("string ") {
+        return text.to_string();
+    }
+    for kind in ["integer ", "floating point ", "boolean ", "character "] {
+        if let Some(v) = found.strip_prefix(kind) {
+            return v.trim_matches('`').to_string();
+        }
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a group of keys".into(),
+        "unit value" => "empty".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What is wrong with the date `key` written on `line_text` (`date: 2026-02-30`), in plain
+/// words.
+fn date_problem(key: &str, line_text: Option<&str>) -> String {
+    let value = line_text.and_then(|l| l.split_once(':')).map(|(_, v)| v.trim().trim_matches(['"', '\''])).unwrap_or_default();
+    let parts: Vec<&str> = value.split('-').collect();
+    let numbers: Option<Vec<i32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), numbers.as_deref()) {
+        ([y, m, d], Some(&[year, month, day])) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            if !(1..=12).contains(&month) {
+                return format!("the date {value} in {key}does not exist: there is no month {month}, as months go from 01 to 12");
+            }
+            let days = jiff::civil::Date::new(year as i16, month as i8, 1).map(|d| d.days_in_month()).unwrap_or(31);
+            format!("the date {value} in {key}does not exist: that month has {days} days, so there is no day {day}")
+        }
+        _ => format!("{key}is not a date written as year-month-day"),
+    }
 }
 
 /// Whether serde's `expected …` names a whole-number type (`i64`, `usize` …).
@@ -140,10 +216,7 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
     // `languages[1].dir` is shown as `dir`: the line number says which entry.
     let key = if field.is_empty() { String::new() } else { format!("`{}` ", field.rsplit('.').next().unwrap_or(field)) };
     if ["date", "reviewed", "review_due", "checked_on"].contains(&field) && !detail.starts_with("invalid type") {
-        return (
-            format!("the value of {key}is not a real date: write it as YYYY-MM-DD, with a month from 01 to 12"),
-            format!("Write {key}as a date like 2026-03-01 (year-month-day), with a month from 01 to 12 and a day that exists in that month."),
-        );
+        return (date_problem(&key, line_text), format!("Write {key}as a date that exists, as YYYY-MM-DD (year-month-day), like 2026-03-01."));
     }
     if detail.contains("expected struct") {
         return ("the front matter is not a list of `key: value` lines".into(), "Write one setting on each line between the --- lines, like `title: Getting help at night`.".into());
@@ -162,7 +235,7 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another kind of value"));
-        let found = found.replace("sequence", "a list").replace("map", "a group of keys");
+        let found = plain_found(found);
         let want = match expected {
             e if e.contains("bool") => "true or false",
             e if e.contains("integer") || e.contains("i32") || e.contains("i64") || e.contains("u32") => "a whole number, like 10",
@@ -183,7 +256,10 @@ fn plain_words(core: &str, line_text: Option<&str>) -> (String, String) {
         return (format!("{key}cannot be {value}: it can be {allowed}"), format!("Write {key}as {allowed}."));
     }
     if line_text.is_some_and(|l| l.starts_with('\t') || l.contains(":\t")) || detail.contains("tab") {
-        return (format!("{detail}: this line is indented with a tab"), "YAML needs spaces for indenting, not tabs. Replace the tab with two spaces.".into());
+        return (
+            "this line has a tab in it, and YAML does not allow tabs for indenting".into(),
+            "Remove the tab. A top-level key like `title:` starts at the very beginning of the line; a line that belongs under the key above it is indented with spaces.".into(),
+        );
     }
     if detail.contains("did not find expected") || detail.contains("unexpected end of stream") || detail.contains("while parsing") || detail.contains("mapping values are not allowed") {
         return (
@@ -276,6 +352,44 @@ mod tests {
         for key in ["title", "colour", "item", "quoted", "spaced", "nested.inner", "inner", "title2", "url", "missing", "tit", "a:b"] {
             assert_eq!(lines.find(text, key), key_line(text, key), "{key}");
         }
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let err = parse::<T>("title: \"Help at night\nweight: 3\n").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(1), Some(8)), "{err:?}");
+        assert_eq!(err.message, "the quote \" that starts here is never closed");
+        // A closed quote with an escaped quote inside is not the one.
+        let err = parse::<T>("title: \"Say \\\"hi\\\"\"\nweight: 'ten\n").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(9)), "{err:?}");
+    }
+
+    #[test]
+    fn wrong_values_are_named_without_type_names() {
+        let err = parse::<T>("title: A\nweight: ten\n").unwrap_err();
+        assert_eq!(err.message, "the value of `weight` is \"ten\", but it should be a whole number, like 10");
+        let err = parse::<T>("title: [a, b]\n").unwrap_err();
+        assert_eq!(err.message, "the value of `title` is a list, but it should be text");
+    }
+
+    #[test]
+    fn impossible_dates_say_what_is_wrong() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct D {
+            date: jiff::civil::Date,
+        }
+        let err = parse::<D>("date: 2026-02-30\n").unwrap_err();
+        assert_eq!(err.message, "the date 2026-02-30 in `date` does not exist: that month has 28 days, so there is no day 30");
+        let err = parse::<D>("date: 2026-13-01\n").unwrap_err();
+        assert!(err.message.ends_with("there is no month 13, as months go from 01 to 12"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_tab_is_explained_for_top_level_keys_too() {
+        let err = parse::<T>("title: A\n\tweight: 3\n").unwrap_err();
+        assert!(err.message.contains("tab") && !err.hint.contains("two spaces"), "{err:?}");
+        assert!(err.hint.starts_with("Remove the tab."), "{err:?}");
     }
 
     #[test]

@@ -173,6 +173,17 @@ pub fn parse(rel: &str, text: &str) -> Result<Parsed, Diagnostic> {
             ));
         }
         None => {
+            // +1: the YAML starts on the line after the opening `---`.
+            if let Some(line) = yaml::key_line(s.yaml, "title") {
+                return Err(Diagnostic::new(rel, "the title of this page is empty")
+                    .at_line(line + 1)
+                    .hint("Write the title after `title:` on the same line, like `title: Getting help out of hours`."));
+            }
+            if let Some(typo) = unknown.iter().find(|k| did_you_mean(&k.path, ["title"]).is_some()) {
+                return Err(Diagnostic::new(rel, format!("this page has no title: did you mean `title` instead of `{}`?", typo.path))
+                    .at_line(typo.line.map_or(1, |l| l + 1))
+                    .hint(format!("Change `{}:` to `title:`.", typo.path)));
+            }
             return Err(Diagnostic::new(rel, "this page has no title")
                 .at(1, 1)
                 .hint("Add a line like `title: Getting help out of hours` between the --- lines at the top, or start the text with `# Getting help out of hours`."));
@@ -239,6 +250,14 @@ fn same_words(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_or_empty_title_is_reported_at_its_line() {
+        let e = parse("content/a.md", "---\ndescription: x\ntitel: Help\n---\nText.\n").unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (Some(3), "this page has no title: did you mean `title` instead of `titel`?"));
+        let e = parse("content/a.md", "---\ndescription: x\ntitle:\n---\nText.\n").unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (Some(3), "the title of this page is empty"));
+    }
 
     #[test]
     fn a_leading_heading_is_the_title() {

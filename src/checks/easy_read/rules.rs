@@ -278,19 +278,29 @@ fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
         why.push(format!("{commas} commas"));
     }
     if joins.len() >= 2 {
-        why.push(format!("{} joining words ({})", joins.len(), joins.iter().map(|j| format!("“{j}”")).collect::<Vec<_>>().join(", ")));
+        why.push(format!("the joining words {}", and_list(&joins.iter().map(|j| format!("“{j}”")).collect::<Vec<_>>())));
     }
     if why.is_empty() {
         return;
     }
     let list = if commas >= 2 { " If it lists 3 or more things, make a bulleted list." } else { "" };
+    // No brackets inside brackets: the reasons are a sentence of their own.
     out.push(hit(
         &rules::ER_ONE_IDEA,
         Severity::Warning,
         s.line,
-        format!("This sentence may hold more than one idea ({}): {}.", why.join(", "), quote(s.text)),
+        format!("This sentence may hold more than one idea: it has {}. The sentence is {}.", and_list(&why), quote(s.text)),
         format!("Give each idea its own short sentence.{list}"),
     ));
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Whether a phrase, split into its lower-case words (as [`Lexicon::phrases`] holds them),
