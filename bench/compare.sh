@@ -31,28 +31,15 @@ cargo build --release --quiet
 old="$old_src/target/release/clearleaf"
 new="$here/target/release/clearleaf"
 
-timed() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
-  awk -F': ' '
-    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
-    /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident/ { rss = $2 }
-    END { printf "%.2f %.2f %d\n", wall, user + sys, rss }' "$log"
-  rm -f "$log"
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
 printf '\n%-8s %-8s %10s %10s %12s\n' pages binary "wall (s)" "CPU (s)" "peak (MiB)"
 for n in "${sizes[@]}"; do
   site="$work/c$n"
   python3 bench/gen_corpus.py "$site" --pages "$n" --layout clearleaf --reuse >/dev/null
-  grep -q '^checks:' "$site/site.yaml" || {
-    echo "checks:"
-    "$new" rules --format json | python3 -c 'import json, sys
-for r in json.load(sys.stdin)["rules"]:
-    if r["implemented"] and r["id"] != "INPUT-INVALID":
-        print("  " + r["id"] + ": warning")'
-  } >> "$site/site.yaml"
+  # Only rules both revisions check: a name that one of them does not know is refused.
+  comm -12 <(rule_ids "$new" . | sort) <(rule_ids "$old" "$old_src" | sort) | checks_as_warnings "$site/site.yaml"
   : > "$work/results-$n"
   for ((i = 1; i <= runs; i++)); do
     for which in old new; do

@@ -27,18 +27,8 @@ cargo build --release --quiet
 bin="$here/target/release/clearleaf"
 mkdir -p "$work"
 
-# Prints "wall_seconds cpu_seconds max_rss_kib" for one timed command.
-timed() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
-  awk -F': ' '
-    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
-    /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident/ { rss = $2 }
-    END { printf "%.2f %.2f %d\n", wall, user + sys, rss }' "$log"
-  rm -f "$log"
-}
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
 # Three builds per corpus:
 #   clearleaf  the site as configured: every Welsh and Urdu page without an Easy read version
@@ -53,15 +43,7 @@ for n in "${sizes[@]}"; do
     dir="$work/c$n-$layout"
     python3 "$gen" "$dir" --pages "$n" --layout "$layout" --reuse >/dev/null
   done
-  # The synthetic Easy read pages break Easy read rules (rows without pictures); every check
-  # still runs, but as warnings, so that a successful build (with its swap) is what is timed.
-  grep -q '^checks:' "$work/c$n-clearleaf/site.yaml" || {
-    echo "checks:"
-    "$bin" rules --format json | python3 -c 'import json, sys
-for r in json.load(sys.stdin)["rules"]:
-    if r["implemented"] and r["id"] != "INPUT-INVALID":
-        print("  " + r["id"] + ": warning")'
-  } >> "$work/c$n-clearleaf/site.yaml"
+  rule_ids "$bin" . | checks_as_warnings "$work/c$n-clearleaf/site.yaml"
   # The omit variant: the content hard-linked (no copy), its own site.yaml.
   omit="$work/c$n-cl-omit"
   if [ ! -f "$omit/site.yaml" ] || [ "$work/c$n-clearleaf/site.yaml" -nt "$omit/site.yaml" ]; then
