@@ -422,6 +422,16 @@ async function newContext(browser, baseURL, viewport, warnings) {
   return context;
 }
 
+/** Which of the theme's Arabic-script faces the page needs and has not loaded. */
+function inPageFonts() {
+  const loaded = new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+  const needs = [];
+  if (document.querySelector('[lang|="ur"]')) needs.push('clearleaf Nastaliq');
+  if (document.querySelector('[lang|="ar"]')) needs.push('clearleaf Naskh');
+  const missing = needs.filter((f) => !loaded.has(f));
+  return { ok: missing.length === 0, missing };
+}
+
 async function checkPage(browser, baseURL, page, axeSource, timeoutMs) {
   const url = new URL(page.urlPath, baseURL).href;
   const result = {
@@ -432,6 +442,7 @@ async function checkPage(browser, baseURL, page, axeSource, timeoutMs) {
     overflow: null,
     skip: null,
     pictures: null,
+    fonts: null,
   };
   const context = await newContext(browser, baseURL, DESKTOP, result.warnings);
   context.setDefaultTimeout(Math.min(30_000, timeoutMs));
@@ -446,6 +457,10 @@ async function checkPage(browser, baseURL, page, axeSource, timeoutMs) {
       throw new Error(`loading ${url} gave HTTP ${response ? response.status() : 'no response'}`);
     }
     await tab.evaluate(() => document.fonts.ready.then(() => undefined));
+
+    // 0. Text marked Urdu or Arabic (the page, or a language switcher entry) is set in the
+    //    theme's own fonts: a reader's device may have none for Arabic script.
+    result.fonts = await tab.evaluate(inPageFonts);
 
     // 1. One Tab from a fresh load reaches the skip link.
     await tab.keyboard.press('Tab');
@@ -498,6 +513,7 @@ function verdict(r) {
   if (r.overflow && r.overflow.overflow) failures.push('overflow');
   if (r.skip && !r.skip.ok) failures.push('skip');
   if (r.pictures && r.pictures.rows.some((row) => !row.ok)) failures.push('pictures');
+  if (r.fonts && !r.fonts.ok) failures.push(`fonts (${r.fonts.missing.join(', ')} not loaded)`);
   if (!r.error && (!r.axe || !r.overflow || !r.skip || !r.pictures)) failures.push('incomplete');
   return failures;
 }
@@ -558,7 +574,7 @@ function table(rows) {
 
 function report(results) {
   const out = [];
-  const rows = [['page', 'axe violations', '320px overflow', 'skip link ok', 'picture side ok', 'result']];
+  const rows = [['page', 'axe violations', '320px overflow', 'skip link ok', 'picture side ok', 'fonts ok', 'result']];
   for (const r of results) {
     const fails = verdict(r);
     const axeCell = r.axe
@@ -577,7 +593,8 @@ function report(results) {
           ? `yes (${r.pictures.dir}, ${r.pictures.rows.length} row${r.pictures.rows.length === 1 ? '' : 's'})`
           : `NO (${r.pictures.dir}, wrong at ${[...new Set(r.pictures.rows.filter((row) => !row.ok).map((row) => row.at))].join(' and ')})`
       : '?';
-    rows.push([r.urlPath, axeCell, overflowCell, skipCell, picCell, fails.length ? 'FAIL' : 'pass']);
+    const fontCell = r.fonts ? (r.fonts.ok ? 'yes' : 'NO') : '?';
+    rows.push([r.urlPath, axeCell, overflowCell, skipCell, picCell, fontCell, fails.length ? 'FAIL' : 'pass']);
   }
   out.push(table(rows));
 
@@ -586,6 +603,7 @@ function report(results) {
   for (const r of failing) {
     out.push('', `## ${r.urlPath}`);
     if (r.error) out.push(`  error: ${r.error}`);
+    if (r.fonts && !r.fonts.ok) out.push(`  fonts: the theme's ${r.fonts.missing.join(' and ')} did not load for the text marked in that language`);
     if (r.axe) {
       for (const v of r.axe.violations) {
         out.push(`  axe ${v.id} [${v.impact}]: ${v.help}`, `    ${v.helpUrl}`);
