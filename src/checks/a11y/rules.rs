@@ -500,15 +500,18 @@ fn links(doc: &Doc, expect: Option<&Expect<'_>>, o: &mut Out<'_>) {
             match by_text.get(&lower) {
                 Some((other, first)) if *other != href && !href.is_empty() && !other.is_empty() => {
                     // In a built page, a link with no source line comes from the theme: the editor
-                    // can only change the other one, so say which that is.
+                    // can only change the other one, so say which that is. The other link's target
+                    // goes in the help: it differs between the languages a content file is shown
+                    // in, and the message is what repeats are merged on.
                     let (whose, help) = match (expect.is_some() && doc.source_line(first.id()).is_none(), first.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "nav")) {
-                        (true, true) => {
-                            ("the menu's link, which comes from the theme,", "The menu's link is named after the page it leads to: change the text of this one so that it says where it goes.")
-                        }
-                        (true, false) => ("a link in the theme", "That link comes from the theme: change the text of this one so that it says where it goes."),
-                        (false, _) => ("another link", "Give each link text that tells them apart."),
+                        (true, true) => (
+                            "the menu's link, which comes from the theme",
+                            format!("The menu's link goes to {other} and is named after that page: change the text of this one so that it says where it goes."),
+                        ),
+                        (true, false) => ("a link in the theme", format!("The theme's link goes to {other}: change the text of this one so that it says where it goes.")),
+                        (false, _) => ("another link", format!("The other link goes to {other}. Give each link text that tells them apart.")),
                     };
-                    o.push(&rules::A11Y_LINK_SAME_TEXT, "", W, Some(&el), format!("Two links say \"{name}\" but go to different places: this one, and {whose} to {other}."), help);
+                    o.push(&rules::A11Y_LINK_SAME_TEXT, "", W, Some(&el), format!("Two links say \"{name}\" but go to different places: this one, and {whose}."), help);
                 }
                 Some(_) => {}
                 None => {
