@@ -118,6 +118,11 @@ pub struct Page {
 }
 
 impl Page {
+    /// Whether its source says `critical: true`.
+    pub fn is_critical(&self, default: &str) -> bool {
+        self.variant(default, Form::Standard).is_some_and(|v| v.front.critical)
+    }
+
     /// The variant in `lang` and `form`, if it exists.
     pub fn variant(&self, lang: &str, form: Form) -> Option<&Variant> {
         self.variants.iter().find(|v| v.lang == lang && v.form == form)
@@ -563,18 +568,24 @@ impl Site {
         let page = &self.pages[pi];
         let status = &self.status[si].variants;
         let replace_outdated = self.config.translations.outdated == OutdatedPolicy::Fallback;
-        let critical = page.variants.iter().any(|v| v.lang == *default && v.front.critical);
+        let critical = page.is_critical(default);
         let mut out = Vec::new();
         for form in [Form::Standard, Form::Easy] {
             let Some(source) = page.index_of(default, form) else { continue };
+            // Readers are never handed an outdated page in place of another: when the source
+            // itself is outdated (an Easy read page behind its standard page), a translation
+            // keeps its own file, with its notice, and a missing one is not published.
+            let source_outdated = status.iter().any(|v| v.lang == *default && v.form == form && v.state == State::Outdated);
+            let replace = (critical || replace_outdated) && !source_outdated;
             for lang in &self.config.languages {
                 let at = status.iter().position(|v| v.lang == lang.code && v.form == form);
                 let (content, shows, state) = match page.index_of(&lang.code, form) {
                     Some(own) => match at.map(|vi| status[vi].state) {
-                        Some(State::Outdated) if lang.code != *default && (critical || replace_outdated) => (source, Shows::Fallback, State::Fallback),
+                        Some(State::Outdated) if lang.code != *default && replace => (source, Shows::Fallback, State::Fallback),
                         Some(state) => (own, Shows::Own, state),
                         None => (own, Shows::Own, State::Current),
                     },
+                    None if source_outdated && (critical || replace_outdated) => continue,
                     None if self.config.translations.missing == MissingPolicy::Fallback => {
                         let state = at.map_or(State::Missing, |vi| status[vi].state);
                         (source, Shows::Fallback, state)
@@ -664,13 +675,18 @@ impl Site {
                             format!("Update the text to match {} (its history shows what changed), then run `clearleaf stamp {}`.", source.file, v.file),
                         )
                     };
+                    // An Easy read version of a critical page that readers still get: its old
+                    // facts are published, so it stops the build unless `checks:` lowers it.
+                    let critical_shown = vs.state == State::Outdated && vs.form == Form::Easy && page.is_critical(default);
                     message.push_str(match (vs.state, policy) {
+                        _ if critical_shown => " The page is critical: its readers would get old facts. Until it is updated, the build stops, or, with `checks: {CRITICAL-OUTDATED: warning}`, readers see a strong notice that links to the up-to-date page.",
                         (State::Fallback, OutdatedPolicy::Fallback) => " Readers are shown that file instead (translations.outdated: fallback).",
                         (State::Fallback, _) => " Readers are shown that file instead, because the page is critical.",
                         (_, OutdatedPolicy::Error) => " The build stops (translations.outdated: error).",
                         _ => " Readers see it with a notice that it may be out of date.",
                     });
-                    let mut f = Finding::new(&rules::TRANSLATION_OUTDATED, severity, &v.file, message).line(v.key_line("source_hash").unwrap_or(1)).help(help);
+                    let (rule, severity) = if critical_shown { (&rules::CRITICAL_OUTDATED, rules::CRITICAL_OUTDATED.severity) } else { (&rules::TRANSLATION_OUTDATED, severity) };
+                    let mut f = Finding::new(rule, severity, &v.file, message).line(v.key_line("source_hash").unwrap_or(1)).help(help);
                     if let Some(url) = &vs.url {
                         f = f.page(url, &vs.lang, vs.form);
                     }

@@ -55,6 +55,9 @@ fn broken_content_site(root: &Path) {
     );
     // The same title as page.md, in the same language.
     w("content/other.md", "---\ntitle: Test page\n---\nWords.\n");
+    // A critical page whose Easy read version was made from an older version of it.
+    w("content/urgent.md", "---\ntitle: Urgent help\ncritical: true\n---\nCall 111 until 8pm.\n");
+    w("content/urgent.easy.md", "---\ntitle: Urgent help\nsource_hash: \"v1:000000000000\"\n---\n![A phone](pic.svg) Call 111 until 6pm.\n");
     // An Easy read page that breaks every rule on words, with no checked_by or checked_on.
     w("content/easy.md", "---\ntitle: Easy page\n---\n![A square](pic.svg) Words.\n");
     w(

@@ -331,12 +331,32 @@ fn a_critical_page_replaces_its_outdated_translations_with_the_source() {
     edit(site.path(), "content/help/out-of-hours.md", "Call 111.", "Call 111 or 999.");
     let s = status_json(site.path());
     assert_eq!(state(&s, "help/out-of-hours", "ur", "standard"), "fallback");
-    assert_eq!(state(&s, "help/out-of-hours", "ur", "easy"), "fallback");
-    // The English Easy read page is not replaced by the other form: it shows its notice.
+    // An Easy read page has no up-to-date Easy read source to fall back to: the English one is
+    // outdated too. The Urdu one keeps its own file rather than get the outdated English one.
     assert_eq!(state(&s, "help/out-of-hours", "en", "easy"), "outdated");
+    assert_eq!(state(&s, "help/out-of-hours", "ur", "easy"), "outdated");
+    // Their readers would get old facts: the build stops.
+    let (code, err) = build(site.path(), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("error[CRITICAL-OUTDATED]: content/help/out-of-hours.easy.md:5: content/help/out-of-hours.md has changed"), "{err}");
+    assert!(err.contains("error[CRITICAL-OUTDATED]: content/help/out-of-hours.easy.ur.md:"), "{err}");
+    assert!(!site.path().join("public").exists(), "nothing is published");
 
+    // Lowered to a warning, they are published with a strong notice that links to the
+    // up-to-date page: the English standard page, as the Urdu one is outdated too.
+    edit(site.path(), "site.yaml", "languages: [en, ur, cy]\n", "languages: [en, ur, cy]\nchecks:\n  CRITICAL-OUTDATED: warning\n");
     let (code, err) = build(site.path(), &[]);
     assert_eq!(code, 0, "{err}");
+    for rel in ["easy-read/help/out-of-hours/index.html", "ur/easy-read/help/out-of-hours/index.html"] {
+        let easy = page(site.path(), rel);
+        assert_eq!(attrs(&easy, ".notice", "class"), ["notice notice--critical"], "{rel}");
+        assert_eq!(attrs(&easy, ".notice a", "href"), ["/docs/help/out-of-hours/"], "{rel}");
+        assert_eq!(attrs(&easy, ".notice a", "hreflang"), ["en"], "{rel}");
+    }
+    assert!(text_of(&page(site.path(), "ur/easy-read/help/out-of-hours/index.html"), ".content").contains("رات کو"), "its own file");
+    // Welsh has no Easy read file: rather than the outdated English one, it has no page, and
+    // links lead to the Welsh reader's standard page.
+    assert!(!site.path().join("public/cy/easy-read/help/out-of-hours/index.html").exists());
     assert!(
         err.contains("content/help/out-of-hours.ur.md:3: content/help/out-of-hours.md has changed since this translation was made. Readers are shown that file instead, because the page is critical."),
         "{err}"

@@ -64,6 +64,8 @@ outdated-notice = تغيّرت نسخة هذه الصفحة باللغة { $sour
 outdated-notice-link = اقرأ أحدث نسخة باللغة { $source-language }
 easy-read-fallback-notice = لا توجد نسخة سهلة القراءة من هذه الصفحة باللغة { $language } بعد. في الأسفل النسخة سهلة القراءة باللغة { $source-language }.
 easy-read-outdated-notice = تغيّرت النسخة العادية من هذه الصفحة بعد إعداد هذه النسخة سهلة القراءة. قد تكون بعض المعلومات هنا قديمة.
+critical-outdated-notice = مهم: تغيّرت هذه الصفحة بعد إعداد هذه النسخة. قد تكون المعلومات هنا، مثل أرقام الهاتف وأوقات العمل، غير صحيحة. تحقّق من الصفحة المحدّثة قبل أن تتصرّف.
+critical-outdated-notice-link = اقرأ الصفحة المحدّثة
 outdated-fallback-notice = يجري تحديث نسخة هذه الصفحة باللغة { $language }. في الأسفل النسخة باللغة { $source-language }.
 
 ## Error page

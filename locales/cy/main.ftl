@@ -62,6 +62,8 @@ outdated-notice = Mae'r dudalen wreiddiol ({ $source-language }) wedi newid ers 
 outdated-notice-link = Darllen y fersiwn ddiweddaraf ({ $source-language })
 easy-read-fallback-notice = Nid oes fersiwn Hawdd ei Ddeall o'r dudalen hon yn eich iaith chi ({ $language }) eto. Isod mae'r fersiwn Hawdd ei Ddeall mewn iaith arall: { $source-language }.
 easy-read-outdated-notice = Mae'r fersiwn safonol o'r dudalen hon wedi newid ers gwneud y fersiwn Hawdd ei Ddeall hon. Efallai bod rhai manylion yma wedi dyddio.
+critical-outdated-notice = Pwysig: mae'r dudalen hon wedi newid ers gwneud y fersiwn hon. Gall ffeithiau yma, fel rhifau ffôn ac oriau agor, fod yn anghywir. Gwiriwch y dudalen ddiweddaraf cyn gwneud dim.
+critical-outdated-notice-link = Darllen y dudalen ddiweddaraf
 outdated-fallback-notice = Rydym yn diweddaru'r dudalen hon yn eich iaith chi ({ $language }). Isod mae'r dudalen mewn iaith arall: { $source-language }.
 
 ## Error page

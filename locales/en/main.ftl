@@ -53,6 +53,8 @@ outdated-notice-link = Read the up-to-date { $source-language } version
 easy-read-fallback-notice = There is no Easy read version of this page in { $language } yet. Below is the { $source-language } Easy read version.
 # The Easy read page of the default language is older than the standard page it was made from.
 easy-read-outdated-notice = The standard version of this page has changed since this Easy read version was made. Some details here may be out of date.
+critical-outdated-notice = Important: this page has changed since this version was made. Facts here, like phone numbers and opening times, may be wrong. Check the up-to-date page before you act.
+critical-outdated-notice-link = Read the up-to-date page
 # An outdated translation of a critical page (or under `translations.outdated: fallback`): the source is shown instead.
 outdated-fallback-notice = The { $language } version of this page is being updated. Below is the { $source-language } version.
 

@@ -60,6 +60,8 @@ outdated-notice = Oryginalna wersja tej strony ({ $source-language }) zmieniła 
 outdated-notice-link = Przeczytaj aktualną wersję ({ $source-language })
 easy-read-fallback-notice = Nie ma jeszcze łatwej do czytania wersji tej strony w Twoim języku ({ $language }). Poniżej jest łatwa do czytania wersja w innym języku: { $source-language }.
 easy-read-outdated-notice = Standardowa wersja tej strony zmieniła się od czasu przygotowania tej łatwej do czytania wersji. Niektóre informacje tutaj mogą być nieaktualne.
+critical-outdated-notice = Ważne: ta strona zmieniła się od czasu przygotowania tej wersji. Informacje tutaj, takie jak numery telefonów i godziny otwarcia, mogą być błędne. Zanim coś zrobisz, sprawdź aktualną stronę.
+critical-outdated-notice-link = Przeczytaj aktualną stronę
 outdated-fallback-notice = Aktualizujemy tę stronę w Twoim języku ({ $language }). Poniżej jest wersja w innym języku: { $source-language }.
 
 ## Error page

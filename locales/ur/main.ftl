@@ -57,6 +57,8 @@ outdated-notice = یہ ترجمہ بننے کے بعد اس صفحے کا { $sou
 outdated-notice-link = تازہ ترین { $source-language } ورژن پڑھیں
 easy-read-fallback-notice = اس صفحے کا پڑھنے میں آسان ورژن ابھی { $language } میں نہیں ہے۔ نیچے { $source-language } میں پڑھنے میں آسان ورژن ہے۔
 easy-read-outdated-notice = پڑھنے میں آسان یہ ورژن بننے کے بعد اس صفحے کا معیاری ورژن بدل گیا ہے۔ یہاں کچھ معلومات پرانی ہو سکتی ہیں۔
+critical-outdated-notice = اہم: یہ ورژن بننے کے بعد یہ صفحہ بدل گیا ہے۔ یہاں دی گئی معلومات، جیسے فون نمبر اور کھلنے کے اوقات، غلط ہو سکتی ہیں۔ کچھ کرنے سے پہلے تازہ ترین صفحہ دیکھیں۔
+critical-outdated-notice-link = تازہ ترین صفحہ پڑھیں
 outdated-fallback-notice = اس صفحے کا { $language } ورژن تازہ کیا جا رہا ہے۔ نیچے اس صفحے کا { $source-language } ورژن ہے۔
 
 ## Error page

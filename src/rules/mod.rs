@@ -170,6 +170,7 @@ pub static ALL: &[&Rule] = &[
     &A11Y_VIEWPORT,
     &AIS_OTHER_FORMATS,
     &CONTENT_REVIEW_DUE,
+    &CRITICAL_OUTDATED,
     &EASY_READ_MISSING,
     &ER_ACRONYM,
     &ER_ALIGN,

@@ -243,6 +243,38 @@ content/help/out-of-hours.easy.md
     implemented: true,
 };
 
+/// A critical page's readers never get old facts quietly.
+pub static CRITICAL_OUTDATED: Rule = Rule {
+    id: "CRITICAL-OUTDATED",
+    severity: Severity::Error,
+    scope: Scope::Input,
+    summary: "An Easy read version of a `critical: true` page is up to date, so its readers never get old facts.",
+    help: r##"A critical page carries facts readers act on: phone numbers, opening times. Its outdated
+translations are replaced by their up-to-date source, but an Easy read version has no up-to-date
+Easy read source to fall back to. So an outdated one stops the build. Update it to say what the
+standard page says now, then stamp it. To publish it in the meantime, with a strong notice
+that links to the up-to-date page, set `checks: {CRITICAL-OUTDATED: warning}` in site.yaml.
+Easy read translations never fall back to an outdated Easy read page: a missing one is left
+out until its source is up to date, and links lead to the standard page instead. In this
+example the standard page now says 8pm; after the change, run
+`clearleaf stamp content/help/out-of-hours.easy.md`.
+
+Before:
+
+```markdown
+![A clock](clock.svg) The phone line is open until 6pm.
+```
+
+After:
+
+```markdown
+![A clock](clock.svg) The phone line is open until 8pm.
+```"##,
+    wcag: &[],
+    act: &[],
+    implemented: true,
+};
+
 /// Translations are up to date.
 pub static TRANSLATION_OUTDATED: Rule = Rule {
     id: "TRANSLATION-OUTDATED",

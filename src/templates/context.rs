@@ -280,6 +280,7 @@ fn other_form(site: &Site, locales: &Locales, target: &Target) -> Option<OtherFo
 fn notice(site: &Site, locales: &Locales, target: &Target) -> Option<Notice> {
     let lang = target.lang.as_str();
     match (target.shows, target.state) {
+        (Shows::Own, State::Outdated) if target.form == Form::Easy && site.pages[target.page].is_critical(&site.config.default_language) => Some(critical_notice(site, locales, target)),
         (Shows::Own, State::Outdated) => source_of(&site.config.default_language, lang, target.form).map(|(source_lang, source_form)| {
             let source_name = locales.endonym(&source_lang);
             // The Easy read page of the default language is made from the standard page, not
@@ -305,6 +306,22 @@ fn notice(site: &Site, locales: &Locales, target: &Target) -> Option<Notice> {
             let text = t(locales, lang, id, &[("language", &locales.endonym(lang)), ("source-language", &locales.endonym(shown))]);
             Some(Notice { kind: "fallback", text, link_url: None, link_text: None, link_lang: None })
         }
+    }
+}
+
+/// The notice on an outdated Easy read version of a critical page: its facts may be wrong, and
+/// the link goes to the up-to-date standard page, in the reader's language when that is
+/// current, else in the default language.
+fn critical_notice(site: &Site, locales: &Locales, target: &Target) -> Notice {
+    let lang = target.lang.as_str();
+    let own = site.target(target.page, lang, Form::Standard).filter(|t| t.shows == Shows::Own && t.state == State::Current);
+    let link = own.or_else(|| site.target(target.page, &site.config.default_language, Form::Standard));
+    Notice {
+        kind: "critical",
+        text: t(locales, lang, "critical-outdated-notice", &[]),
+        link_url: link.map(|l| l.url.clone()),
+        link_text: link.map(|_| t(locales, lang, "critical-outdated-notice-link", &[])),
+        link_lang: link.map(|l| l.lang.clone()),
     }
 }
 
