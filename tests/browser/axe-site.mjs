@@ -422,6 +422,30 @@ async function newContext(browser, baseURL, viewport, warnings) {
   return context;
 }
 
+/** In right-to-left content, numbers of several groups (phone numbers) the renderer isolated
+ *  (`<span dir="ltr" class="number">`): each must show its first digit to the left of its last,
+ *  on one line. */
+function inPageNumbers() {
+  const out = { checked: 0, wrong: [] };
+  if ((document.documentElement.getAttribute('dir') || '').toLowerCase() !== 'rtl') return out;
+  const range = document.createRange();
+  for (const el of document.querySelectorAll('.content .number')) {
+    const node = el.firstChild;
+    const text = node && node.nodeType === Node.TEXT_NODE ? node.data : '';
+    if (!/\d\D+\d/.test(text)) continue;
+    const box = (i) => {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect();
+    };
+    out.checked += 1;
+    const lines = new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size;
+    if (lines > 1) out.wrong.push(`"${text}" is split over ${lines} lines`);
+    else if (!(box(0).left < box(text.length - 1).left)) out.wrong.push(`"${text}" shows its digits right to left`);
+  }
+  return out;
+}
+
 /** Which of the theme's Arabic-script faces the page needs and has not loaded. */
 function inPageFonts() {
   const loaded = new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
@@ -482,6 +506,7 @@ async function checkPage(browser, baseURL, page, axeSource, timeoutMs) {
     //    for rows that still sit side by side there; see step 4).
     result.pictures = await tab.evaluate(inPagePictureRows);
     result.pictures.rows.forEach((row) => { row.at = `${DESKTOP.width}px`; });
+    result.numbers = await tab.evaluate(inPageNumbers);
 
     // 3. axe-core, WCAG 2.x A/AA.
     await tab.addScriptTag({ content: axeSource });
@@ -514,6 +539,7 @@ function verdict(r) {
   if (r.skip && !r.skip.ok) failures.push('skip');
   if (r.pictures && r.pictures.rows.some((row) => !row.ok)) failures.push('pictures');
   if (r.fonts && !r.fonts.ok) failures.push(`fonts (${r.fonts.missing.join(', ')} not loaded)`);
+  if (r.numbers && r.numbers.wrong.length) failures.push('numbers');
   if (!r.error && (!r.axe || !r.overflow || !r.skip || !r.pictures)) failures.push('incomplete');
   return failures;
 }
@@ -604,6 +630,7 @@ function report(results) {
     out.push('', `## ${r.urlPath}`);
     if (r.error) out.push(`  error: ${r.error}`);
     if (r.fonts && !r.fonts.ok) out.push(`  fonts: the theme's ${r.fonts.missing.join(' and ')} did not load for the text marked in that language`);
+    for (const w of r.numbers ? r.numbers.wrong : []) out.push(`  number in right-to-left text: ${w}`);
     if (r.axe) {
       for (const v of r.axe.violations) {
         out.push(`  axe ${v.id} [${v.impact}]: ${v.help}`, `    ${v.helpUrl}`);
@@ -721,8 +748,20 @@ async function main() {
       shotsFailed = problems.length > 0;
     }
 
-    const failed = results.filter((r) => verdict(r).length).length;
-    const passed = results.length - failed;
+    // The order of a phone number is checked on at least one Urdu and one Arabic page: a site
+    // where no number was found to check would pass without showing anything.
+    const numbersSeen = [];
+    for (const lang of ['ur', 'ar']) {
+      const seen = results.filter((r) => r.urlPath.startsWith(`/${lang}/`) && r.numbers && r.numbers.checked > 0);
+      console.log(`numbers in right-to-left text: ${seen.reduce((n, r) => n + r.numbers.checked, 0)} checked on ${seen.length} /${lang}/ page(s)`);
+      numbersSeen.push(seen.length > 0 || !results.some((r) => r.urlPath.startsWith(`/${lang}/`)));
+    }
+    const numbersMissing = numbersSeen.includes(false);
+    if (numbersMissing) console.log('FAILED no phone number of several groups was found to check on an Urdu or an Arabic page');
+
+    const pagesFailed = results.filter((r) => verdict(r).length).length;
+    const passed = results.length - pagesFailed;
+    const failed = pagesFailed + (numbersMissing ? 1 : 0);
     console.log(`\nTook ${((Date.now() - started) / 1000).toFixed(1)} s.${shotsFailed ? ' Screenshots FAILED (see above).' : ''}`);
     console.log(`${passed} passed, ${failed} failed`);
     return failed > 0 || shotsFailed ? 1 : 0;
