@@ -28,7 +28,7 @@ pub trait Resolver {
 }
 
 /// Why a link or picture leads nowhere.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Unresolved {
     /// In plain words: "there is no file content/pictures/phne.svg".
     pub why: String,

@@ -308,11 +308,15 @@ impl Writer<'_> {
         let href = match self.resolver.link(&dest) {
             Ok(url) => url,
             Err(u) => {
-                let help = match &u.near {
-                    Some(near) => format!("Did you mean `{near}`? A link is relative to the markdown file."),
-                    None => "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).".into(),
-                };
-                self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message: format!("The link to `{dest}` goes nowhere: {}.", u.why), help, dest: Some(dest.clone()) });
+                let message = format!("The link to `{dest}` goes nowhere: {}.", u.why);
+                self.broken(
+                    line,
+                    &dest,
+                    message,
+                    u.near,
+                    "A link is relative to the markdown file.",
+                    "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).",
+                );
                 dest
             }
         };
@@ -337,16 +341,30 @@ impl Writer<'_> {
         let src = match self.resolver.image(&dest_url) {
             Ok(url) => url,
             Err(u) => {
-                let help = match &u.near {
-                    Some(near) => format!("Did you mean `{near}`? A picture path is relative to the markdown file."),
-                    None => "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).".into(),
-                };
-                self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message: format!("The picture `{dest_url}` cannot be found: {}.", u.why), help, dest: Some(dest_url.clone()) });
-                dest_url.to_string()
+                let message = format!("The picture `{dest_url}` cannot be found: {}.", u.why);
+                self.broken(
+                    line,
+                    &dest_url,
+                    message,
+                    u.near,
+                    "A picture path is relative to the markdown file.",
+                    "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).",
+                );
+                dest_url
             }
         };
         let row = self.row_image_next.take();
         self.image = Some(ImageState { src, title: title.to_string(), alt: String::new(), line, row });
+    }
+
+    /// LINK-BROKEN for a link or picture at `dest`: the help suggests the `near` file when
+    /// there is one (with `why_near` after it), else gives `plain`.
+    fn broken(&mut self, line: usize, dest: &str, message: String, near: Option<String>, why_near: &str, plain: &str) {
+        let help = match near {
+            Some(near) => format!("Did you mean `{near}`? {why_near}"),
+            None => plain.to_string(),
+        };
+        self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message, help, dest: Some(dest.to_string()) });
     }
 
     /// `url` if its scheme is safe; otherwise `None`, with an HTML-SANITISED problem.

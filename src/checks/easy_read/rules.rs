@@ -295,11 +295,11 @@ fn one_idea(s: &Sent<'_>, ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
+fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => format!("{} and {}", rest.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "), last.as_ref()),
     }
 }
 
@@ -349,10 +349,7 @@ fn punctuation(s: &Sent<'_>, out: &mut Vec<Hit>) {
     if marks.is_empty() {
         return;
     }
-    let words = match marks.len() {
-        1 => marks[0].to_string(),
-        n => format!("{} and {}", marks[..n - 1].join(", "), marks[n - 1]),
-    };
+    let words = and_list(&marks);
     out.push(hit(
         &rules::ER_PUNCTUATION,
         Severity::Warning,
