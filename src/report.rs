@@ -176,7 +176,7 @@ impl Report {
 
     fn github(&self, s: &mut impl Write) -> std::io::Result<()> {
         for f in &self.findings {
-            let level = if f.severity == Severity::Error { "error" } else { "warning" };
+            let level = f.severity.as_str();
             let line = f.line.map(|l| format!(",line={l}")).unwrap_or_default();
             let msg = format!("{} {}", f.message, f.help).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
             writeln!(s, "::{level} file={}{line},title={}::{msg}", f.file.replace(',', "%2C"), f.rule)?;
@@ -190,7 +190,7 @@ fn missing_summary(group: &[&Finding], s: &mut impl Write) -> std::io::Result<()
     const SHOWN: usize = 5;
     let f = group[0];
     let lang = f.lang.as_deref().unwrap_or_default();
-    let sev = if f.severity == Severity::Error { "error" } else { "warning" };
+    let sev = f.severity.as_str();
     let files: Vec<&str> = group.iter().take(SHOWN).map(|f| f.file.as_str()).collect();
     let more = match group.len().saturating_sub(SHOWN) {
         0 => String::new(),
@@ -206,10 +206,7 @@ fn missing_summary(group: &[&Finding], s: &mut impl Write) -> std::io::Result<()
 
 /// `error[RULE]: file:line: message`, the first line of a finding in the text report.
 fn headline(f: &Finding) -> String {
-    let sev = match f.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let sev = f.severity.as_str();
     match f.line {
         Some(l) => format!("{sev}[{}]: {}:{l}: {}", f.rule, f.file, f.message),
         None => format!("{sev}[{}]: {}: {}", f.rule, f.file, f.message),
