@@ -45,6 +45,9 @@ pub struct Variant {
     pub front_findings: Vec<Finding>,
     /// Its hash and words, when variants may be made from it (default language).
     hash: Option<(String, usize)>,
+    /// Made by clearleaf, not written by an editor: the home page of a site without
+    /// `content/_index.md`. Its file does not exist, and its title is the site's.
+    pub generated: bool,
 }
 
 /// The hash and words of a file variants may be made from (one of the default language):
@@ -69,6 +72,7 @@ impl Variant {
             content_start: parsed.content_start,
             content_line: parsed.content_line,
             front_findings: parsed.findings,
+            generated: false,
         }
     }
 
@@ -315,6 +319,39 @@ fn group_by_page(files: Vec<(SourceFile, Parsed)>, default: &str, opts: &Options
     Ok(Grouped { pages: grouped, drafts, findings })
 }
 
+/// A home page for a site without `content/_index.md` (a folder of pasted pages should still
+/// build, as in Zola and Hugo): every language and form that has no file of its own gets an
+/// empty page titled like the site, which the theme fills with the top-level sections and
+/// pages. Its translations carry the source's hash, so they count as up to date.
+fn generated_home(config: &Config, existing: &[Variant]) -> Vec<Variant> {
+    let default = &config.default_language;
+    let title = config.title.clone().unwrap_or_else(|| "Home".into());
+    let hash = (staleness::source_hash(&title, None, ""), staleness::word_count(&title, None, ""));
+    let mut out = Vec::new();
+    for lang in &config.languages {
+        for form in [Form::Standard, Form::Easy] {
+            if existing.iter().any(|v| v.lang == lang.code && v.form == form) {
+                continue;
+            }
+            let is_source = lang.code == *default && form == Form::Standard;
+            out.push(Variant {
+                file: variant_file_name("_index", &lang.code, form, default),
+                lang: lang.code.clone(),
+                form,
+                front: FrontMatter { title: Some(title.clone()), source_hash: (!is_source).then(|| hash.0.clone()), ..FrontMatter::default() },
+                text: String::new(),
+                body_start: 0,
+                content_start: 0,
+                content_line: 1,
+                front_findings: Vec::new(),
+                hash: (lang.code == *default).then(|| hash.clone()),
+                generated: true,
+            });
+        }
+    }
+    out
+}
+
 /// Each page's parent, the nearest section above it, else the home page (folders without
 /// an _index.md have no page), and each page's children.
 fn link_parents(pages: &mut [Page], page_of_path: &HashMap<String, usize>) {
@@ -400,6 +437,20 @@ impl Site {
         let lang_order: HashMap<&str, usize> = config.languages.iter().enumerate().map(|(i, l)| (l.code.as_str(), i)).collect();
         let default = config.default_language.clone();
         let Grouped { pages: mut grouped, drafts, mut findings } = group_by_page(files, &default, &opts)?;
+        let home = grouped.entry(String::new()).or_insert_with(|| ("_index".into(), true, Vec::new()));
+        if !home.2.iter().any(|v| v.lang == default && v.form == Form::Standard) && !drafts.contains_key("") {
+            let made = generated_home(&config, &home.2);
+            home.2.extend(made);
+            findings.push(
+                Finding::new(
+                    &rules::HOME_GENERATED,
+                    Severity::Warning,
+                    format!("{CONTENT_DIR}/_index.md"),
+                    "The site has no home page, so clearleaf made one that lists the site's sections and pages.",
+                )
+                .help("Write content/_index.md, with a title in its front matter and a few words on what the site is for and who it helps: it becomes the home page."),
+            );
+        }
         let mut pages = Vec::with_capacity(grouped.len());
         let mut status = Vec::new();
         for path in grouped.keys().chain(drafts.keys()).cloned().collect::<std::collections::BTreeSet<_>>() {
@@ -433,8 +484,10 @@ impl Site {
             pages.push(Page { path, is_section, parent: None, children: Vec::new(), variants });
         }
         if pages.first().is_none_or(|p| !p.path.is_empty()) {
+            // Only a home page that is a draft gets here: without one, one was made above.
             return Err(Error::input(
-                Diagnostic::new(format!("{CONTENT_DIR}/_index.md"), "the site has no home page").hint("Create content/_index.md with a title in its front matter: it becomes the home page."),
+                Diagnostic::new(format!("{CONTENT_DIR}/_index.md"), "the site has no home page: content/_index.md is a draft")
+                    .hint("Remove `draft: true` from its front matter to publish it, or build with --drafts to see it."),
             ));
         }
         let page_of_path: HashMap<String, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();

@@ -302,11 +302,50 @@ fn link_to_a_missing_page() {
 }
 
 #[test]
-fn missing_home_page() {
+fn a_site_without_a_home_page_gets_one_in_every_language_and_form() {
+    let site = Site::new();
+    site.remove("content/_index.md")
+        .write("content/help.easy.md", "---\ntitle: Help\n---\n![A phone](phone.svg) Call 111.\n")
+        .write("content/phone.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\"/></svg>\n");
+    let run = site.build(&["--format", "json", "--no-minify"]);
+    run.code(0);
+    let findings = run.json()["findings"].as_array().unwrap().clone();
+    let home: Vec<_> = findings.iter().filter(|f| f["rule"] == "HOME-GENERATED").collect();
+    assert_eq!(home.len(), 1, "one warning: {findings:?}");
+    assert_eq!((home[0]["file"].as_str(), home[0]["severity"].as_str()), (Some("content/_index.md"), Some("warning")));
+    assert!(home[0]["help"].as_str().unwrap().contains("Write content/_index.md"), "{:?}", home[0]);
+    // Its translations are made with it, so none is reported missing or out of date.
+    let about_home: Vec<_> = findings.iter().filter(|f| f["file"].as_str().unwrap().starts_with("content/_index") && f["rule"] != "HOME-GENERATED").collect();
+    assert!(about_home.is_empty(), "{about_home:?}");
+    // Each language and form has it, titled like the site and listing the help page in its own
+    // language and form, under that language's heading.
+    for (url, lang, heading, help) in [
+        ("/", "en", "Pages on this site", "/help/"),
+        ("/easy-read/", "en", "Pages on this site", "/easy-read/help/"),
+        ("/cy/", "cy", "Tudalennau ar y wefan hon", "/cy/help/"),
+        ("/cy/easy-read/", "cy", "Tudalennau ar y wefan hon", "/cy/easy-read/help/"),
+    ] {
+        let page = site.page(url).unwrap_or_else(|| panic!("{url} is published"));
+        assert!(page.contains(&format!("lang=\"{lang}\"")), "{url}: {page}");
+        assert!(page.contains("<h1") && page.contains(">Test site</h1>"), "{url}: {page}");
+        assert!(page.contains(heading) && page.contains(&format!("href=\"{help}\"")), "{url}: {page}");
+    }
+    // Writing content/_index.md replaces it, and the warning goes.
+    site.write("content/_index.md", common::HOME_MD);
+    let run = site.build(&["--format", "json"]);
+    run.code(0);
+    assert!(!run.json()["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "HOME-GENERATED"), "{}", run.stdout);
+    assert!(site.page("/").unwrap().contains("Home page</h1>"));
+}
+
+#[test]
+fn a_home_page_that_is_a_draft_is_not_replaced() {
+    // Publishing a made-up home page over the editor's unfinished one would hide that it is
+    // not published yet.
     let run = refused(&Site::new(), 2, &[], |s| {
-        s.remove("content/_index.md");
+        s.write("content/_index.md", "---\ntitle: Home page\ndraft: true\n---\nNot ready.\n");
     });
-    run.error_at("content/_index.md", &["no home page"]);
+    run.error_at("content/_index.md", &["no home page", "draft"]).stderr_has("--drafts");
 }
 
 #[test]

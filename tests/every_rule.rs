@@ -108,10 +108,11 @@ fn broken_content_site(root: &Path) {
 
 /// A base template whose frame breaks the page rules that need to know what a page is meant
 /// to be: its language and direction, the skip link, landmarks, the language switcher, the menu.
+/// It has no home page of its own.
 fn broken_frame_site(root: &Path) {
     let w = |rel: &str, text: &str| write_file(root, rel, text);
     w("site.yaml", "title: Every rule\nbase_url: https://example.org/\nlanguages: [en, ur]\n");
-    w("content/_index.md", "---\ntitle: Home\n---\nRead [the test page](page.md).\n");
+    // No content/_index.md: clearleaf makes the home page (HOME-GENERATED).
     w("content/page.md", "---\ntitle: Test page\n---\nWords.\n");
     w("content/page.ur.md", "---\ntitle: ٹیسٹ صفحہ\n---\nالفاظ۔\n");
     let mut base = builtin("themes/default/templates/base.html");

@@ -33,6 +33,7 @@ other-form-label = نسخ أخرى من هذه الصفحة
 
 ## Sections and lists
 in-this-section = في هذا القسم
+home-pages = صفحات هذا الموقع
 # Arabic plural categories: zero (0), one (1), two (2), few (3–10, 103–110, …),
 # many (11–99, 111–199, …), other (100–102, …).
 # 3–10 take the plural "صفحات"; 11–99 and 100+ take the singular "صفحة".

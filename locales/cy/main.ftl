@@ -31,6 +31,7 @@ other-form-label = Fersiynau eraill o'r dudalen hon
 
 ## Sections and lists
 in-this-section = Yn yr adran hon
+home-pages = Tudalennau ar y wefan hon
 # Welsh plural categories: zero (0), one (1), two (2), few (3), many (6), other.
 # "tudalen" is feminine: un dudalen, dwy dudalen, tair tudalen, chwe thudalen.
 # After a number written in digits Welsh uses the singular noun: "4 tudalen".

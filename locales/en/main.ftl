@@ -28,6 +28,7 @@ other-form-label = Other versions of this page
 
 ## Sections and lists
 in-this-section = In this section
+home-pages = Pages on this site
 pages-count = { $count ->
     [one] One page
    *[other] { $count } pages

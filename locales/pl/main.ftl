@@ -32,6 +32,7 @@ other-form-label = Inne wersje tej strony
 
 ## Sections and lists
 in-this-section = W tym dziale
+home-pages = Strony w tym serwisie
 # Polish plural categories: one (1), few (2–4, 22–24, …), many (0, 5–21, 25–31, …),
 # other (fractions, for example 1,5 strony).
 pages-count = { $count ->

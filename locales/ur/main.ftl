@@ -32,6 +32,7 @@ other-form-label = اس صفحے کے دوسرے ورژن
 
 ## Sections and lists
 in-this-section = اس حصے میں
+home-pages = اس ویب سائٹ کے صفحات
 # Urdu plural categories: one (1), other.
 pages-count = { $count ->
     [one] ایک صفحہ

@@ -29,6 +29,38 @@ See [getting help](help.md) or [opening times](contact.md#opening-times).
     implemented: true,
 };
 
+/// A site says what it is for on its home page.
+pub static HOME_GENERATED: Rule = Rule {
+    id: "HOME-GENERATED",
+    severity: Severity::Warning,
+    scope: Scope::Input,
+    summary: "The site has its own home page, `content/_index.md`, rather than the list clearleaf makes without one.",
+    help: r##"Without `content/_index.md` the site still builds: clearleaf makes a home page in every
+language and form, titled like the site, that lists the top-level sections and pages. A list
+does not tell readers what the site is for or who it helps, so write a home page of your own:
+the example after is a new file, `content/_index.md`.
+
+Before:
+
+```text
+content/
+  help.md
+  rights.md
+```
+
+After:
+
+```markdown
+---
+title: Mental health help in Cardiff
+---
+Leaflets on getting help, your rights and living well, in Easy read and five languages.
+```"##,
+    wcag: &[],
+    act: &[],
+    implemented: true,
+};
+
 /// Unique titles.
 pub static A11Y_TITLE_UNIQUE: Rule = Rule {
     id: "A11Y-TITLE-UNIQUE",

@@ -174,6 +174,9 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
     } else {
         "page"
     };
+    // A generated home page (the site has no content/_index.md) is titled like the site in each
+    // language.
+    let title = if variant.generated { site_title.clone() } else { variant.title().to_string() };
     let (canonical, alternates) = canonical_and_alternates(site, target);
     let children = page
         .children
@@ -189,8 +192,8 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
         dir: dir_of(site, lang),
         form: target.form.as_str(),
         kind,
-        title: variant.title().to_string(),
-        page_title: page_title(site, locales, target, kind, &site_title),
+        page_title: page_title(site, locales, target, kind, &title, &site_title),
+        title,
         description: variant.front.description.clone(),
         content,
         content_lang: variant.lang.clone(),
@@ -219,22 +222,15 @@ fn isolated_date(date: jiff::civil::Date) -> String {
 
 /// The `<title>`: the page's name (with "Easy read" on Easy-read pages), its section's and the
 /// site's, as the locale's pattern puts them. A home page titled like the site is the site.
-fn page_title(site: &Site, locales: &Locales, target: &Target, kind: &str, site_title: &str) -> String {
-    let variant = site.content(target);
+fn page_title(site: &Site, locales: &Locales, target: &Target, kind: &str, title: &str, site_title: &str) -> String {
     let lang = target.lang.as_str();
-    let mut name = variant.title().to_string();
+    let mut name = title.to_string();
     if target.form == Form::Easy {
         name = format!("{name} ({})", t(locales, lang, "form-easy-read", &[]));
     }
     let section = site.pages[target.page].parent.filter(|&p| p != 0).and_then(|p| site.nearest_target(p, lang, target.form)).map(|s| site.content(s).title().to_string());
     match (kind, section) {
-        ("home", _) if variant.title() == site_title => {
-            if target.form == Form::Easy {
-                name.replace(variant.title(), site_title)
-            } else {
-                site_title.to_string()
-            }
-        }
+        ("home", _) if title == site_title => name,
         (_, Some(section)) => t(locales, lang, "section-title-pattern", &[("page", &name), ("section", &section), ("site", site_title)]),
         _ => t(locales, lang, "page-title-pattern", &[("page", &name), ("site", site_title)]),
     }

@@ -118,7 +118,8 @@ pub fn check_page(doc: &Doc, site: &Site, target: &Target, shared: &Shared) -> (
         lexicon: crate::checks::lexicon::for_lang(lang),
         glossary,
         title_line,
-        checked: variant.front.checked_by.as_deref().is_some_and(|s| !s.trim().is_empty()) && variant.front.checked_on.is_some(),
+        // A generated home page has no one's words to check with readers.
+        checked: variant.generated || variant.front.checked_by.as_deref().is_some_and(|s| !s.trim().is_empty()) && variant.front.checked_on.is_some(),
         theme_unitalicises_em: shared.theme.unitalicises_em,
     };
     let blocks = text::blocks(doc);
