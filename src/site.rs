@@ -555,6 +555,10 @@ impl Site {
         let page = &self.pages[pi];
         let in_menu = pi == 0 || (page.is_section && page.parent == Some(0));
         let old = &page.variants[vi];
+        // A home page written where clearleaf had made one replaces all the made ones.
+        if old.generated {
+            return None;
+        }
         if in_menu && (old.front.title != parsed.front.title || old.front.weight != parsed.front.weight) {
             return None;
         }

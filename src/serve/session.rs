@@ -316,6 +316,23 @@ mod tests {
     }
 
     #[test]
+    fn a_home_page_written_over_the_made_one_rebuilds_everything() {
+        let (dir, mut session) = site();
+        std::fs::remove_file(dir.path().join("content/_index.md")).unwrap();
+        let update = session.apply(&[dir.path().canonicalize().unwrap().join("content/_index.md")]).unwrap();
+        assert!(update.full && String::from_utf8_lossy(&update.files["cy/index.html"]).contains(">Help</h1>"), "the made home page is titled like the site");
+        // Titled like the site, so that the menu stays the same.
+        let update = edit(&dir, &mut session, "content/_index.md", "---\ntitle: Help\n---\nSee [help](help/_index.md).\n").unwrap();
+        // Its Welsh version was made with the made page: the Welsh home page is now the English
+        // one, not an outdated made page.
+        assert!(update.full, "the made pages in every language are replaced");
+        let welsh = String::from_utf8_lossy(&update.files["cy/index.html"]).into_owned();
+        assert!(welsh.contains("See <a") && !welsh.contains("notice--outdated"), "{welsh}");
+        let check = session.check_site(&AtomicBool::new(false)).unwrap();
+        assert!(!check.by_url.values().flatten().any(|f| f.rule == &rules::HOME_GENERATED));
+    }
+
+    #[test]
     fn a_new_page_or_a_new_menu_title_rebuilds_everything() {
         let (dir, mut session) = site();
         let update = edit(&dir, &mut session, "content/help/evening.md", "---\ntitle: Help in the evening\n---\nCall 111.\n").unwrap();
