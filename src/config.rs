@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
-use crate::language::{Dir, Language, direction_of, is_known_tag};
+use crate::language::{Dir, Language, is_known_tag};
 use crate::rules::{self, Rule};
 use crate::yaml;
 
@@ -216,7 +216,8 @@ impl std::str::FromStr for BaseUrl {
     }
 }
 
-/// A language in site.yaml: a code (`cy`), or a code with its direction (`{code: ur, dir: rtl}`).
+/// A language in site.yaml: a code (`cy`), or a code with its direction or the locale of its
+/// dates (`{code: ur, dir: rtl}`, `{code: en, dates: en-US}`).
 enum LanguageEntry {
     Code(String),
     Full(FullLanguage),
@@ -226,6 +227,7 @@ enum LanguageEntry {
 struct FullLanguage {
     code: String,
     dir: Option<Dir>,
+    dates: Option<String>,
 }
 
 /// Written out rather than `#[serde(untagged)]`, which hides the real mistake (`dir: sideways`)
@@ -236,7 +238,7 @@ impl<'de> Deserialize<'de> for LanguageEntry {
         impl<'de> serde::de::Visitor<'de> for Entry {
             type Value = LanguageEntry;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a language code like cy, or `code:` and `dir:`")
+                f.write_str("a language code like cy, or `code:` with `dir:` or `dates:`")
             }
             fn visit_str<E: serde::de::Error>(self, code: &str) -> std::result::Result<LanguageEntry, E> {
                 Ok(LanguageEntry::Code(code.to_string()))
@@ -287,6 +289,7 @@ const NESTED_KEYS: &[&str] = &[
     "max_line_length_ch",
     "code",
     "dir",
+    "dates",
 ];
 
 /// The validated site configuration.
@@ -347,12 +350,15 @@ fn site_languages(listed: Option<Vec<LanguageEntry>>, default_language: &str, te
     let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
     let token_line = |word: &str| token_line(text, word);
     let mut languages: Vec<Language> = match listed {
-        None => vec![Language { code: default_language.to_string(), dir: direction_of(default_language) }],
+        None => vec![Language::new(default_language)],
         Some(list) => list
             .into_iter()
             .map(|e| match e {
-                LanguageEntry::Code(code) => Language { dir: direction_of(&code), code },
-                LanguageEntry::Full(FullLanguage { code, dir }) => Language { dir: dir.unwrap_or_else(|| direction_of(&code)), code },
+                LanguageEntry::Code(code) => Language::new(&code),
+                LanguageEntry::Full(FullLanguage { code, dir, dates }) => {
+                    let implied = Language::new(&code);
+                    Language { dir: dir.unwrap_or(implied.dir), dates: dates.unwrap_or(implied.dates), code }
+                }
             })
             .collect(),
     };
@@ -360,6 +366,14 @@ fn site_languages(listed: Option<Vec<LanguageEntry>>, default_language: &str, te
         if !is_known_tag(&lang.code) {
             let mut d = Diagnostic::new(FILE, format!("`{}` is not a language code clearleaf knows", lang.code)).hint("Use a BCP 47 language code, such as en, cy, pl, ur, ar or pt-BR.");
             d.line = token_line(&lang.code);
+            problems.push(d);
+        }
+    }
+    for lang in &languages {
+        if !crate::language::is_locale(&lang.dates) {
+            let mut d = Diagnostic::new(FILE, format!("`dates: {}` is not a locale", lang.dates))
+                .hint("Write the language and region whose way of writing dates to follow, such as en-GB (1 November 2026) or en-US (November 1, 2026).");
+            d.line = text.lines().position(|l| l.contains("dates") && l.contains(lang.dates.as_str())).map(|i| i + 1);
             problems.push(d);
         }
     }

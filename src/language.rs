@@ -9,6 +9,27 @@ pub struct Language {
     pub code: String,
     /// Script direction.
     pub dir: Dir,
+    /// The locale whose conventions dates in words follow (`en-GB`: "1 November 2026").
+    pub dates: String,
+}
+
+impl Language {
+    /// A language with the direction and date conventions its code implies.
+    pub fn new(code: &str) -> Language {
+        Language { code: code.to_string(), dir: direction_of(code), dates: default_dates(code) }
+    }
+}
+
+/// Whether `tag` is a locale ICU4X can read (`en-GB`, `cy`, `ar-EG`), for `dates:`.
+pub fn is_locale(tag: &str) -> bool {
+    tag.parse::<icu_locale_core::Locale>().is_ok()
+}
+
+/// The locale of dates in words for a language written without one. The built-in English
+/// strings are British English, so English dates are too ("1 November 2026", not "November 1,
+/// 2026"); a site sets `dates: en-US` to change that.
+pub fn default_dates(code: &str) -> String {
+    if code.eq_ignore_ascii_case("en") { "en-GB".into() } else { code.to_string() }
 }
 
 /// Text direction of a language's script.
@@ -98,6 +119,13 @@ pub fn looks_like_tag(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_locales_are_checked() {
+        assert!(is_locale("en-GB") && is_locale("ar-EG") && is_locale("cy"));
+        assert!(!is_locale("English please") && !is_locale("en_GB!"));
+        assert_eq!((default_dates("en"), default_dates("cy")), ("en-GB".to_string(), "cy".to_string()));
+    }
 
     #[test]
     fn direction_follows_language_and_script() {

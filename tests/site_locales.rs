@@ -49,3 +49,32 @@ fn a_ui_string_no_locale_defines_is_an_error_at_the_locale_file() {
     run.code(2).error_at("locales/en/main.ftl", &["the UI string `opening-times` is not defined", "themes/default/templates/base.html, line"]);
     run.stderr_has("Add a line `opening-times = …` to locales/en/main.ftl");
 }
+
+/// Review dates are written in words, in the reader's language (issue 15, item 17), with the
+/// date for machines in `<time datetime>`.
+#[test]
+fn review_dates_are_in_words_in_each_language() {
+    let site = Site::new();
+    let checks = common::checks_all("warning", &[]);
+    let reviewed = "---\ntitle: Getting help\nreviewed: 2026-11-01\nreview_due: 2027-02-01\n---\nCall 111 at any time.\n";
+    site.write("content/help.md", reviewed);
+    for (languages, url, words) in [
+        ("[en, cy, ur]", "/help/", "Last checked: <time datetime=\"2026-11-01\">1 November 2026</time>"),
+        ("[en, cy, ur]", "/help/", "<time datetime=\"2027-02-01\">1 February 2027</time>"),
+        ("[en, cy, ur]", "/cy/help/", "<time datetime=\"2026-11-01\">1 Tachwedd 2026</time>"),
+        ("[en, cy, ur]", "/ur/help/", "<time datetime=\"2026-11-01\">1 نومبر، 2026</time>"),
+        ("[{code: en, dates: en-US}, cy]", "/help/", "<time datetime=\"2026-11-01\">November 1, 2026</time>"),
+    ] {
+        site.write("site.yaml", format!("title: Test site\nbase_url: https://example.org/\nlanguages: {languages}\n{checks}"));
+        site.build(&["--no-minify"]).code(0);
+        let page = site.page(url).unwrap_or_else(|| panic!("{url}"));
+        assert!(page.contains(words), "{languages} {url}: no {words:?} in\n{page}");
+    }
+}
+
+#[test]
+fn a_dates_locale_that_is_not_one_is_refused_at_its_line() {
+    let site = Site::new();
+    site.write("site.yaml", "title: Test site\nlanguages:\n  - code: en\n    dates: British English\n");
+    site.build(&[]).code(2).error_at("site.yaml:4", &["`dates: British English` is not a locale"]);
+}

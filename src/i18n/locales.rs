@@ -6,6 +6,7 @@ use fluent::concurrent::FluentBundle;
 use fluent::{FluentArgs, FluentResource};
 
 use super::builtin::LOCALE_FILES;
+use super::dates::DateWords;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 
@@ -32,6 +33,8 @@ pub struct Locales {
     /// Other per-language files from the locales folders (e.g. `glossary.yaml`), by language and
     /// name: the built-in file first, then the site's.
     extra: BTreeMap<String, FilesByName>,
+    /// Dates in words, per language.
+    dates: DateWords,
 }
 
 impl Locales {
@@ -120,7 +123,12 @@ impl Locales {
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
-        Ok(Locales { default: config.default_language.clone(), bundles, messages, extra })
+        Ok(Locales { default: config.default_language.clone(), bundles, messages, extra, dates: DateWords::new(&config.languages) })
+    }
+
+    /// `date` in words, the way `lang` writes dates ("1 November 2026").
+    pub fn date_in_words(&self, lang: &str, date: jiff::civil::Date) -> String {
+        self.dates.format(lang, date)
     }
 
     /// The message `id` in `lang`, falling back to the default language; `None` if neither has it.

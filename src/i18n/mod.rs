@@ -1,7 +1,9 @@
 //! Languages and Fluent UI strings: the built-in locales overridden file by file by the
 //! site's `locales/`, one concurrent bundle per language so rendering can run on rayon; and
-//! whether each translation still matches its source ([`staleness`]).
+//! whether each translation still matches its source ([`staleness`]); dates in words
+//! ([`dates`]).
 
+pub mod dates;
 mod locales;
 pub mod staleness;
 

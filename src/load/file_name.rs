@@ -82,7 +82,7 @@ mod tests {
     use super::*;
 
     fn languages() -> Vec<Language> {
-        ["en", "cy", "ur"].map(|code| Language { code: code.into(), dir: crate::language::direction_of(code) }).to_vec()
+        ["en", "cy", "ur"].map(Language::new).to_vec()
     }
 
     fn key(s: &str) -> (String, String, Form) {

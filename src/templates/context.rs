@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::i18n::Locales;
 use crate::i18n::staleness::State;
+use crate::markdown::escape_text;
 use crate::site::{Shows, Site, Target};
 use crate::variant::Form;
 use crate::variant::source_of;
@@ -99,7 +100,9 @@ pub struct PageContext {
     nav: Vec<NavItem>,
     notice: Option<Notice>,
     children: Vec<Child>,
+    /// "Last checked: 1 November 2026" as HTML, with a `<time>` (the theme shows it unescaped).
     reviewed: Option<String>,
+    /// "Next check due: …", the same way.
     review_due: Option<String>,
 }
 
@@ -209,15 +212,27 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
         nav: nav(site, locales, target),
         notice: notice(site, locales, target),
         children,
-        reviewed: variant.front.reviewed.map(isolated_date),
-        review_due: variant.front.review_due.map(isolated_date),
+        reviewed: variant.front.reviewed.map(|d| date_sentence(locales, lang, "last-reviewed", d)),
+        review_due: variant.front.review_due.map(|d| date_sentence(locales, lang, "review-due", d)),
     }
 }
 
-/// A date as `2026-09-01` inside a left-to-right isolate (LRI … PDI, invisible), so that a
-/// right-to-left sentence does not show it as `01-09-2026`.
-fn isolated_date(date: jiff::civil::Date) -> String {
-    format!("\u{2066}{date}\u{2069}")
+/// A sentence about a date ("Last checked: 1 November 2026") as HTML: the date in words, in
+/// the reader's language, inside a `<time>` whose `datetime` machines read. The sentence is the
+/// locale's, so the date goes where that language puts it.
+fn date_sentence(locales: &Locales, lang: &str, id: &str, date: jiff::civil::Date) -> String {
+    // A private-use character stands for the date: no translation contains one.
+    const DATE: &str = "\u{E000}";
+    let sentence = t(locales, lang, id, &[("date", DATE)]);
+    // A translation that leaves `{ $date }` out still shows the date, after its words.
+    let (before, after) = sentence.split_once(DATE).unwrap_or((&sentence, ""));
+    let mut html = String::new();
+    escape_text(before, &mut html);
+    html.push_str(&format!("<time datetime=\"{date}\">"));
+    escape_text(&locales.date_in_words(lang, date), &mut html);
+    html.push_str("</time>");
+    escape_text(after, &mut html);
+    html
 }
 
 /// The `<title>`: the page's name (with "Easy read" on Easy-read pages), its section's and the
