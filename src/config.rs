@@ -262,9 +262,10 @@ struct RawConfig {
     translations: Translations,
     easy_read: EasyRead,
     checks: BTreeMap<String, Level>,
+    status_page: bool,
 }
 
-const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks"];
+const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks", "status_page"];
 const NESTED_KEYS: &[&str] = &[
     "missing",
     "outdated",
@@ -313,6 +314,8 @@ pub struct Config {
     pub translations: Translations,
     /// Easy-read thresholds.
     pub easy_read: EasyRead,
+    /// `status_page: true`: `build` publishes the translation status report at `status/`.
+    pub status_page: bool,
     /// Per-rule severity overrides, for rules clearleaf checks.
     pub checks: BTreeMap<&'static Rule, Level>,
     /// The site has no site.yaml: every setting is its default.
@@ -523,6 +526,7 @@ impl Config {
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             translations: raw.translations,
             easy_read: raw.easy_read,
+            status_page: raw.status_page,
             checks,
             without_file: false,
         })

@@ -11,7 +11,8 @@
 //! 5. [`markdown`]: markdown to HTML, with links, pictures and sanitising;
 //! 6. [`i18n`] and [`templates`]: Fluent UI strings and the Tera theme;
 //! 7. [`checks`]: findings on the final HTML;
-//! 8. [`output`]: minify, write into a staging folder, swap it in.
+//! 8. [`output`]: minify, write into a staging folder, swap it in, with the files beside the
+//!    pages (sitemap, 404 page, [`status`] report).
 //!
 //! Below the stages sit the leaf modules every stage may use, which use no stage:
 //! [`files`] (the site folder and relative paths), [`text`] (decoding a file's bytes),
@@ -38,6 +39,7 @@ pub mod report;
 pub mod rules;
 pub mod serve;
 pub mod site;
+pub mod status;
 pub mod templates;
 pub mod text;
 pub mod today;

@@ -71,9 +71,12 @@ enum Command {
         /// Only this language.
         #[arg(long)]
         lang: Option<String>,
-        /// How to print the status.
+        /// How to print the status: text, json, or html (a one-page report to forward or print).
         #[arg(long, value_enum, default_value = "text")]
         format: cmd::status::StatusFormat,
+        /// Write the status to this file instead of printing it.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
     },
     /// Record that translations or Easy read versions match their source now (sets source_hash).
     Stamp {
@@ -184,9 +187,9 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
         }
         Some(Command::Audit { files, format }) => cmd::audit::run(&files, format),
         Some(Command::Init { dir }) => cmd::init::run(&dir.unwrap_or_else(|| PathBuf::from("."))),
-        Some(Command::Status { root, lang, format }) => {
+        Some(Command::Status { root, lang, format, output }) => {
             let today = clearleaf::today::resolve(None).map_err(clearleaf::Error::Usage)?;
-            cmd::status::run(&root, lang.as_deref(), format, today)
+            cmd::status::run(&root, lang.as_deref(), format, output.as_deref(), today)
         }
         Some(Command::Stamp { files }) => cmd::stamp::run(&files),
         Some(Command::Rules { format }) => cmd::rules::run(format),

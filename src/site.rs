@@ -919,6 +919,11 @@ impl Site {
         Ok(out)
     }
 
+    /// The day the site is built for (`--today`): reviews before it are due.
+    pub fn today(&self) -> Date {
+        self.options.today
+    }
+
     /// Index of the page at `path`.
     pub fn page_at(&self, path: &str) -> Option<usize> {
         self.page_of_path.get(path).copied()

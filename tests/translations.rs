@@ -7,21 +7,14 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 use scraper::{Html, Selector};
 
+mod common;
+
 const TODAY: &str = "2026-11-21";
 
 /// Copies `tests/fixtures/multilingual` (every variant stamped) into a fresh temporary folder.
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/multilingual");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_fixture("multilingual", dir.path());
     dir
 }
 

@@ -3,9 +3,9 @@
 //! Nu HTML Checker. The full check of every page with the checker itself is
 //! `tests/html/vnu.sh`, which needs Java; this test needs nothing beside the repository.
 
-use std::path::Path;
-
 use assert_cmd::cargo::cargo_bin_cmd;
+
+mod common;
 
 const TODAY: &str = "2026-11-21";
 
@@ -13,17 +13,8 @@ const TODAY: &str = "2026-11-21";
 /// file written, as (path inside the output, text).
 fn built_pages(name: &str, extra: &[&str]) -> Vec<(String, String)> {
     let tmp = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     let root = tmp.path().join("site");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = root.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_fixture(name, &root);
     let out = tmp.path().join("out");
     let o = cargo_bin_cmd!("clearleaf").arg("build").arg("--root").arg(&root).arg("--out").arg(&out).args(["--today", TODAY]).args(extra).output().unwrap();
     assert!(o.status.success(), "the {name} fixture did not build:\n{}", String::from_utf8_lossy(&o.stderr));

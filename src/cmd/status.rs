@@ -1,18 +1,14 @@
-//! `clearleaf status`: the state of every translation and Easy read version, per page, and the
-//! coverage per language and form, by pages and by words. It reads the states the site stage
-//! decided (the same ones `build` and `check` act on) and writes nothing. It always exits 0 for
-//! a valid site: staleness is reported, and `build` (or `check`) is the gate.
+//! `clearleaf status`: prints [`crate::status`] as text, JSON or an HTML report. It writes
+//! nothing but the report. It always exits 0 for a valid site: staleness is reported, and
+//! `build` (or `check`) is the gate.
 
 use std::fmt::Write;
 use std::path::Path;
 
-use serde::Serialize;
-
-use crate::checks::easy_read::Readability;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::i18n::staleness::State;
 use crate::site::{self, Site};
+use crate::status::{Count, Document, PageDoc, columns, document, html};
 use crate::variant::Form;
 
 /// Output formats of `status`.
@@ -22,47 +18,8 @@ pub enum StatusFormat {
     Text,
     /// One JSON document (SPEC §7).
     Json,
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    pages: Vec<PageDoc<'a>>,
-    coverage: Vec<Coverage<'a>>,
-}
-
-#[derive(Serialize)]
-struct PageDoc<'a> {
-    page: &'a str,
-    source: Option<&'a str>,
-    /// Readability of the source page.
-    readability: Option<Readability>,
-    variants: Vec<VariantDoc<'a>>,
-}
-
-#[derive(Serialize)]
-struct VariantDoc<'a> {
-    lang: &'a str,
-    form: Form,
-    state: State,
-    file: Option<&'a str>,
-    url: Option<&'a str>,
-    /// Readability of the variant's own text, when its file exists.
-    readability: Option<Readability>,
-}
-
-#[derive(Serialize)]
-struct Coverage<'a> {
-    lang: &'a str,
-    form: Form,
-    pages: Count,
-    words: Count,
-}
-
-#[derive(Serialize, Default, Clone, Copy)]
-struct Count {
-    current: usize,
-    total: usize,
+    /// A one-page report to open, forward or print.
+    Html,
 }
 
 /// Loads the site (config, content, front matter, site stage: no theme, nothing rendered).
@@ -70,73 +27,29 @@ fn load_site(root: &Path, today: jiff::civil::Date) -> Result<Site> {
     crate::pipeline::load_site(Config::load(root)?, site::Options { drafts: false, today })
 }
 
-/// The readability of a page's variant, if its file is part of the site.
-fn score(site: &Site, path: &str, lang: &str, form: Form) -> Option<Readability> {
-    let page = &site.pages[site.page_at(path)?];
-    page.variant(lang, form).map(crate::checks::easy_read::variant_readability)
-}
-
-/// The columns of the table: every language × form that is a variant (not the source itself).
-fn columns<'a>(site: &'a Site, lang: Option<&str>) -> Vec<(&'a str, Form)> {
-    let default = site.config.default_language.as_str();
-    let mut out = Vec::new();
-    for l in site.config.languages.iter().filter(|l| lang.is_none_or(|x| x == l.code)) {
-        for form in [Form::Standard, Form::Easy] {
-            if !(l.code == default && form == Form::Standard) {
-                out.push((l.code.as_str(), form));
-            }
-        }
-    }
-    out
-}
-
-/// Prints the status of the site at `root`; `lang` limits it to one language.
-pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, today: jiff::civil::Date) -> Result<i32> {
+/// Prints the status of the site at `root`, or writes it to `out`; `lang` limits it to one
+/// language.
+pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, out: Option<&Path>, today: jiff::civil::Date) -> Result<i32> {
     let site = load_site(root, today)?;
     if let Some(l) = lang.filter(|l| !site.config.has_language(l)) {
         let known: Vec<&str> = site.config.languages.iter().map(|l| l.code.as_str()).collect();
         return Err(Error::Usage(format!("`{l}` is not one of the site's languages ({})", known.join(", "))));
     }
     let columns = columns(&site, lang);
-    let pages: Vec<PageDoc<'_>> = site
-        .status
-        .iter()
-        .map(|p| PageDoc {
-            page: &p.path,
-            source: p.source.as_deref(),
-            readability: score(&site, &p.path, &site.config.default_language, Form::Standard),
-            variants: p
-                .variants
-                .iter()
-                .filter(|v| lang.is_none_or(|l| l == v.lang))
-                .map(|v| VariantDoc { lang: &v.lang, form: v.form, state: v.state, file: v.file.as_deref(), url: v.url.as_deref(), readability: score(&site, &p.path, &v.lang, v.form) })
-                .collect(),
-        })
-        .filter(|p| !p.variants.is_empty())
-        .collect();
-    let coverage: Vec<Coverage<'_>> = columns
-        .iter()
-        .map(|&(lang, form)| {
-            let (mut pages, mut words) = (Count::default(), Count::default());
-            for v in site.status.iter().flat_map(|p| &p.variants).filter(|v| v.lang == lang && v.form == form && !matches!(v.state, State::Orphan | State::NotNeeded)) {
-                pages.total += 1;
-                words.total += v.source_words;
-                if v.state == State::Current {
-                    pages.current += 1;
-                    words.current += v.source_words;
-                }
-            }
-            Coverage { lang, form, pages, words }
-        })
-        .collect();
-    let doc = Document { version: 1, pages, coverage };
-    let out = match format {
+    let doc = document(&site, lang);
+    let report = match format {
         StatusFormat::Json => serde_json::to_string_pretty(&doc).expect("status serialises") + "\n",
         StatusFormat::Text => text(&site, &doc, &columns),
+        StatusFormat::Html => html::render(&site, &doc, &html::Inputs { today, changed_on: &|file| crate::status::git_changed_on(root, file) }),
     };
+    if let Some(path) = out {
+        std::fs::write(path, report).map_err(|e| Error::io(path, e))?;
+        eprintln!("Wrote the status to {}.", path.display());
+        return Ok(0);
+    }
     // `clearleaf status | head` closes the pipe early: that is not an error.
     let mut stdout = std::io::stdout().lock();
-    match std::io::Write::write_all(&mut stdout, out.as_bytes()).and_then(|()| std::io::Write::flush(&mut stdout)) {
+    match std::io::Write::write_all(&mut stdout, report.as_bytes()).and_then(|()| std::io::Write::flush(&mut stdout)) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Internal(format!("could not print the status: {e}"))),
         _ => Ok(0),
     }
@@ -150,7 +63,7 @@ fn column_name(lang: &str, form: Form) -> String {
 }
 
 fn percent(c: Count) -> String {
-    (c.current * 100).checked_div(c.total).map_or_else(|| "-".into(), |p| format!("{p}%"))
+    c.percent().map_or_else(|| "-".into(), |p| format!("{p}%"))
 }
 
 fn text(site: &Site, doc: &Document<'_>, columns: &[(&str, Form)]) -> String {

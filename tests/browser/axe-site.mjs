@@ -556,6 +556,8 @@ async function takeScreenshots(browser, baseURL, pages, outDir, timeoutMs) {
     ['urdu', pick('/ur/help/out-of-hours/', '/ur/')],
     ['arabic', pick('/ar/help/interpreter/', '/ar/')],
     ['easy-read-urdu', pick('/ur/easy-read/help/out-of-hours/', '/ur/easy-read/')],
+    // The translation status report (status_page: true), on screen and printed.
+    ['status', pick('/status/', '/status/')],
   ];
   const written = [];
   const problems = [];
@@ -574,7 +576,7 @@ async function takeScreenshots(browser, baseURL, pages, outDir, timeoutMs) {
           const file = path.join(outDir, `${name}-${viewport.width}.png`);
           await tab.screenshot({ path: file, fullPage: true });
           written.push(`${file}  (${urlPath} at ${viewport.width} px)`);
-          if (name === 'standard' && viewport === DESKTOP) {
+          if ((name === 'standard' || name === 'status') && viewport === DESKTOP) {
             const pdf = path.join(outDir, `${name}.pdf`);
             await tab.pdf({ path: pdf, format: 'A4', printBackground: true });
             written.push(`${pdf}  (${urlPath}, A4, print media)`);

@@ -7,6 +7,7 @@ mod not_found;
 mod robots;
 mod site_files;
 mod sitemap;
+mod status_page;
 mod theme_files;
 
 use crate::error::Result;
@@ -50,7 +51,7 @@ pub trait Artefact: Sync {
 
 /// Every artefact, in the order they are written: a later one may replace an earlier one's
 /// file (the site's `static/` replaces the theme's files of the same name).
-pub static ALL: &[&dyn Artefact] = &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles];
+pub static ALL: &[&dyn Artefact] = &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage];
 
 /// Writes every artefact that `refresh` says is due.
 pub fn write(cx: &Context<'_>, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {

@@ -1,0 +1,219 @@
+//! The status as one HTML page a manager can open, forward by email or print: coverage bars
+//! in inline SVG, the lists of what is missing, out of date or orphaned, reviews that are due
+//! and readability. One self-contained file: no script, no stylesheet or font to fetch, so it
+//! reads the same from a mail attachment as from the site.
+
+use std::fmt::Write;
+
+use jiff::civil::Date;
+
+use super::{Count, Document, PageDoc, VariantDoc};
+use crate::i18n::staleness::State;
+use crate::markdown::escape_text;
+use crate::site::Site;
+use crate::variant::{Form, source_of};
+
+/// Where `build` publishes the report when `status_page: true` is set.
+pub const PATH: &str = "status/index.html";
+
+/// What the report needs besides the status: the day it is made and, for out-of-date
+/// versions, when their source last changed (from the site's git history, when it has one).
+pub struct Inputs<'a> {
+    /// Today, for reviews that are due.
+    pub today: Date,
+    /// The date a file last changed, like `2026-10-03`, if known.
+    pub changed_on: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// Text escaped for HTML.
+fn esc(s: &str) -> String {
+    let mut out = String::new();
+    escape_text(s, &mut out);
+    out
+}
+
+fn form_name(form: Form) -> &'static str {
+    match form {
+        Form::Standard => "standard",
+        Form::Easy => "Easy read",
+    }
+}
+
+/// A bar of `c.current` out of `c.total`, hidden from screen readers: the words beside it say
+/// the same.
+fn bar(c: Count) -> String {
+    let filled = c.percent().unwrap_or(0);
+    format!(
+        "<svg class=\"bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"100\" height=\"6\" fill=\"#dcdcdc\"/><rect width=\"{filled}\" height=\"6\" fill=\"#1d6b33\"/></svg>"
+    )
+}
+
+fn out_of(c: Count, what: &str) -> String {
+    match c.percent() {
+        Some(p) => format!("{} of {} {what} up to date ({p}%)", c.current, c.total),
+        None => format!("no {what} to translate"),
+    }
+}
+
+/// The page's name in lists: its source file, else its path.
+fn page_name<'a>(p: &'a PageDoc<'_>) -> &'a str {
+    p.source.unwrap_or(if p.page.is_empty() { "the home page" } else { p.page })
+}
+
+/// The file a variant's source is, or would be.
+fn source_file(site: &Site, p: &PageDoc<'_>, v: &VariantDoc<'_>) -> String {
+    let default = &site.config.default_language;
+    let (lang, form) = source_of(default, v.lang, v.form).unwrap_or((default.clone(), Form::Standard));
+    let key = match site.page_at(p.page) {
+        Some(i) => site.pages[i].key_page(),
+        None => p.page.to_string(),
+    };
+    crate::load::variant_file_name(&key, &lang, form, default)
+}
+
+/// The file a variant is, or would be.
+fn own_file(site: &Site, p: &PageDoc<'_>, v: &VariantDoc<'_>) -> String {
+    match v.file {
+        Some(f) => f.to_string(),
+        None => {
+            let key = site.page_at(p.page).map_or_else(|| p.page.to_string(), |i| site.pages[i].key_page());
+            crate::load::variant_file_name(&key, v.lang, v.form, &site.config.default_language)
+        }
+    }
+}
+
+/// One list section: a heading, then for each language and form the versions in `states`
+/// (a manager asks "what is missing in Urdu?"), or a line saying there are none.
+fn variants_section(html: &mut String, report: (&Site, &Document<'_>, &Inputs<'_>), states: &[State], id: &str, heading: &str, none: &str) {
+    let (site, doc, inputs) = report;
+    let _ = write!(html, "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{heading}</h2>");
+    let mut any = false;
+    for c in &doc.coverage {
+        let mut items = String::new();
+        for p in &doc.pages {
+            for v in p.variants.iter().filter(|v| v.lang == c.lang && v.form == c.form && states.contains(&v.state)) {
+                let source = source_file(site, p, v);
+                let _ = write!(items, "<li><code>{}</code>", esc(&own_file(site, p, v)));
+                if v.state == State::Orphan {
+                    let _ = write!(items, ": its source, <code>{}</code>, does not exist.", esc(&source));
+                } else {
+                    let _ = write!(items, ": from <code>{}</code>, {} words to translate", esc(&source), v.source_words);
+                    if let Some(day) = matches!(v.state, State::Outdated | State::Fallback).then(|| (inputs.changed_on)(&source)).flatten() {
+                        let _ = write!(items, "; the source last changed on <time datetime=\"{0}\">{0}</time>", esc(&day));
+                    }
+                    items.push('.');
+                }
+                items.push_str("</li>");
+            }
+        }
+        if !items.is_empty() {
+            any = true;
+            let _ = write!(html, "<h3>{} {}</h3><ul class=\"files\">{items}</ul>", esc(c.lang), form_name(c.form));
+        }
+    }
+    if !any {
+        let _ = write!(html, "<p>{none}</p>");
+    }
+    html.push_str("</section>");
+}
+
+/// The report.
+pub fn render(site: &Site, doc: &Document<'_>, inputs: &Inputs<'_>) -> String {
+    let title = site.config.title.as_deref().unwrap_or("the site");
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Translation status: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<main id=\"main\" tabindex=\"-1\">\n<h1>Translation status: {}</h1>\n",
+        esc(title),
+        esc(title)
+    );
+    let languages: Vec<&str> = site.config.languages.iter().map(|l| l.code.as_str()).collect();
+    let _ = writeln!(
+        html,
+        "<p>On <time datetime=\"{0}\">{0}</time>: {1} pages. They are written in {2}; the site's languages are {3}. A version is up to date when it was made from its source as the source is now.</p>",
+        inputs.today,
+        doc.pages.len(),
+        esc(&site.config.default_language),
+        esc(&languages.join(", "))
+    );
+
+    // Words to translate, per language: what agencies quote by.
+    html.push_str("<section aria-labelledby=\"words\"><h2 id=\"words\">Words to translate</h2><ul class=\"files\">");
+    for c in &doc.coverage {
+        let (new, outdated) = doc.pages.iter().flat_map(|p| &p.variants).filter(|v| v.lang == c.lang && v.form == c.form).fold((0, 0), |(n, o), v| match v.state {
+            State::Missing => (n + v.source_words, o),
+            State::Outdated | State::Fallback => (n, o + v.source_words),
+            _ => (n, o),
+        });
+        let _ = write!(html, "<li><strong>{} {}</strong>: {new} words in missing versions, {outdated} in out-of-date ones.</li>", esc(c.lang), form_name(c.form));
+    }
+    html.push_str("</ul></section>\n");
+
+    html.push_str("<section aria-labelledby=\"coverage\"><h2 id=\"coverage\">Coverage</h2><ul class=\"coverage\">");
+    for c in &doc.coverage {
+        let _ = write!(html, "<li><h3>{} {}</h3><p>{}</p>{}<p>{}</p>{}</li>", esc(c.lang), form_name(c.form), out_of(c.pages, "pages"), bar(c.pages), out_of(c.words, "words"), bar(c.words));
+    }
+    html.push_str("</ul></section>\n");
+
+    variants_section(&mut html, (site, doc, inputs), &[State::Missing], "missing", "Missing", "Every page has all its versions.");
+    html.push('\n');
+    variants_section(&mut html, (site, doc, inputs), &[State::Outdated, State::Fallback], "outdated", "Out of date", "No version is out of date.");
+    html.push('\n');
+    variants_section(&mut html, (site, doc, inputs), &[State::Orphan], "orphans", "Orphans (not published)", "Every version has its source.");
+    html.push('\n');
+
+    html.push_str("<section aria-labelledby=\"reviews\"><h2 id=\"reviews\">Reviews due</h2>");
+    let due: Vec<String> = site
+        .pages
+        .iter()
+        .flat_map(|p| &p.variants)
+        .filter_map(|v| v.front.review_due.filter(|d| *d < inputs.today).map(|d| format!("<li><code>{}</code>: due on <time datetime=\"{d}\">{d}</time>.</li>", esc(&v.file))))
+        .collect();
+    if due.is_empty() {
+        html.push_str("<p>No page is due for review.</p>");
+    } else {
+        let _ = write!(html, "<ul class=\"files\">{}</ul>", due.concat());
+    }
+    html.push_str("</section>\n");
+
+    // Each page's readability beside its Easy read version's: the Easy read one should be
+    // clearly easier.
+    html.push_str("<section aria-labelledby=\"readability\"><h2 id=\"readability\">Readability</h2><p>Easy read aims for Flesch Reading Ease 80 or more (LIX 30 or less in other languages); standard pages for 60 or more (LIX 40 or less).</p><ul class=\"files\">");
+    let default = site.config.default_language.as_str();
+    for p in &doc.pages {
+        let Some(standard) = &p.readability else { continue };
+        let easy = p.variants.iter().find(|v| v.lang == default && v.form == Form::Easy).and_then(|v| v.readability.as_ref());
+        let easy = easy.map_or_else(|| "no Easy read version".to_string(), |r| format!("Easy read: {}", esc(&r.summary())));
+        let _ = write!(html, "<li><code>{}</code>: standard: {}; {easy}.</li>", esc(page_name(p)), esc(&standard.summary()));
+    }
+    html.push_str("</ul></section>\n</main>\n</body>\n</html>\n");
+    html
+}
+
+/// Plain, readable at 320 px (lists, not wide tables; long file names wrap) and in print.
+const STYLE: &str = "\
+body{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}\
+main{max-width:48rem;margin:0 auto;padding:1rem}\
+h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem;border-top:1px solid #767676;padding-top:1rem}h3{font-size:1.1rem;margin:0}\
+code{overflow-wrap:anywhere;font-size:0.95em}\
+ul.coverage{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,20rem),1fr))}\
+ul.coverage li{border:1px solid #767676;padding:0.75rem}\
+ul.coverage p{margin:0.5rem 0 0.25rem}\
+.bar{display:block;width:100%;height:0.75rem}\
+.files li{margin-bottom:0.5rem}\
+.skip{position:absolute;left:-999rem}.skip:focus{position:static;display:inline-block;padding:0.5rem;margin:0.5rem}\
+@media print{main{max-width:none}section{break-inside:avoid-page}ul.coverage li{break-inside:avoid}.bar rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_hidden_and_sized_by_the_share() {
+        let half = bar(Count { current: 1, total: 2 });
+        assert!(half.contains("aria-hidden=\"true\"") && half.contains("<rect width=\"50\""), "{half}");
+        assert!(bar(Count::default()).contains("<rect width=\"0\""));
+        assert_eq!(out_of(Count { current: 1, total: 3 }, "pages"), "1 of 3 pages up to date (33%)");
+        assert_eq!(out_of(Count::default(), "pages"), "no pages to translate");
+    }
+}
