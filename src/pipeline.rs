@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::checks;
 use crate::config::{BaseUrl, Config};
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::files::output_file;
 use crate::finding::{Finding, Severity};
 use crate::front_matter;
@@ -91,7 +91,26 @@ pub fn load(opts: &Options) -> Result<Loaded> {
     let site = load_site(config, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
     let theme_css: Vec<checks::css::Sheet> = theme.static_files.values().filter(|f| f.shown.ends_with(".css")).map(|f| checks::css::parse(&f.shown, &String::from_utf8_lossy(&f.bytes))).collect();
     let easy_read = checks::easy_read::Shared::load(&site.config, &locales, &theme_css)?;
-    Ok(Loaded { site, locales, theme, theme_css, easy_read })
+    let loaded = Loaded { site, locales, theme, theme_css, easy_read };
+    pages_clear_of_artefacts(&loaded)?;
+    Ok(loaded)
+}
+
+/// A page published where an artefact is written (`content/status.md` with `status_page:
+/// true`) would be overwritten without a word: it is refused instead.
+fn pages_clear_of_artefacts(loaded: &Loaded) -> Result<()> {
+    let site = &loaded.site;
+    let artefacts: HashSet<String> = artefacts::paths(&loaded.artefact_context(false)).collect();
+    let problems: Vec<Diagnostic> = site
+        .targets
+        .iter()
+        .filter(|t| artefacts.contains(&output_file(&site.config.base_path, &t.url)))
+        .map(|t| {
+            Diagnostic::new(&site.content(t).file, format!("this page would be published at {}, where clearleaf writes a file of its own", t.url))
+                .hint("Rename the file. If the address is the status report's (/status/), you can instead set `status_page: false` in site.yaml.")
+        })
+        .collect();
+    if problems.is_empty() { Ok(()) } else { Err(Error::Input(problems)) }
 }
 
 /// Stages 2–4 alone (content, front matter, site): what `status` needs, without the theme.

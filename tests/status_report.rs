@@ -122,3 +122,14 @@ fn build_publishes_the_report_only_when_asked() {
     let report = site.page("/status/").expect("published at /status/");
     assert!(report.contains("Translation status: Test site"), "{report}");
 }
+
+#[test]
+fn a_page_where_the_report_goes_is_refused() {
+    let site = common::Site::new();
+    site.write("site.yaml", format!("{}status_page: true\n", common::SITE_YAML)).write("content/status.md", "---\ntitle: Service status\n---\nAll lines are open.\n");
+    site.build(&[]).code(2).error_at("content/status.md", &["/status/", "a file of its own"]).stderr_has("status_page: false");
+    // Without the report, the page is published there.
+    site.write("site.yaml", common::SITE_YAML);
+    site.build(&[]).code(0);
+    assert!(site.page("/status/").unwrap().contains("All lines are open."));
+}
