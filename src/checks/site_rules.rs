@@ -293,3 +293,17 @@ fn multiple_ways(site: &Site, pages: &[&PageFacts], reached: &FxHashSet<usize>, 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::internal_path;
+
+    #[test]
+    fn internal_addresses_are_read_decoded() {
+        let target = |href| internal_path(href, "/a/", "/", "https://example.org/");
+        assert_eq!(target("/my%20form.pdf"), Some(("/my form.pdf".into(), None)));
+        assert_eq!(target("b/#%C3%84rger%20und"), Some(("/a/b/".into(), Some("Ärger und".into()))));
+        assert_eq!(target("https://example.org/caf%C3%A9/?x=1"), Some(("/café/".into(), None)));
+        assert_eq!(target("https://other.org/x"), None);
+    }
+}
