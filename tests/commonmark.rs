@@ -18,6 +18,9 @@ use clearleaf::markdown::{self, Input, Resolver, Unresolved, escape_attr};
 use scraper::{Html, Node};
 use serde::Deserialize;
 
+/// The choice behind most listed examples.
+const SMART: &str = "smart punctuation: straight quotes, -- and --- become curly quotes and dashes";
+
 /// Examples that differ from the spec because of a documented choice, by example number, each
 /// with the choice (see "Where clearleaf differs from CommonMark" in the README):
 ///
@@ -31,12 +34,12 @@ use serde::Deserialize;
 /// Heading ids, the other choice the spec examples meet, are left out of the comparison (see
 /// [`State::tag`]) instead of listing every example with a heading.
 const ALLOWED: &[(u32, &str)] = &[
-    (14, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (46, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (55, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (87, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (91, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (106, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (14, SMART),
+    (46, SMART),
+    (55, SMART),
+    (87, SMART),
+    (91, SMART),
+    (106, SMART),
     (150, "raw HTML: the unknown element <foo> is removed"),
     (163, "raw HTML: the unknown element <Warning> is removed"),
     (169, "raw HTML: the attribute language is not on the allow-list"),
@@ -51,24 +54,24 @@ const ALLOWED: &[(u32, &str)] = &[
     (180, "raw HTML: processing instructions (<?php … ?>) are removed"),
     (182, "raw HTML: CDATA sections are removed"),
     (183, "raw HTML: comments are removed"),
-    (197, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (197, SMART),
     (201, "raw HTML: the unknown element <bar> is removed"),
-    (209, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (210, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (209, SMART),
+    (210, SMART),
     (308, "raw HTML: comments are removed"),
     (309, "raw HTML: comments are removed"),
-    (343, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (352, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (359, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (363, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (380, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (385, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (395, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (343, SMART),
+    (352, SMART),
+    (359, SMART),
+    (363, SMART),
+    (380, SMART),
+    (385, SMART),
+    (395, SMART),
     (491, "raw HTML: the unknown element <foo> is removed"),
-    (508, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (508, SMART),
     (524, "raw HTML: the unknown element <bar> is removed"),
     (536, "raw HTML: the unknown element <bar> is removed"),
-    (590, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (590, SMART),
     (596, "scheme allow-list: irc: is not http, https, mailto or tel, so the link is removed"),
     (598, "scheme allow-list: a+b+c: is not http, https, mailto or tel, so the link is removed"),
     (599, "scheme allow-list: made-up-scheme: is not http, https, mailto or tel, so the link is removed"),
@@ -78,17 +81,17 @@ const ALLOWED: &[(u32, &str)] = &[
     (615, "raw HTML: the unknown element <b2> is removed"),
     (616, "raw HTML: attributes not on the allow-list are removed"),
     (617, "raw HTML: the unknown element <responsive-image> is removed"),
-    (619, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (620, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (622, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (624, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (619, SMART),
+    (620, SMART),
+    (622, SMART),
+    (624, SMART),
     (625, "raw HTML: comments are removed"),
     (626, "raw HTML: comments are removed; smart punctuation: -- becomes an en dash"),
     (627, "raw HTML: processing instructions are removed"),
     (628, "raw HTML: declarations (<!ELEMENT …>) are removed"),
     (629, "raw HTML: CDATA sections are removed"),
-    (632, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
-    (650, "smart punctuation: straight quotes, -- and --- become curly quotes and dashes"),
+    (632, SMART),
+    (650, SMART),
 ];
 
 #[derive(Deserialize)]
@@ -151,6 +154,10 @@ fn collapse(data: &str) -> String {
     out
 }
 
+/// Elements without an end tag.
+const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+
+/// `normalize.py`'s state: what it has written, and the last token it met.
 #[derive(Default)]
 struct State {
     out: String,
@@ -207,12 +214,7 @@ impl State {
         self.last = Some((start, name.to_string()));
         self.last_data = false;
     }
-}
 
-/// Elements without an end tag.
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
-
-impl State {
     fn node(&mut self, node: ego_tree::NodeRef<'_, Node>) {
         match node.value() {
             Node::Element(el) => {
