@@ -828,7 +828,7 @@ impl Site {
             return Ok(format!("{}{fragment}", t.url));
         }
         if self.asset_paths.contains(&inside) {
-            return Ok(format!("{}{inside}{fragment}", self.config.base_path));
+            return Ok(format!("{}{}{fragment}", self.config.base_path, escape_percent(&inside)));
         }
         // A link written as a page address (`../rights/`) rather than a file.
         if let Some(&page) = self.page_of_path.get(inside.trim_end_matches('/'))
@@ -848,7 +848,7 @@ impl Site {
             return Ok(url);
         }
         let inside = self.content_path(from_file, src)?;
-        if self.asset_paths.contains(&inside) { Ok(format!("{}{inside}", self.config.base_path)) } else { Err(self.no_file(from_file, &inside, "file")) }
+        if self.asset_paths.contains(&inside) { Ok(format!("{}{}", self.config.base_path, escape_percent(&inside))) } else { Err(self.no_file(from_file, &inside, "file")) }
     }
 
     /// Why `inside` (a path in `content/`) cannot be linked from `from_file`, with the file
@@ -884,7 +884,7 @@ impl Site {
         let abs = path.strip_prefix('/')?;
         let inside = abs.strip_prefix(self.config.base_path.trim_start_matches('/')).unwrap_or(abs);
         let inside = nfc(&percent_decode_str(inside).decode_utf8_lossy());
-        self.static_paths.contains(&inside).then(|| format!("{}{inside}", self.config.base_path))
+        self.static_paths.contains(&inside).then(|| format!("{}{}", self.config.base_path, escape_percent(&inside)))
     }
 
     /// A link names a language or form only when its file name says so (`x.cy.md`,
@@ -928,6 +928,13 @@ impl Site {
     pub fn page_at(&self, path: &str) -> Option<usize> {
         self.page_of_path.get(path).copied()
     }
+}
+
+/// A file's path as a URL path. The renderer percent-encodes every address but keeps escapes
+/// already written, so a `%` that is part of a file name (`100%.pdf`, `a%20b.pdf`) is escaped
+/// here, where the path is known to be decoded.
+fn escape_percent(path: &str) -> String {
+    path.replace('%', "%25")
 }
 
 /// The files of the output so far, by their name in lower case: two names that differ only in

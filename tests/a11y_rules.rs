@@ -65,6 +65,20 @@ fn each_content_rule_fails_with_its_line_and_passes_when_fixed() {
 }
 
 #[test]
+fn percent_encoded_addresses_lead_where_they_are_written_to() {
+    // Markdown addresses are percent-encoded in the page (`ä`, Urdu, an escape written): the
+    // link check reads them decoded, so none is broken, and a broken one is reported once, by
+    // the renderer.
+    let s = site("See [a part](other.md#ärger-مدد), [the form](café.svg) and ![A square](pic%2Esvg).\n\n[Gone](<gone page.md#ä>)", false);
+    common::write_file(s.path(), "content/other.md", "---\ntitle: Other page\n---\n## Ärger und مدد {#ärger-مدد}\n\nText.\n");
+    common::write_file(s.path(), "content/café.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"/>\n");
+    let all = findings(s.path());
+    let broken: Vec<&Value> = all.iter().filter(|f| f["rule"] == "LINK-BROKEN").collect();
+    assert_eq!(broken.len(), 1, "{broken:#?}");
+    assert_eq!(broken[0]["line"].as_u64(), Some(BODY_LINE as u64 + 2), "{}", broken[0]);
+}
+
+#[test]
 fn generic_link_text_is_an_error_on_easy_read_pages() {
     let s = site("![A square](pic.svg) Read [more](other.md).", true);
     let all = findings(s.path());

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use percent_encoding::percent_decode_str;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use scraper::ElementRef;
@@ -141,11 +142,14 @@ fn internal_path(href: &str, page_url: &str, base: &str, root: &str) -> Option<(
     } else {
         href.to_string()
     };
+    // Addresses in a page are percent-encoded (markdown's always are); page URLs, file names
+    // and ids are compared as they read.
+    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let (before_frag, fragment) = match local.split_once('#') {
-        Some((p, f)) => (p.to_string(), Some(f.to_string())),
-        None => (local.clone(), None),
+        Some((p, f)) => (p, Some(decode(f))),
+        None => (local.as_str(), None),
     };
-    let path = before_frag.split('?').next().unwrap_or("").to_string();
+    let path = decode(before_frag.split('?').next().unwrap_or(""));
     if path.ends_with(".md") {
         return None;
     }
@@ -212,15 +216,15 @@ fn links(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, stop: &Atom
                 );
                 continue;
             }
-            if let (Some(t), Some(frag)) = (target, &fragment) {
-                let decoded = frag.replace("%20", " ");
-                if !t.has_id(frag) && !t.has_id(&decoded) && frag != "top" {
-                    out.push(
-                        Finding::new(&rules::LINK_BROKEN, Severity::Error, l.file(p), format!("The link `{}` points at a part of the page (#{frag}) that does not exist.", l.href))
-                            .maybe_line(line)
-                            .help("Check the heading's id: a heading \"## Who to call\" gets #who-to-call. Or give it one with {#id}."),
-                    );
-                }
+            if let (Some(t), Some(frag)) = (target, &fragment)
+                && !t.has_id(frag)
+                && frag != "top"
+            {
+                out.push(
+                    Finding::new(&rules::LINK_BROKEN, Severity::Error, l.file(p), format!("The link `{}` points at a part of the page (#{frag}) that does not exist.", l.href))
+                        .maybe_line(line)
+                        .help("Check the heading's id: a heading \"## Who to call\" gets #who-to-call. Or give it one with {#id}."),
+                );
             }
             // Another page's link counts as a way in; the same page in another language or
             // form (the switcher, the Easy read link) does not.
@@ -287,5 +291,19 @@ fn multiple_ways(site: &Site, pages: &[&PageFacts], reached: &FxHashSet<usize>, 
                     .help("List it in a section (put it in a folder with an _index.md) or link to it from a related page."),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::internal_path;
+
+    #[test]
+    fn internal_addresses_are_read_decoded() {
+        let target = |href| internal_path(href, "/a/", "/", "https://example.org/");
+        assert_eq!(target("/my%20form.pdf"), Some(("/my form.pdf".into(), None)));
+        assert_eq!(target("b/#%C3%84rger%20und"), Some(("/a/b/".into(), Some("Ärger und".into()))));
+        assert_eq!(target("https://example.org/caf%C3%A9/?x=1"), Some(("/café/".into(), None)));
+        assert_eq!(target("https://other.org/x"), None);
     }
 }

@@ -7,6 +7,8 @@
 
 pub mod bidi;
 pub mod glossary;
+mod heading_attrs;
+mod href;
 mod raw_html;
 mod render;
 pub mod sanitise;
@@ -68,8 +70,8 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub help: String,
-    /// For a LINK-BROKEN: the address as written, so that the site-wide link check does not
-    /// report it a second time.
+    /// For a LINK-BROKEN: the address as it is written into the page (percent-encoded), so
+    /// that the site-wide link check, which reads the page, does not report it a second time.
     pub dest: Option<String>,
 }
 

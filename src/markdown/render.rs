@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 use unicase::UniCase;
 
 use super::slug::Slugger;
@@ -54,6 +54,8 @@ struct HeadingState {
     level: HeadingLevel,
     id: Option<String>,
     classes: Vec<String>,
+    /// `key=value` attributes written after it that it keeps (see [`super::heading_attrs`]).
+    attrs: Vec<(String, String)>,
     line: usize,
     html: String,
     text: String,
@@ -66,6 +68,9 @@ struct ImageState {
     line: usize,
     /// In a picture row: `Some(true)` in a list item, `Some(false)` in a paragraph.
     row: Option<bool>,
+    /// Inline tags (emphasis, links, pictures) open inside the description: they give only
+    /// their text, and the end of the picture is the end tag met with none open.
+    nested: usize,
 }
 
 struct Writer<'a> {
@@ -132,10 +137,6 @@ impl Writer<'_> {
     }
 
     fn text(&mut self, s: &str) {
-        if let Some(img) = &mut self.image {
-            img.alt.push_str(s);
-            return;
-        }
         let s = if std::mem::take(&mut self.pending_row_text) { s.trim_start() } else { s };
         if let Some(h) = &mut self.heading {
             h.text.push_str(s);
@@ -157,15 +158,15 @@ impl Writer<'_> {
 
     fn event(&mut self, event: Event<'_>, offset: usize, next_is_image: bool) {
         let line = self.line(offset);
+        if self.image.is_some() {
+            self.in_image(event);
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, line, next_is_image),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => self.text(&t),
             Event::Code(c) => {
-                if let Some(img) = &mut self.image {
-                    img.alt.push_str(&c);
-                    return;
-                }
                 if let Some(h) = &mut self.heading {
                     h.text.push_str(&c);
                 }
@@ -207,6 +208,22 @@ impl Writer<'_> {
         }
     }
 
+    /// Inside a picture's description, which becomes its `alt` text: plain text, as a screen
+    /// reader says it. Emphasis and links give their words, a picture inside gives its own
+    /// description, line breaks a space; raw HTML and note references give nothing. The
+    /// picture shown is the outer one's.
+    fn in_image(&mut self, event: Event<'_>) {
+        let Some(img) = &mut self.image else { return };
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => img.alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => img.alt.push(' '),
+            Event::Start(_) => img.nested += 1,
+            Event::End(TagEnd::Image) if img.nested == 0 => self.end(TagEnd::Image),
+            Event::End(_) => img.nested = img.nested.saturating_sub(1),
+            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
+
     fn start(&mut self, tag: Tag<'_>, line: usize, next_is_image: bool) {
         let easy = self.input.form == Form::Easy;
         match tag {
@@ -230,8 +247,10 @@ impl Writer<'_> {
                     self.row_closers.push(None);
                 }
             }
-            Tag::Heading { level, id, classes, .. } => {
-                self.heading = Some(HeadingState { level, id: id.map(|i| i.to_string()), classes: classes.iter().map(|c| c.to_string()).collect(), line, html: String::new(), text: String::new() });
+            Tag::Heading { level, id, classes, attrs } => {
+                let attrs = self.heading_attrs(attrs, line);
+                self.heading =
+                    Some(HeadingState { level, id: id.map(|i| i.to_string()), classes: classes.iter().map(|c| c.to_string()).collect(), attrs, line, html: String::new(), text: String::new() });
             }
             Tag::BlockQuote(_) => self.open("blockquote", line, ""),
             Tag::CodeBlock(kind) => self.start_code_block(kind, line),
@@ -263,6 +282,28 @@ impl Writer<'_> {
             Tag::Image { dest_url, title, .. } => self.start_image(&dest_url, &title, line),
             Tag::MetadataBlock(_) | Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
         }
+    }
+
+    /// The `key=value` attributes of a heading that it keeps; each other one is reported.
+    fn heading_attrs(&mut self, attrs: Vec<(CowStr<'_>, Option<CowStr<'_>>)>, line: usize) -> Vec<(String, String)> {
+        let mut kept = Vec::new();
+        for (key, value) in attrs {
+            match super::heading_attrs::refused(&key, value.as_deref()) {
+                None => {
+                    // Written twice, the last one counts: an element cannot have an attribute twice.
+                    kept.retain(|(k, _)| *k != *key);
+                    kept.push((key.to_string(), value.map(|v| v.to_string()).unwrap_or_default()));
+                }
+                Some(why) => self.problems.push(Problem {
+                    rule: &rules::HTML_SANITISED,
+                    line,
+                    message: format!("The heading attribute `{key}` was left out: {why}."),
+                    help: "After a heading, write {#id} for its id, {.name} for a class, or lang, dir (ltr, rtl or auto), title or translate (yes or no), like ## Croeso {lang=cy}.".into(),
+                    dest: None,
+                }),
+            }
+        }
+        kept
     }
 
     fn start_code_block(&mut self, kind: CodeBlockKind<'_>, line: usize) {
@@ -306,18 +347,19 @@ impl Writer<'_> {
         };
         self.dropped_links.push(false);
         let href = match self.resolver.link(&dest) {
-            Ok(url) => url,
+            Ok(url) => super::href::encode(&url),
             Err(u) => {
                 let message = format!("The link to `{dest}` goes nowhere: {}.", u.why);
+                let href = super::href::encode(&dest);
                 self.broken(
                     line,
-                    &dest,
+                    &href,
                     message,
                     u.near,
                     "A link is relative to the markdown file.",
                     "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).",
                 );
-                dest
+                href
             }
         };
         let mut s = String::from("<a href=\"");
@@ -335,36 +377,37 @@ impl Writer<'_> {
     /// A picture: its address resolved now, its tag written when its description has been read.
     fn start_image(&mut self, dest_url: &str, title: &str, line: usize) {
         let Some(dest_url) = self.safe_url(dest_url.to_string(), line, "picture") else {
-            self.image = Some(ImageState { src: String::new(), title: String::new(), alt: String::new(), line, row: self.row_image_next.take() });
+            self.image = Some(ImageState { src: String::new(), title: String::new(), alt: String::new(), line, row: self.row_image_next.take(), nested: 0 });
             return;
         };
         let src = match self.resolver.image(&dest_url) {
-            Ok(url) => url,
+            Ok(url) => super::href::encode(&url),
             Err(u) => {
                 let message = format!("The picture `{dest_url}` cannot be found: {}.", u.why);
+                let src = super::href::encode(&dest_url);
                 self.broken(
                     line,
-                    &dest_url,
+                    &src,
                     message,
                     u.near,
                     "A picture path is relative to the markdown file.",
                     "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).",
                 );
-                dest_url
+                src
             }
         };
         let row = self.row_image_next.take();
-        self.image = Some(ImageState { src, title: title.to_string(), alt: String::new(), line, row });
+        self.image = Some(ImageState { src, title: title.to_string(), alt: String::new(), line, row, nested: 0 });
     }
 
-    /// LINK-BROKEN for a link or picture at `dest`: the help suggests the `near` file when
-    /// there is one (with `why_near` after it), else gives `plain`.
-    fn broken(&mut self, line: usize, dest: &str, message: String, near: Option<String>, why_near: &str, plain: &str) {
+    /// LINK-BROKEN for a link or picture whose address in the page is `href`: the help
+    /// suggests the `near` file when there is one (with `why_near` after it), else gives `plain`.
+    fn broken(&mut self, line: usize, href: &str, message: String, near: Option<String>, why_near: &str, plain: &str) {
         let help = match near {
             Some(near) => format!("Did you mean `{near}`? {why_near}"),
             None => plain.to_string(),
         };
-        self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message, help, dest: Some(dest.to_string()) });
+        self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message, help, dest: Some(href.to_string()) });
     }
 
     /// `url` if its scheme is safe; otherwise `None`, with an HTML-SANITISED problem.
@@ -405,6 +448,11 @@ impl Writer<'_> {
                 if !h.classes.is_empty() {
                     s.push_str(" class=\"");
                     escape_attr(&h.classes.join(" "), &mut s);
+                    s.push('"');
+                }
+                for (key, value) in &h.attrs {
+                    s.push_str(&format!(" {key}=\""));
+                    escape_attr(value, &mut s);
                     s.push('"');
                 }
                 s.push_str(&format!(" {LINE_ATTR}=\"{}\">{}</h{level}>\n", h.line, h.html));
@@ -631,7 +679,7 @@ mod tests {
     impl Resolver for Fake {
         fn link(&self, dest: &str) -> Result<String, Unresolved> {
             match dest {
-                "missing.md" => Err(String::from("there is no such page").into()),
+                d if d.starts_with("missing.md") => Err(String::from("there is no such page").into()),
                 d if d.ends_with(".md") => Ok(format!("/{}/", d.trim_end_matches(".md"))),
                 d => Ok(d.to_string()),
             }
@@ -790,6 +838,34 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("role=\"img\" aria-label=\"task-done\""));
+    }
+
+    #[test]
+    fn a_picture_description_is_plain_text_and_the_outer_picture_is_shown() {
+        let r = html("![A *big* [phone](missing.md) ![with a cord](cord.svg)\nto call](phone.svg)\n", Form::Standard);
+        assert_eq!(r.html, "<p data-cl-line=\"10\"><img src=\"/img/phone.svg\" alt=\"A big phone with a cord to call\" data-cl-line=\"10\"></p>\n");
+        assert!(r.problems.is_empty(), "a link inside a description is only words: {:?}", r.problems);
+    }
+
+    #[test]
+    fn addresses_are_percent_encoded_and_broken_ones_reported_as_written_in_the_page() {
+        let r = html("[a](<my file.md>) [b](caf%C3%A9.md) [c](<missing.md#Ä b>) ![d](<a\\b.svg>)\n", Form::Standard);
+        assert!(r.html.contains("<a href=\"/my%20file/\""), "{}", r.html);
+        assert!(r.html.contains("<a href=\"/caf%C3%A9/\""), "an escape is kept, not encoded again: {}", r.html);
+        assert!(r.html.contains("<a href=\"missing.md#%C3%84%20b\""), "{}", r.html);
+        assert!(r.html.contains("<img src=\"/img/a%5Cb.svg\""), "{}", r.html);
+        let broken: Vec<_> = r.problems.iter().filter_map(|p| p.dest.as_deref()).collect();
+        assert_eq!(broken, ["missing.md#%C3%84%20b"]);
+    }
+
+    #[test]
+    fn heading_attributes_about_the_words_are_kept_and_others_reported() {
+        let r = html("## Croeso {#welcome .intro lang=cy title=\"Welcome\"&x onclick=x() style=color:red}\n", Form::Standard);
+        assert!(r.html.starts_with("<h2 id=\"welcome\" class=\"intro\" lang=\"cy\" title=\"&quot;Welcome&quot;&amp;x\" data-cl-line=\"10\">Croeso</h2>"), "{}", r.html);
+        let reported: Vec<_> = r.problems.iter().map(|p| (p.rule.id, p.message.as_str())).collect();
+        assert_eq!(reported.len(), 2, "{reported:?}");
+        assert!(reported.iter().all(|(rule, _)| *rule == "HTML-SANITISED"));
+        assert!(reported[0].1.contains("`onclick`") && reported[1].1.contains("`style`"), "{reported:?}");
     }
 
     #[test]

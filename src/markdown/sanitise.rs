@@ -158,13 +158,15 @@ pub fn report(chunk: &str) -> Vec<String> {
 }
 
 /// Relative URLs, and absolute ones with an allowed scheme. Browsers ignore ASCII whitespace
-/// and control characters inside a scheme, so `java\tscript:` is treated as `javascript:`.
+/// and control characters inside a scheme, so `java\tscript:` is treated as `javascript:`;
+/// other characters outside printable ASCII (a NUL read as U+FFFD) are left out too, to be
+/// safe. Text before the first `:` that then cannot be a scheme (a letter, then letters,
+/// digits, `+`, `-` or `.`) makes the URL relative, as browsers read it: `foo):` is a path.
 pub fn url_allowed(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
-    match cleaned.find(':') {
-        Some(colon) if !cleaned[..colon].contains(['/', '?', '#']) => SCHEMES.contains(&cleaned[..colon].to_ascii_lowercase().as_str()),
-        _ => true,
-    }
+    let cleaned: String = url.chars().filter(char::is_ascii_graphic).collect();
+    let Some((scheme, _)) = cleaned.split_once(':') else { return true };
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    !is_scheme || SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -192,6 +194,19 @@ mod tests {
             let out = clean(v).to_ascii_lowercase();
             assert!(!out.contains("script") && !out.contains("onerror") && !out.contains("data:") && !out.contains("expression") && !out.contains("<base") && !out.contains("<meta"), "{v} -> {out}");
             assert!(!report(v).is_empty(), "nothing reported for {v}");
+        }
+    }
+
+    #[test]
+    fn only_a_real_scheme_makes_an_address_absolute() {
+        for relative in ["foo):", "/x:y", "?q=a:b", "#a:b", "-x:y", "pictures/a.svg"] {
+            assert!(url_allowed(relative), "{relative}");
+        }
+        for unsafe_url in ["javascript:x", "JaVaScRiPt:x", " java\tscript:x", "vbscript:x", "java\u{FFFD}script:x", "data:text/html,x", "irc://x", "a+b.c-d:x"] {
+            assert!(!url_allowed(unsafe_url), "{unsafe_url}");
+        }
+        for safe in ["https://x.org", "HTTP://x.org", "mailto:a@b.org", "tel:111"] {
+            assert!(url_allowed(safe), "{safe}");
         }
     }
 

@@ -171,9 +171,11 @@ pub static HTML_SANITISED: Rule = Rule {
     id: "HTML-SANITISED",
     severity: Severity::Warning,
     scope: Scope::Input,
-    summary: "Raw HTML, or an SVG picture, was changed to keep readers safe.",
+    summary: "Raw HTML, an SVG picture, a link address or a heading attribute was changed to keep readers safe.",
     help: r##"clearleaf removes scripts, event handlers and outside references from raw HTML and SVG
-pictures, and says what it removed. Write the content without them.
+pictures, links whose address could run a script (`javascript:`) or uses a scheme other than
+http, https, mailto or tel, and heading attributes other than lang, dir, title and translate
+(`## Title {onclick=x}`), and says what it removed. Write the content without them.
 
 Before:
 

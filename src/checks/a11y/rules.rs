@@ -380,7 +380,8 @@ fn names(doc: &Doc, o: &mut Out<'_>) {
         if name == "img"
             && let (Some(alt), Some(src)) = (el.value().get("alt"), el.value().get("src"))
         {
-            let file = src.rsplit('/').next().unwrap_or(src);
+            // Addresses are percent-encoded (`a%20b.png`); the description says the name as read.
+            let file = percent_encoding::percent_decode_str(src.rsplit('/').next().unwrap_or(src)).decode_utf8_lossy();
             let lower = alt.trim().to_lowercase();
             if !lower.is_empty() && (lower == file.to_lowercase() || ["image", "picture", "photo", "graphic", "icon", "img"].contains(&lower.as_str()) || alt.chars().count() > 150) {
                 o.push(
