@@ -41,6 +41,7 @@ pub mod site;
 pub mod templates;
 pub mod text;
 pub mod today;
+pub mod translate;
 pub mod variant;
 pub mod yaml;
 pub mod yaml_depth;

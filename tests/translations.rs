@@ -2,6 +2,8 @@
 //! orphan, draft, fallback) along the chain standard → Easy read → Easy-read translation, what
 //! readers are shown for each, `clearleaf stamp` and `clearleaf status`.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::cargo::cargo_bin_cmd;
@@ -11,18 +13,7 @@ const TODAY: &str = "2026-11-21";
 
 /// Copies `tests/fixtures/multilingual` (every variant stamped) into a fresh temporary folder.
 fn fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/multilingual");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
+    common::copy_fixture("multilingual")
 }
 
 fn read(site: &Path, rel: &str) -> String {

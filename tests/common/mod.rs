@@ -296,3 +296,19 @@ pub fn check_findings(root: &Path) -> Vec<serde_json::Value> {
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     doc["findings"].as_array().unwrap().clone()
 }
+
+/// Copies `tests/fixtures/NAME` into a fresh temporary folder, which is the site root.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
