@@ -64,8 +64,10 @@ pub fn run(root: &Path, files: &[PathBuf], today: jiff::civil::Date) -> Result<i
         }
     }
     for (i, w) in writes.iter().enumerate() {
-        if let Some(other) = writes[..i].iter().find(|o| o.path == w.path) {
-            problems.push(Diagnostic::new(&w.shown, format!("two pages of the files given would be written to this file (and to {})", other.shown)).hint("Import each language's file once."));
+        // The same page twice is a problem only when the two would write different text.
+        if let Some(other) = writes[..i].iter().find(|o| o.path == w.path && o.bytes.is_some() && w.bytes.is_some() && o.bytes != w.bytes) {
+            problems
+                .push(Diagnostic::new(&w.shown, "two of the files given translate this page differently").hint(format!("Import one translation of {} at a time. Nothing was written.", other.shown)));
         }
     }
     if !problems.is_empty() {
@@ -89,7 +91,7 @@ pub fn run(root: &Path, files: &[PathBuf], today: jiff::civil::Date) -> Result<i
 const HINT: &str = "Nothing was written. Fix the file in your translation tool (or export again with `clearleaf export`), then import it again.";
 
 fn read(path: &Path, shown: &str) -> std::result::Result<ReadDoc, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(shown, format!("could not be read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(shown, format!("could not be read: {e}")).hint("Check the file's name. Nothing was written."))?;
     let text = decode_text(shown, bytes).map_err(|e| match e {
         Error::Input(mut d) if !d.is_empty() => d.remove(0),
         e => Diagnostic::new(shown, e.to_string()),
@@ -188,8 +190,15 @@ fn plan(site: &Site, root: &Path, lang: &str, unit: &ReadUnit) -> std::result::R
     // own links (to a Welsh website, say): those stay. Otherwise links follow the source.
     let own_links = parsed.as_ref().is_some_and(|p| stamp_matches(p.front.source_hash.as_deref(), hash));
 
-    let (body_start, skeleton, edits, expected) = match aligned {
-        Some(t) => {
+    // An existing translation that does not line up (a translator split a paragraph, say) got
+    // no body targets in the export: with none filled in, its text stays as it is.
+    let untouched = t.as_ref().filter(|_| aligned.is_none() && body_targets.iter().all(Option::is_none));
+    let (body_start, skeleton, edits, expected) = match (aligned, untouched) {
+        (None, Some(t)) => {
+            let expected = t.body.iter().map(|x| (x.kind, x.pieces.clone())).collect();
+            (parsed.as_ref().map_or(0, |p| p.body_start), text.clone(), vec![None; t.body.len()], expected)
+        }
+        (Some(t), _) => {
             let mut edits = Vec::new();
             let mut expected = Vec::new();
             for (i, target) in body_targets.iter().enumerate() {
@@ -216,7 +225,7 @@ fn plan(site: &Site, root: &Path, lang: &str, unit: &ReadUnit) -> std::result::R
             }
             (parsed.as_ref().map_or(0, |p| p.body_start), text.clone(), edits, expected)
         }
-        None => {
+        (None, None) => {
             if let Some(i) = body_targets.iter().position(Option::is_none) {
                 let why = if existing.is_some() {
                     format!("the blocks of {target_rel} do not line up with the page's, so there is no text of it to keep")
@@ -238,7 +247,7 @@ fn plan(site: &Site, root: &Path, lang: &str, unit: &ReadUnit) -> std::result::R
             (front_end, skeleton, edits, expected)
         }
     };
-    let body_segments = match aligned {
+    let body_segments = match aligned.or(untouched) {
         Some(t) => t.body.clone(),
         None => s.body.clone(),
     };
