@@ -134,6 +134,12 @@ fn export_offers_words_and_keeps_code_and_targets_out() {
     let po_words = words(&po, "# Words to translate: ");
     assert!(po_words > 0);
     assert_eq!(po_words, words(&xlf, "Words to translate: "));
+    // `status` gives the same count, per language and form.
+    let st = status(s);
+    let to_translate: u64 = st["coverage"].as_array().unwrap().iter().filter(|c| c["lang"] == "cy").map(|c| c["words_to_translate"].as_u64().unwrap()).sum();
+    assert_eq!(to_translate as usize, po_words);
+    let en_easy = st["coverage"].as_array().unwrap().iter().find(|c| c["lang"] == "en").unwrap();
+    assert!(en_easy["words_to_translate"].is_null(), "{en_easy}");
     // Outdated Polish text is offered for review.
     export(s, "pl", "po", "pl.po");
     let pl = read(s, "pl.po");

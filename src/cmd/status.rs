@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::staleness::State;
 use crate::site::{self, Site};
+use crate::translate::export::{self, Forms, Only};
 use crate::variant::Form;
 
 /// Output formats of `status`.
@@ -57,6 +58,10 @@ struct Coverage<'a> {
     form: Form,
     pages: Count,
     words: Count,
+    /// Words a translator would be paid for: those of missing pages and of outdated ones, as
+    /// `clearleaf export` counts them. `null` for the default language's Easy read pages, which
+    /// are written, not translated.
+    words_to_translate: Option<usize>,
 }
 
 #[derive(Serialize, Default, Clone, Copy)]
@@ -126,7 +131,9 @@ pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, today: jiff::c
                     words.current += v.source_words;
                 }
             }
-            Coverage { lang, form, pages, words }
+            let forms = if form == Form::Easy { Forms::Easy } else { Forms::Standard };
+            let words_to_translate = (lang != site.config.default_language).then(|| export::document(&site, lang, forms, Only::All).words_to_translate());
+            Coverage { lang, form, pages, words, words_to_translate }
         })
         .collect();
     let doc = Document { version: 1, pages, coverage };

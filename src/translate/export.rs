@@ -97,7 +97,8 @@ pub fn document(site: &Site, lang: &str, forms: Forms, only: Only) -> Doc {
         let Some(page) = site.page_at(&ps.path).map(|i| &site.pages[i]) else { continue };
         for vs in ps.variants.iter().filter(|v| v.lang == lang && matches!((forms, v.form), (Forms::All, _) | (Forms::Standard, Form::Standard) | (Forms::Easy, Form::Easy))) {
             let state = match (only, vs.state) {
-                (Only::Missing | Only::All, State::Missing) => TargetState::New,
+                // A draft translation is not published: it is work still to do.
+                (Only::Missing | Only::All, State::Missing | State::Draft) => TargetState::New,
                 (Only::Outdated | Only::All, State::Outdated | State::Fallback) => TargetState::NeedsReview,
                 (Only::All, State::Current) => TargetState::Translated,
                 _ => continue,
@@ -128,5 +129,5 @@ fn unit(source: &Variant, translation: Option<&Variant>, state: TargetState) -> 
         entries.push(Entry { id: seg.id.clone(), line, source: seg.pieces.clone(), codes: seg.codes.clone(), target, state });
     }
     let file = source.file.strip_prefix(crate::files::CONTENT_DIR).unwrap_or(&source.file).trim_start_matches('/').to_string();
-    Unit { file, hash: source.source_hash(), entries }
+    Unit { file, hash: source.source_hash(), entries, current: state == TargetState::Translated }
 }

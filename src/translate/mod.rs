@@ -64,12 +64,15 @@ pub struct Unit {
     pub hash: String,
     /// Its segments, in reading order.
     pub entries: Vec<Entry>,
+    /// Its translation is current: nothing in it is to be paid for, even a segment whose
+    /// translation could not be offered because its codes differ from the source's.
+    pub current: bool,
 }
 
 impl Unit {
     /// Words to translate in the page.
     pub fn words_to_translate(&self) -> usize {
-        self.entries.iter().map(Entry::words_to_translate).sum()
+        if self.current { 0 } else { self.entries.iter().map(Entry::words_to_translate).sum() }
     }
 }
 

@@ -270,7 +270,7 @@ mod tests {
                 state: TargetState::NeedsReview,
             })
             .collect();
-        Doc { project: "Test".into(), source_lang: "en".into(), lang: "ur".into(), units: vec![Unit { file: "help/x.md".into(), hash: "v1:0123456789ab".into(), entries }] }
+        Doc { project: "Test".into(), source_lang: "en".into(), lang: "ur".into(), units: vec![Unit { file: "help/x.md".into(), hash: "v1:0123456789ab".into(), entries, current: false }] }
     }
 
     #[test]

@@ -217,7 +217,7 @@ mod tests {
         let segs = segment("Read <b> about [interpreters](x.md) & `code`.\n\n\u{200f}رات کو مدد\n", 1);
         let entries: Vec<Entry> =
             segs.iter().map(|s| Entry { id: s.id.clone(), line: s.line, source: s.pieces.clone(), codes: s.codes.clone(), target: s.pieces.clone(), state: TargetState::Translated }).collect();
-        let doc = Doc { project: "A & B".into(), source_lang: "en".into(), lang: "ur".into(), units: vec![Unit { file: "help/x.md".into(), hash: "v1:0123456789ab".into(), entries }] };
+        let doc = Doc { project: "A & B".into(), source_lang: "en".into(), lang: "ur".into(), units: vec![Unit { file: "help/x.md".into(), hash: "v1:0123456789ab".into(), entries, current: false }] };
         let text = write(&doc);
         assert!(text.contains("<source>Read <x id=\"1\" ctype=\"x-html\"/> about <g id=\"2\" ctype=\"link\">interpreters</g> &amp; <x id=\"3\" ctype=\"x-code\"/>.</source>"), "{text}");
         assert!(text.contains("<file original=\"content/help/x.md\" source-language=\"en\" target-language=\"ur\" datatype=\"x-markdown\">"), "{text}");
