@@ -295,3 +295,22 @@ fn imports_that_do_not_match_the_site_are_refused_and_write_nothing() {
     assert!(err.contains("segment 4.item is missing from the file"), "{err}");
     assert_eq!(snapshot(s), before);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_translation_that_is_a_link_out_of_the_site_is_neither_read_nor_written() {
+    let site = stamped();
+    let s = site.path();
+    export(s, "cy", "po", "cy.po");
+    std::fs::write(s.join("cy.po"), fill_po(&read(s, "cy.po"), |id| format!("[cy] {id}"))).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.md");
+    std::fs::write(&secret, "---\ntitle: Secret\n---\nNot the site's.\n").unwrap();
+    std::os::unix::fs::symlink(&secret, s.join("content/help/out-of-hours.cy.md")).unwrap();
+    let before = snapshot(s);
+    let (code, err) = import(s, &["cy.po"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("outside the site folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), "---\ntitle: Secret\n---\nNot the site's.\n");
+    assert_eq!(snapshot(s), before);
+}

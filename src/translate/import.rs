@@ -166,6 +166,9 @@ fn plan(site: &Site, root: &Path, lang: &str, unit: &ReadUnit) -> std::result::R
     }
     let (front_targets, body_targets) = targets.split_at(s.front.len());
 
+    // Read only through the site folder's gate: a translation that is a link out of the site
+    // is neither read nor written.
+    SiteFolder::new(root).check(&path).map_err(|d| format!("{}: {}", d.file, d.message))?;
     let existing = if path.is_file() {
         let raw = std::fs::read(&path).map_err(|e| format!("{target_rel} could not be read: {e}"))?;
         Some((decode_text(&target_rel, raw.clone()).map_err(|e| e.to_string())?, raw))
