@@ -13,6 +13,9 @@
 //! 7. [`checks`]: findings on the final HTML;
 //! 8. [`output`]: minify, write into a staging folder, swap it in.
 //!
+//! [`translate`] sits beside the stages: it makes files for translators from the loaded site
+//! and writes their work back (`clearleaf export` and `import`).
+//!
 //! Below the stages sit the leaf modules every stage may use, which use no stage:
 //! [`files`] (the site folder and relative paths), [`text`] (decoding a file's bytes),
 //! [`language`], [`variant`] (a page's language and form), [`line_marker`], [`rules`],

@@ -372,3 +372,29 @@ fn describe(ctype: &str) -> &'static str {
         _ => "markup",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::translate::po::unbraces;
+    use crate::translate::segments::segment;
+
+    #[test]
+    fn codes_are_checked_against_the_source() {
+        let seg = &segment("Call [us](tel:111) or type `111`.\n", 1)[0];
+        // PO writes a standalone code like an opening one: it is told apart here.
+        let ok = resolve(&unbraces("Ffoniwch {1}ni{/1} neu teipiwch {2}.").unwrap(), seg).unwrap().unwrap();
+        assert_eq!(ok[5], Piece::Standalone(2));
+        for (target, why) in [
+            ("{1}ni{/1} {1}eto{/1} {2}", "there twice"),
+            ("{1}ni {2}", "not closed"),
+            ("ni{/1} {2}", "closes what is not open"),
+            ("{1}ni{/1}", "(code) is missing"),
+            ("{1}ni{/1} {2} {3}", "{3} is not in the source"),
+        ] {
+            let e = resolve(&unbraces(target).unwrap(), seg).unwrap_err();
+            assert!(e.contains(why), "{target}: {e}");
+        }
+        assert_eq!(resolve(&unbraces("  ").unwrap(), seg).unwrap(), None, "an empty target keeps what is there");
+    }
+}
