@@ -21,7 +21,9 @@ const HASH_NOTE: &str = "source-hash: ";
 pub fn write(doc: &Doc) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(s, "<xliff version=\"1.2\" xmlns=\"{NS}\">");
-    let _ = writeln!(s, "<!-- {} translation of {}, made by clearleaf export. Words to translate: {}. {} -->", doc.lang, escape(&doc.project), doc.words_to_translate(), CODES_NOTE.replace("--", "-"));
+    // `--` cannot be in an XML comment, whatever the site's title says.
+    let comment = format!("{} translation of {}, made by clearleaf export. Words to translate: {}. {CODES_NOTE}", doc.lang, escape(&doc.project), doc.words_to_translate());
+    let _ = writeln!(s, "<!-- {} -->", comment.replace("--", "- -"));
     for unit in &doc.units {
         let _ = writeln!(s, "  <file original=\"content/{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"x-markdown\">", escape(&unit.file), escape(&doc.source_lang), escape(&doc.lang));
         let _ = writeln!(s, "    <header>\n      <note from=\"clearleaf\">{HASH_NOTE}{}</note>", escape(&unit.hash));
@@ -74,6 +76,8 @@ struct At {
     unit: Option<ReadUnit>,
     entry: Option<ReadEntry>,
     in_target: bool,
+    /// Inside `<alt-trans>`: a tool's suggestion, not the translation.
+    in_alt: bool,
     in_note: bool,
     note: String,
     /// Open `<g>` codes in the target, innermost last (`<mrk>` is kept as `None`).
@@ -102,6 +106,7 @@ pub fn read(text: &str) -> Result<ReadDoc, String> {
                     }
                 }
                 "target" => at.in_target = false,
+                "alt-trans" => at.in_alt = false,
                 "note" => {
                     at.in_note = false;
                     if let (Some(u), Some(h)) = (at.unit.as_mut(), at.note.trim().strip_prefix(HASH_NOTE)) {
@@ -189,6 +194,8 @@ fn start(e: &BytesStart<'_>, empty: bool, at: &mut At, doc: &mut ReadDoc) -> Res
             let id = attr(e, "id").ok_or("a <trans-unit> without id")?;
             at.entry = Some(ReadEntry { id, target: Vec::new(), needs_review: false });
         }
+        "alt-trans" => at.in_alt = !empty,
+        "target" if at.in_alt => {}
         "target" => {
             let state = attr(e, "state");
             if let Some(entry) = at.entry.as_mut() {
@@ -239,6 +246,9 @@ mod tests {
         assert_eq!(d.units[0].entries[0].target, [Piece::Text("Un ".into()), Piece::Open(1), Piece::Text("dau".into()), Piece::Close(1)]);
         assert!(d.units[0].entries[0].needs_review);
         assert!(read(&file("<ph id=\"1\">x</ph>")).unwrap_err().contains("<ph>"));
+        // A tool's suggestions (`<alt-trans>`) are not the translation.
+        let with_suggestion = file("Un").replace("</trans-unit>", "<alt-trans><target>A suggestion</target></alt-trans></trans-unit>");
+        assert_eq!(read(&with_suggestion).unwrap().units[0].entries[0].target, [Piece::Text("Un".into())]);
         assert!(read("<xliff><file").is_err());
     }
 }
