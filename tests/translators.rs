@@ -229,7 +229,10 @@ fn an_empty_target_keeps_the_existing_translation() {
     let (code, err) = import(s, &["cy.po"]);
     assert_eq!(code, 0, "{err}");
     let page = read(s, "content/_index.cy.md");
-    assert!(page.contains("# Checked by the Welsh team.\ntitle: \"Tudalen gartref\"\ndescription: Help a chyngor i bawb.\nweight: 1\n"), "comments and other keys stay: {page}");
+    assert!(
+        page.contains("# Checked by the Welsh team.\ntitle: \"Tudalen gartref\"  # the word the council uses\ndescription: Help a chyngor i bawb.\nweight: 1\n"),
+        "comments and other keys stay: {page}"
+    );
     assert!(page.contains("Croeso. Dewch o hyd i [help yn y nos](help/out-of-hours.md) neu ffoniwch *111*."), "{page}");
 }
 

@@ -47,6 +47,9 @@ pub fn set_key(text: &str, key: &str, value: &str) -> Option<String> {
             let value = bare[key.len()..].trim_start()[1..].trim();
             continuation = value.is_empty() || value.starts_with(['#', '|', '>']);
             out.push_str(&new_line);
+            if !continuation {
+                out.push_str(trailing_comment(value));
+            }
             out.push_str(&line[bare.len()..]);
             replaced = true;
             continue;
@@ -54,4 +57,62 @@ pub fn set_key(text: &str, key: &str, value: &str) -> Option<String> {
         out.push_str(line);
     }
     None
+}
+
+/// The comment after a one-line YAML value (` # checked by …`), with the space before it, so a
+/// note beside a key outlives a new value. Empty when there is none.
+fn trailing_comment(value: &str) -> &str {
+    let scalar_end = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            // The closing quote: in "…" one not escaped with a backslash; in '…' one not doubled.
+            let mut end = None;
+            let mut escaped = false;
+            let chars: Vec<(usize, char)> = value.char_indices().skip(1).collect();
+            let mut k = 0;
+            while k < chars.len() {
+                let (i, c) = chars[k];
+                if q == '"' && c == '\\' && !escaped {
+                    escaped = true;
+                } else if c == q && !escaped {
+                    if q == '\'' && chars.get(k + 1).is_some_and(|n| n.1 == '\'') {
+                        k += 1;
+                    } else {
+                        end = Some(i + 1);
+                        break;
+                    }
+                } else {
+                    escaped = false;
+                }
+                k += 1;
+            }
+            match end {
+                Some(e) => e,
+                None => return "",
+            }
+        }
+        _ => 0,
+    };
+    match value[scalar_end..].find(" #").or_else(|| value[scalar_end..].find("\t#")) {
+        // With all the space before it, so aligned comments stay aligned.
+        Some(i) => {
+            let start = scalar_end + i;
+            let spaces = value[scalar_end..start].len() - value[scalar_end..start].trim_end().len();
+            &value[start - spaces..]
+        }
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_beside_the_value_stays() {
+        let text = "---\ntitle: Hafan  # checked by the Welsh team\nweight: 1\n---\nBody\n";
+        assert_eq!(set_key(text, "title", "\"Tudalen gartref\"").unwrap(), "---\ntitle: \"Tudalen gartref\"  # checked by the Welsh team\nweight: 1\n---\nBody\n");
+        for (line, comment) in [("\"a # b\" # c", " # c"), ("'it''s # x'", ""), ("a#b", ""), ("\"a \\\" # b\"", ""), ("'a' # b", " # b")] {
+            assert_eq!(trailing_comment(line), comment, "{line}");
+        }
+    }
 }
