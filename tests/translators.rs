@@ -317,3 +317,18 @@ fn a_translation_that_is_a_link_out_of_the_site_is_neither_read_nor_written() {
     assert_eq!(std::fs::read_to_string(&secret).unwrap(), "---\ntitle: Secret\n---\nNot the site's.\n");
     assert_eq!(snapshot(s), before);
 }
+
+#[test]
+fn an_easy_read_translation_of_an_outdated_easy_read_page_is_said_to_stay_outdated() {
+    let site = stamped();
+    let s = site.path();
+    let source = read(s, "content/help/out-of-hours.md").replace("Call 111 at any time.", "Call 111 at any time, day or night.");
+    std::fs::write(s.join("content/help/out-of-hours.md"), source).unwrap();
+    let (code, _, err) = run(s, &["export", "--lang", "pl", "--form", "easy", "--format", "po", "-o", "pl.po"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(s.join("pl.po"), fill_po(&read(s, "pl.po"), |id| format!("[pl] {id}"))).unwrap();
+    let (code, err) = import(s, &["pl.po"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("but that file is itself out of date with the standard page"), "{err}");
+    assert_eq!(state(&status(s), "help/out-of-hours", "pl", "easy"), "outdated");
+}

@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::files::SiteFolder;
 use crate::front_matter;
-use crate::i18n::staleness::stamp_matches;
+use crate::i18n::staleness::{State, stamp_matches};
 use crate::load::{CONTENT_DIR, parse_file_name, variant_file_name};
 use crate::site::{self, Site};
 use crate::text::decode_text;
@@ -130,12 +130,8 @@ fn plan(site: &Site, root: &Path, lang: &str, unit: &ReadUnit) -> std::result::R
     if key.lang != default {
         return Err(format!("{CONTENT_DIR}/{} is a translation, not a page translators translate from", unit.file));
     }
-    let source = site
-        .pages
-        .iter()
-        .find(|p| p.key_page() == key.page)
-        .and_then(|p| p.variant(default, key.form))
-        .ok_or_else(|| format!("there is no page {CONTENT_DIR}/{} in this site (was it renamed or removed since the export?)", unit.file))?;
+    let page = site.pages.iter().find(|p| p.key_page() == key.page);
+    let source = page.and_then(|p| p.variant(default, key.form)).ok_or_else(|| format!("there is no page {CONTENT_DIR}/{} in this site (was it renamed or removed since the export?)", unit.file))?;
     let hash = unit.hash.as_deref().ok_or("the file does not say which version of the page it was made from (its source hash is gone)")?;
     let changed = !stamp_matches(Some(hash), &source.source_hash());
     let again = if changed { " The page changed since the export: export it again." } else { "" };
@@ -276,6 +272,9 @@ fn plan(site: &Site, root: &Path, lang: &str, unit: &ReadUnit) -> std::result::R
             source.file,
             source.source_hash()
         )
+    } else if source_outdated(site, page.map_or("", |p| p.path.as_str()), key.form) {
+        // The chain standard → Easy read → Easy read translation: as `clearleaf stamp` says.
+        format!("stamped with {hash}: it matches {}, but that file is itself out of date with the standard page, so this one stays outdated until it is updated and stamped.", source.file)
     } else {
         format!("stamped with {hash}: it matches {}.", source.file)
     };
@@ -302,6 +301,13 @@ fn plan(site: &Site, root: &Path, lang: &str, unit: &ReadUnit) -> std::result::R
         None => out.into_bytes(),
     };
     Ok(Write { path, shown, bytes: Some(bytes), note })
+}
+
+/// Whether the default language's version a translation is made from is itself outdated
+/// (an Easy read page whose standard page changed).
+fn source_outdated(site: &Site, path: &str, form: crate::variant::Form) -> bool {
+    let default = site.config.default_language.as_str();
+    site.status.iter().filter(|p| p.path == path).flat_map(|p| &p.variants).any(|v| v.lang == default && v.form == form && matches!(v.state, State::Outdated | State::Fallback))
 }
 
 /// Keeps a file's byte-order mark and Windows line ends when it is written again.
