@@ -14,6 +14,9 @@
 //! 8. [`output`]: minify, write into a staging folder, swap it in, with the files beside the
 //!    pages (sitemap, 404 page, [`status`] report).
 //!
+//! [`translate`] sits beside the stages: it makes files for translators from the loaded site
+//! and writes their work back (`clearleaf export` and `import`).
+//!
 //! Below the stages sit the leaf modules every stage may use, which use no stage:
 //! [`files`] (the site folder and relative paths), [`text`] (decoding a file's bytes),
 //! [`language`], [`variant`] (a page's language and form), [`line_marker`], [`rules`],
@@ -43,6 +46,7 @@ pub mod status;
 pub mod templates;
 pub mod text;
 pub mod today;
+pub mod translate;
 pub mod variant;
 pub mod yaml;
 pub mod yaml_depth;

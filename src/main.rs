@@ -84,6 +84,36 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write the pages of one language that need translating as one PO or XLIFF file for translators.
+    Export {
+        /// The site folder (with site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The language to translate into, like cy.
+        #[arg(long)]
+        lang: String,
+        /// Standard pages, Easy read pages, or both.
+        #[arg(long, value_enum, default_value = "standard")]
+        form: clearleaf::translate::export::Forms,
+        /// Which pages: missing translations, outdated ones, or all (current ones give context).
+        #[arg(long, value_enum, default_value = "all")]
+        only: clearleaf::translate::export::Only,
+        /// XLIFF 1.2 or gettext PO.
+        #[arg(long, value_enum, default_value = "xliff")]
+        format: clearleaf::translate::Format,
+        /// Write to this file (default: standard output).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Write translators' PO or XLIFF files back into the site's translation pages, and stamp them.
+    Import {
+        /// The site folder (with site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// PO or XLIFF files made by `clearleaf export` and filled in by translators.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// List every rule: ID, severity, scope, WCAG success criteria, W3C ACT rules and summary.
     Rules {
         /// How to print the list.
@@ -192,6 +222,14 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
             cmd::status::run(&root, lang.as_deref(), format, output.as_deref(), today)
         }
         Some(Command::Stamp { files }) => cmd::stamp::run(&files),
+        Some(Command::Export { root, lang, form, only, format, output }) => {
+            let today = clearleaf::today::resolve(None).map_err(clearleaf::Error::Usage)?;
+            clearleaf::translate::export::run(&clearleaf::translate::export::Options { root, lang, forms: form, only, format, out: output, today })
+        }
+        Some(Command::Import { root, files }) => {
+            let today = clearleaf::today::resolve(None).map_err(clearleaf::Error::Usage)?;
+            clearleaf::translate::import::run(&root, &files, today)
+        }
         Some(Command::Rules { format }) => cmd::rules::run(format),
         Some(Command::Explain { rule }) => cmd::rules::explain(&rule),
     }

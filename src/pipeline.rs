@@ -19,10 +19,8 @@ use crate::config::{BaseUrl, Config};
 use crate::error::{Diagnostic, Error, Result};
 use crate::files::output_file;
 use crate::finding::{Finding, Severity};
-use crate::front_matter;
 use crate::i18n::Locales;
 use crate::language::Dir;
-use crate::load;
 use crate::markdown::{self, Resolver};
 use crate::output::artefacts::{self, Refresh};
 use crate::output::{self, Sink, Staging};
@@ -88,7 +86,7 @@ pub fn load(opts: &Options) -> Result<Loaded> {
     }
     let locales = Arc::new(Locales::load(&config)?);
     let theme = Theme::load(&config, Arc::clone(&locales))?;
-    let site = load_site(config, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
+    let site = Site::load(config, crate::site::Options { drafts: opts.drafts, today: opts.today })?;
     let theme_css: Vec<checks::css::Sheet> = theme.static_files.values().filter(|f| f.shown.ends_with(".css")).map(|f| checks::css::parse(&f.shown, &String::from_utf8_lossy(&f.bytes))).collect();
     let easy_read = checks::easy_read::Shared::load(&site.config, &locales, &theme_css)?;
     let loaded = Loaded { site, locales, theme, theme_css, easy_read };
@@ -111,25 +109,6 @@ fn pages_clear_of_artefacts(loaded: &Loaded) -> Result<()> {
         })
         .collect();
     if problems.is_empty() { Ok(()) } else { Err(Error::Input(problems)) }
-}
-
-/// Stages 2–4 alone (content, front matter, site): what `status` needs, without the theme.
-pub fn load_site(config: Config, options: crate::site::Options) -> Result<Site> {
-    let content = load::load_content(&config.root, &config.languages)?;
-    let parsed: Vec<std::result::Result<_, _>> = content.pages.into_par_iter().map(|file| front_matter::parse(&file.rel, &file.text).map(|p| (file, p))).collect();
-    let mut files = Vec::with_capacity(parsed.len());
-    let mut problems = Vec::new();
-    for p in parsed {
-        match p {
-            Ok(f) => files.push(f),
-            Err(d) => problems.push(d),
-        }
-    }
-    if !problems.is_empty() {
-        problems.sort_by(|a, b| a.file.cmp(&b.file));
-        return Err(Error::Input(problems));
-    }
-    Site::assemble(config, files, content.assets, content.statics, options)
 }
 
 /// Time spent in each stage, summed over threads (printed with `CLEARLEAF_TIMINGS=1`), so a

@@ -432,6 +432,26 @@ fn check_translate(config: &Config, variants: &[Variant]) -> Result<()> {
 }
 
 impl Site {
+    /// Stages 2–4 (content, front matter, site), without the theme: what `build` starts from,
+    /// and all that `status`, `export` and `import` need.
+    pub fn load(config: Config, options: Options) -> Result<Site> {
+        let content = crate::load::load_content(&config.root, &config.languages)?;
+        let parsed: Vec<std::result::Result<_, _>> = content.pages.into_par_iter().map(|file| crate::front_matter::parse(&file.rel, &file.text).map(|p| (file, p))).collect();
+        let mut files = Vec::with_capacity(parsed.len());
+        let mut problems = Vec::new();
+        for p in parsed {
+            match p {
+                Ok(f) => files.push(f),
+                Err(d) => problems.push(d),
+            }
+        }
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| a.file.cmp(&b.file));
+            return Err(Error::Input(problems));
+        }
+        Site::assemble(config, files, content.assets, content.statics, options)
+    }
+
     /// Builds the page tree from parsed files.
     pub fn assemble(config: Config, files: Vec<(SourceFile, Parsed)>, assets: Vec<Asset>, statics: Vec<Asset>, opts: Options) -> Result<Site> {
         let lang_order: HashMap<&str, usize> = config.languages.iter().enumerate().map(|(i, l)| (l.code.as_str(), i)).collect();

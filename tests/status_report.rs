@@ -15,7 +15,7 @@ const TODAY: &str = "2026-11-21";
 
 /// Copies `tests/fixtures/multilingual` (en, ur, cy; every variant stamped) into `dir`.
 fn fixture(dir: &Path) {
-    common::copy_fixture("multilingual", dir);
+    common::copy_fixture_into("multilingual", dir);
 }
 
 fn edit(site: &Path, rel: &str, from: &str, to: &str) {
@@ -98,6 +98,9 @@ fn the_report_lists_what_each_language_still_needs() {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let ur = json["coverage"].as_array().unwrap().iter().find(|c| c["lang"] == "ur" && c["form"] == "standard").unwrap();
     let (current, total) = (ur["pages"]["current"].as_u64().unwrap(), ur["pages"]["total"].as_u64().unwrap());
+    let words = ur["words_to_translate"].as_u64().unwrap();
+    let quote = texts(&html, "section[aria-labelledby=words] li");
+    assert!(quote.iter().any(|l| l.starts_with(&format!("ur standard: {words} words, in "))), "{quote:?}");
     let coverage = texts(&html, "ul.coverage li");
     let line = coverage.iter().find(|c| c.starts_with("ur standard")).unwrap();
     assert!(line.contains(&format!("{current} of {total} pages up to date ({}%)", current * 100 / total)), "{line}");

@@ -2,20 +2,18 @@
 //! orphan, draft, fallback) along the chain standard → Easy read → Easy-read translation, what
 //! readers are shown for each, `clearleaf stamp` and `clearleaf status`.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use scraper::{Html, Selector};
 
-mod common;
-
 const TODAY: &str = "2026-11-21";
 
 /// Copies `tests/fixtures/multilingual` (every variant stamped) into a fresh temporary folder.
 fn fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_fixture("multilingual", dir.path());
-    dir
+    common::copy_fixture("multilingual")
 }
 
 fn read(site: &Path, rel: &str) -> String {

@@ -14,7 +14,7 @@ const TODAY: &str = "2026-11-21";
 fn built_pages(name: &str, extra: &[&str]) -> Vec<(String, String)> {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    common::copy_fixture(name, &root);
+    common::copy_fixture_into(name, &root);
     let out = tmp.path().join("out");
     let o = cargo_bin_cmd!("clearleaf").arg("build").arg("--root").arg(&root).arg("--out").arg(&out).args(["--today", TODAY]).args(extra).output().unwrap();
     assert!(o.status.success(), "the {name} fixture did not build:\n{}", String::from_utf8_lossy(&o.stderr));

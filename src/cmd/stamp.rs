@@ -173,58 +173,9 @@ fn source_note(root: &Path, config: &Config, page: &str, lang: &str, form: Form,
         .then(|| format!("{source_rel} is itself out of date with {up_rel}, so this file stays outdated until {source_rel} is updated and stamped.")))
 }
 
-/// `text` with `source_hash: "HASH"` in its front matter: the existing line replaced (with any
-/// continuation lines of an empty or block value), or a new line added before the closing
-/// `---`, with the file's own line ends. A page without front matter (titled by its leading
-/// `# heading`) gets front matter holding only the hash. Every other byte is kept. `None` when
-/// the front matter is never closed.
+/// `text` with `source_hash: "HASH"` in its front matter (see [`front_matter::set_key`]).
 pub fn set_source_hash(text: &str, hash: &str) -> Option<String> {
-    let (bom, rest) = match text.strip_prefix('\u{feff}') {
-        Some(r) => ("\u{feff}", r),
-        None => ("", text),
-    };
-    let mut lines = rest.split_inclusive('\n');
-    let first = lines.next()?;
-    let eol = if first.ends_with("\r\n") { "\r\n" } else { "\n" };
-    let new_line = format!("{KEY}: \"{hash}\"");
-    if first.trim_end_matches(['\n', '\r']) != "---" {
-        return Some(format!("{bom}---{eol}{new_line}{eol}---{eol}{rest}"));
-    }
-    let mut out = String::with_capacity(text.len() + new_line.len() + 2);
-    out.push_str(bom);
-    out.push_str(first);
-    let mut offset = bom.len() + first.len();
-    let mut replaced = false;
-    let mut continuation = false;
-    for line in lines {
-        let bare = line.trim_end_matches(['\n', '\r']);
-        offset += line.len();
-        if bare.trim_end() == "---" || bare.trim_end() == "..." {
-            if !replaced {
-                out.push_str(&new_line);
-                out.push_str(eol);
-            }
-            out.push_str(line);
-            out.push_str(&text[offset..]);
-            return Some(out);
-        }
-        if continuation {
-            if bare.starts_with([' ', '\t']) && !bare.trim().is_empty() {
-                continue;
-            }
-            continuation = false;
-        }
-        if !replaced && bare.starts_with(KEY) && bare[KEY.len()..].trim_start().starts_with(':') {
-            let value = bare[KEY.len()..].trim_start()[1..].trim();
-            continuation = value.is_empty() || value.starts_with(['#', '|', '>']);
-            out.push_str(&new_line);
-            out.push_str(&line[bare.len()..]);
-            replaced = true;
-            continue;
-        }
-        out.push_str(line);
-    }
-    None
+    front_matter::set_key(text, KEY, &format!("\"{hash}\""))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub enum StatusFormat {
 
 /// Loads the site (config, content, front matter, site stage: no theme, nothing rendered).
 fn load_site(root: &Path, today: jiff::civil::Date) -> Result<Site> {
-    crate::pipeline::load_site(Config::load(root)?, site::Options { drafts: false, today })
+    Site::load(Config::load(root)?, site::Options { drafts: false, today })
 }
 
 /// Prints the status of the site at `root`, or writes it to `out`; `lang` limits it to one

@@ -7,6 +7,10 @@
 //! the heading is not rendered a second time when it is the title. Front matter is optional
 //! then; a page with neither a title nor a leading heading is refused.
 
+mod edit;
+
+pub use edit::set_key;
+
 use jiff::civil::Date;
 use serde::Deserialize;
 

@@ -137,15 +137,13 @@ pub fn render(site: &Site, doc: &Document<'_>, inputs: &Inputs<'_>) -> String {
         esc(&languages.join(", "))
     );
 
-    // Words to translate, per language: what agencies quote by.
+    // Words to translate, per language, as `export` counts them: what agencies quote by.
     html.push_str("<section aria-labelledby=\"words\"><h2 id=\"words\">Words to translate</h2><ul class=\"files\">");
     for c in &doc.coverage {
-        let (new, outdated) = doc.pages.iter().flat_map(|p| &p.variants).filter(|v| v.lang == c.lang && v.form == c.form).fold((0, 0), |(n, o), v| match v.state {
-            State::Missing => (n + v.source_words, o),
-            State::Outdated | State::Fallback => (n, o + v.source_words),
-            _ => (n, o),
-        });
-        let _ = write!(html, "<li><strong>{} {}</strong>: {new} words in missing versions, {outdated} in out-of-date ones.</li>", esc(c.lang), form_name(c.form));
+        let Some(words) = c.words_to_translate else { continue };
+        let count = |states: &[State]| doc.pages.iter().flat_map(|p| &p.variants).filter(|v| v.lang == c.lang && v.form == c.form && states.contains(&v.state)).count();
+        let (missing, outdated) = (count(&[State::Missing]), count(&[State::Outdated, State::Fallback]));
+        let _ = write!(html, "<li><strong>{} {}</strong>: {words} words, in {missing} missing and {outdated} out-of-date pages.</li>", esc(c.lang), form_name(c.form));
     }
     html.push_str("</ul></section>\n");
 

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::checks::easy_read::Readability;
 use crate::i18n::staleness::State;
 use crate::site::Site;
+use crate::translate::export::{self, Forms, Only};
 use crate::variant::Form;
 
 /// The whole status (SPEC §7, `status --format json`).
@@ -70,6 +71,10 @@ pub struct Coverage<'a> {
     pub pages: Count,
     /// Current words (of their sources) out of all.
     pub words: Count,
+    /// Words a translator would be paid for: those of missing pages and of outdated ones, as
+    /// `clearleaf export` counts them. `null` for the default language's Easy read pages, which
+    /// are written, not translated.
+    pub words_to_translate: Option<usize>,
 }
 
 /// A part out of a whole.
@@ -155,7 +160,9 @@ pub fn document<'a>(site: &'a Site, lang: Option<&str>) -> Document<'a> {
                     words.current += v.source_words;
                 }
             }
-            Coverage { lang, form, pages, words }
+            let forms = if form == Form::Easy { Forms::Easy } else { Forms::Standard };
+            let words_to_translate = (lang != site.config.default_language).then(|| export::document(site, lang, forms, Only::All).words_to_translate());
+            Coverage { lang, form, pages, words, words_to_translate }
         })
         .collect();
     Document { version: 1, pages, coverage }

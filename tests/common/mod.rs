@@ -34,7 +34,7 @@ pub fn checks_all(level: &str, keep: &[&str]) -> String {
 
 /// Writes `contents` at `rel` inside `root`, making the folders it needs.
 /// Copies `tests/fixtures/<name>` into `to` (created).
-pub fn copy_fixture(name: &str, to: &Path) {
+pub fn copy_fixture_into(name: &str, to: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     for entry in walkdir::WalkDir::new(&from) {
         let entry = entry.unwrap();
@@ -309,4 +309,11 @@ pub fn check_findings(root: &Path) -> Vec<serde_json::Value> {
     assert!(o.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&o.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     doc["findings"].as_array().unwrap().clone()
+}
+
+/// Copies `tests/fixtures/NAME` into a fresh temporary folder, which is the site root.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture_into(name, dir.path());
+    dir
 }
