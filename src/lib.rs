@@ -30,6 +30,7 @@ pub mod error;
 pub mod files;
 pub mod finding;
 pub mod front_matter;
+pub mod history;
 pub mod i18n;
 pub mod language;
 pub mod limits;

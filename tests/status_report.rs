@@ -4,7 +4,6 @@
 //! checked by `tests/browser/`.
 
 use std::path::Path;
-use std::process::Command;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use scraper::{Html, Selector};
@@ -22,18 +21,6 @@ fn edit(site: &Path, rel: &str, from: &str, to: &str) {
     let text = std::fs::read_to_string(site.join(rel)).unwrap();
     assert!(text.contains(from), "{rel} has no {from:?}");
     std::fs::write(site.join(rel), text.replacen(from, to, 1)).unwrap();
-}
-
-fn git(site: &Path, args: &[&str], date: &str) {
-    let ok = Command::new("git")
-        .current_dir(site)
-        .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .unwrap();
-    assert!(ok.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&ok.stderr));
 }
 
 /// The words of a source page: its title, description and body, as staleness counts them.
@@ -74,11 +61,11 @@ fn the_report_lists_what_each_language_still_needs() {
     let site = dir.path();
     fixture(site);
     // A source that changed on a known day, after its translations were made.
-    git(site, &["init", "-q"], "2026-10-01T12:00:00Z");
-    git(site, &["add", "."], "2026-10-01T12:00:00Z");
-    git(site, &["commit", "-q", "-m", "Leaflets"], "2026-10-01T12:00:00Z");
+    common::git(site, &["init", "-q"], "2026-10-01T12:00:00Z");
+    common::git(site, &["add", "."], "2026-10-01T12:00:00Z");
+    common::git(site, &["commit", "-q", "-m", "Leaflets"], "2026-10-01T12:00:00Z");
     edit(site, "content/help/out-of-hours.md", "Call 111.", "Call 111 or your crisis team.");
-    git(site, &["commit", "-q", "-am", "Crisis team"], "2026-10-03T09:30:00Z");
+    common::git(site, &["commit", "-q", "-am", "Crisis team"], "2026-10-03T09:30:00Z");
     edit(site, "content/help/interpreter.md", "---\n", "---\nreview_due: 2026-11-01\n");
 
     let html = report(site);
@@ -86,11 +73,11 @@ fn the_report_lists_what_each_language_still_needs() {
     assert_eq!(texts(&html, "h1"), ["Translation status: Test resources"]);
     // Missing, by language: the fixture has no Welsh version of anything.
     let welsh = listed(&html, "missing", "cy standard");
-    assert!(welsh.iter().any(|i| i.starts_with("content/help/out-of-hours.cy.md: from content/help/out-of-hours.md, ") && i.ends_with(" words to translate.")), "{welsh:?}");
+    assert!(welsh.iter().any(|i| i.starts_with("content/help/out-of-hours.cy.md: from content/help/out-of-hours.md (") && i.ends_with(" words).")), "{welsh:?}");
     // Out of date, with the day its source changed.
     let outdated = listed(&html, "outdated", "ur standard");
     let words = source_words(site, "content/help/out-of-hours.md");
-    assert_eq!(outdated, [format!("content/help/out-of-hours.ur.md: from content/help/out-of-hours.md, {words} words to translate; the source last changed on 2026-10-03.")]);
+    assert_eq!(outdated, [format!("content/help/out-of-hours.ur.md: from content/help/out-of-hours.md ({words} words); out of date since 2026-10-03.")]);
     assert!(listed(&html, "orphans", "ur standard").is_empty());
     assert_eq!(texts(&html, "section[aria-labelledby=reviews] li"), ["content/help/interpreter.md: due on 2026-11-01."]);
     // Coverage says what the JSON says, in words beside each bar.

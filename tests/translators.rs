@@ -332,3 +332,45 @@ fn an_easy_read_translation_of_an_outdated_easy_read_page_is_said_to_stay_outdat
     assert!(err.contains("but that file is itself out of date with the standard page"), "{err}");
     assert_eq!(state(&status(s), "help/out-of-hours", "pl", "easy"), "outdated");
 }
+
+/// The PO entries of one page: (msgid, whether it is fuzzy).
+fn po_entries(po: &str, page: &str) -> Vec<(String, bool)> {
+    po.split("\n\n")
+        .filter(|e| e.contains(&format!("msgctxt \"{page}#")))
+        .map(|e| {
+            let id = e.lines().find_map(|l| l.strip_prefix("msgid \"")).unwrap_or_default().trim_end_matches('"').to_string();
+            (id, e.lines().any(|l| l == "#, fuzzy"))
+        })
+        .collect()
+}
+
+#[test]
+fn with_history_only_the_segments_that_changed_need_review() {
+    let site = fixture();
+    let s = site.path();
+    let (code, _, err) = run(s, &["stamp", "content/help/out-of-hours.ur.md"]);
+    assert_eq!(code, 0, "{err}");
+    common::git(s, &["init", "-q"], "2026-10-01T12:00:00Z");
+    common::git(s, &["add", "."], "2026-10-01T12:00:00Z");
+    common::git(s, &["commit", "-q", "-m", "Leaflets"], "2026-10-01T12:00:00Z");
+    let path = s.join("content/help/out-of-hours.md");
+    let source = read(s, "content/help/out-of-hours.md");
+    std::fs::write(&path, source.replacen("- Call 999 in an emergency.", "- Call 999 in an emergency, or go to A&E.", 1)).unwrap();
+    common::git(s, &["commit", "-q", "-am", "A&E"], "2026-10-03T09:00:00Z");
+    assert_eq!(state(&status(s), "help/out-of-hours", "ur", "standard"), "outdated");
+
+    export(s, "ur", "po", "ur.po");
+    let entries = po_entries(&read(s, "ur.po"), "help/out-of-hours.md");
+    let fuzzy: Vec<&str> = entries.iter().filter(|(_, f)| *f).map(|(id, _)| id.as_str()).collect();
+    assert_eq!(fuzzy, ["Call 999 in an emergency, or go to A&E."], "only the changed item: {entries:?}");
+    assert!(entries.len() > 5, "the other segments are offered, as final: {entries:?}");
+
+    // Without the history, every segment of the page is to be reviewed, and paid for.
+    let words_with_history = status(s)["coverage"].as_array().unwrap().iter().find(|c| c["lang"] == "ur" && c["form"] == "standard").unwrap()["words_to_translate"].as_u64().unwrap();
+    std::fs::remove_dir_all(s.join(".git")).unwrap();
+    export(s, "ur", "po", "ur-all.po");
+    let entries = po_entries(&read(s, "ur-all.po"), "help/out-of-hours.md");
+    assert!(entries.iter().all(|(_, f)| *f), "{entries:?}");
+    let words_without = status(s)["coverage"].as_array().unwrap().iter().find(|c| c["lang"] == "ur" && c["form"] == "standard").unwrap()["words_to_translate"].as_u64().unwrap();
+    assert!(words_with_history < words_without, "{words_with_history} < {words_without}");
+}

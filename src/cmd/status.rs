@@ -40,7 +40,7 @@ pub fn run(root: &Path, lang: Option<&str>, format: StatusFormat, out: Option<&P
     let report = match format {
         StatusFormat::Json => serde_json::to_string_pretty(&doc).expect("status serialises") + "\n",
         StatusFormat::Text => text(&site, &doc, &columns),
-        StatusFormat::Html => html::render(&site, &doc, &html::Inputs { today, changed_on: &|file| crate::status::git_changed_on(root, file) }),
+        StatusFormat::Html => html::render(&site, &doc, &html::Inputs { today, root }),
     };
     if let Some(path) = out {
         std::fs::write(path, report).map_err(|e| Error::io(path, e))?;

@@ -5,9 +5,12 @@
 
 use std::fmt::Write;
 
+use std::path::Path;
+
 use jiff::civil::Date;
 
 use super::{Count, Document, PageDoc, VariantDoc};
+use crate::history;
 use crate::i18n::staleness::State;
 use crate::markdown::escape_text;
 use crate::site::Site;
@@ -16,13 +19,13 @@ use crate::variant::{Form, source_of};
 /// Where `build` publishes the report when `status_page: true` is set.
 pub const PATH: &str = "status/index.html";
 
-/// What the report needs besides the status: the day it is made and, for out-of-date
-/// versions, when their source last changed (from the site's git history, when it has one).
+/// What the report needs besides the status.
 pub struct Inputs<'a> {
     /// Today, for reviews that are due.
     pub today: Date,
-    /// The date a file last changed, like `2026-10-03`, if known.
-    pub changed_on: &'a dyn Fn(&str) -> Option<String>,
+    /// The site folder: its git history, when it has one, says since when a version is out of
+    /// date.
+    pub root: &'a Path,
 }
 
 /// Text escaped for HTML.
@@ -97,9 +100,9 @@ fn variants_section(html: &mut String, report: (&Site, &Document<'_>, &Inputs<'_
                 if v.state == State::Orphan {
                     let _ = write!(items, ": its source, <code>{}</code>, does not exist.", esc(&source));
                 } else {
-                    let _ = write!(items, ": from <code>{}</code>, {} words to translate", esc(&source), v.source_words);
-                    if let Some(day) = matches!(v.state, State::Outdated | State::Fallback).then(|| (inputs.changed_on)(&source)).flatten() {
-                        let _ = write!(items, "; the source last changed on <time datetime=\"{0}\">{0}</time>", esc(&day));
+                    let _ = write!(items, ": from <code>{}</code> ({} words)", esc(&source), v.source_words);
+                    if matches!(v.state, State::Outdated | State::Fallback) {
+                        items.push_str(&out_of_date_since(site, inputs.root, p, v, &source));
                     }
                     items.push('.');
                 }
@@ -115,6 +118,17 @@ fn variants_section(html: &mut String, report: (&Site, &Document<'_>, &Inputs<'_
         let _ = write!(html, "<p>{none}</p>");
     }
     html.push_str("</section>");
+}
+
+/// Since when an out-of-date version is out of date, from the history of its source: the
+/// first commit that changed the source after the version it was stamped with.
+fn out_of_date_since(site: &Site, root: &Path, p: &PageDoc<'_>, v: &VariantDoc<'_>, source: &str) -> String {
+    let stamp = site.page_at(p.page).and_then(|i| site.pages[i].variant(v.lang, v.form)).and_then(|t| t.front.source_hash.as_deref());
+    match stamp.and_then(|s| history::made_from(root, source, s)) {
+        Some(history::MadeFrom { changed_on: Some(day), .. }) => format!("; out of date since <time datetime=\"{0}\">{0}</time>", esc(&day)),
+        Some(history::MadeFrom { changed_on: None, .. }) => "; its source has changes that are not committed yet".into(),
+        None => String::new(),
+    }
 }
 
 /// The report.

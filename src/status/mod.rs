@@ -93,15 +93,6 @@ impl Count {
     }
 }
 
-/// The day `file` (site-relative) last changed in the site's git history, like `2026-10-03`:
-/// `None` when the site is not in a git repository, git is not installed, or the file has no
-/// commits.
-pub fn git_changed_on(root: &std::path::Path, file: &str) -> Option<String> {
-    let out = std::process::Command::new("git").arg("-C").arg(root).args(["log", "-1", "--format=%cs", "--"]).arg(file).stderr(std::process::Stdio::null()).output().ok()?;
-    let day = String::from_utf8(out.stdout).ok()?.trim().to_string();
-    (out.status.success() && day.parse::<jiff::civil::Date>().is_ok()).then_some(day)
-}
-
 /// The readability of a page's variant, if its file is part of the site.
 fn score(site: &Site, path: &str, lang: &str, form: Form) -> Option<Readability> {
     let page = &site.pages[site.page_at(path)?];

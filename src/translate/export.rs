@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::segments::Piece;
-use super::{Doc, Entry, Format, TargetState, Unit, code_map, page_segments, po, renumber, xliff};
+use super::{Doc, Entry, Format, PageSegments, TargetState, Unit, code_map, page_segments, po, renumber, xliff};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::i18n::staleness::State;
@@ -104,18 +104,30 @@ pub fn document(site: &Site, lang: &str, forms: Forms, only: Only) -> Doc {
                 _ => continue,
             };
             let Some(source) = page.variant(default, vs.form) else { continue };
-            units.push(unit(source, page.variant(lang, vs.form), state));
+            let translation = page.variant(lang, vs.form);
+            // The source as the translation was made from it, from the site's history: only
+            // the segments that changed since then need review (and are paid for).
+            let made_from = translation
+                .filter(|_| state == TargetState::NeedsReview)
+                .and_then(|t| t.front.source_hash.as_deref())
+                .and_then(|stamp| crate::history::made_from(&site.config.root, &source.file, stamp));
+            units.push(unit(source, translation, state, made_from.map(|m| m.text).as_deref()));
         }
     }
     Doc { project: site.config.title.clone().unwrap_or_else(|| "clearleaf site".into()), source_lang: default.to_string(), lang: lang.to_string(), units }
 }
 
 /// One page: the source's segments, with the translation's text as targets where it lines up.
-fn unit(source: &Variant, translation: Option<&Variant>, state: TargetState) -> Unit {
+/// `made_from` is the source's text when an outdated translation was made: a segment that has
+/// not changed since keeps its translation as final.
+fn unit(source: &Variant, translation: Option<&Variant>, state: TargetState, made_from: Option<&str>) -> Unit {
     let s = page_segments(&source.text, &source.front, source.body_start);
     let t = translation.map(|t| page_segments(&t.text, &t.front, t.body_start));
+    let old = made_from.and_then(|text| crate::front_matter::parse(&source.file, text).ok().map(|p| page_segments(text, &p.front, p.body_start)));
     let lines = source.text[..source.body_start].matches('\n').count();
-    let aligned = t.as_ref().filter(|t| t.body.iter().map(|s| s.kind).eq(s.body.iter().map(|s| s.kind)));
+    let same_blocks = |other: &PageSegments| other.body.iter().map(|s| s.kind).eq(s.body.iter().map(|s| s.kind));
+    let aligned = t.as_ref().filter(|t| same_blocks(t));
+    let old_aligned = old.as_ref().filter(|o| same_blocks(o));
     let mut entries = Vec::new();
     for (i, seg) in s.front.iter().chain(&s.body).enumerate() {
         let target: Vec<Piece> = if i < s.front.len() {
@@ -125,7 +137,16 @@ fn unit(source: &Variant, translation: Option<&Variant>, state: TargetState) -> 
             aligned.and_then(|t| code_map(&t.body[j], seg).map(|m| renumber(&t.body[j].pieces, &m))).unwrap_or_default()
         };
         let line = if i < s.front.len() { source.key_line(seg.kind.as_str()).unwrap_or(1) } else { lines + seg.line };
-        let state = if target.is_empty() { TargetState::New } else { state };
+        let unchanged = if i < s.front.len() {
+            old.as_ref().and_then(|o| o.front.iter().find(|f| f.kind == seg.kind)).is_some_and(|f| f.pieces == seg.pieces)
+        } else {
+            old_aligned.is_some_and(|o| o.body[i - s.front.len()].pieces == seg.pieces)
+        };
+        let state = match state {
+            _ if target.is_empty() => TargetState::New,
+            TargetState::NeedsReview if unchanged => TargetState::Translated,
+            state => state,
+        };
         entries.push(Entry { id: seg.id.clone(), line, source: seg.pieces.clone(), codes: seg.codes.clone(), target, state });
     }
     let file = source.file.strip_prefix(crate::files::CONTENT_DIR).unwrap_or(&source.file).trim_start_matches('/').to_string();

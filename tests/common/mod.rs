@@ -47,6 +47,20 @@ pub fn copy_fixture_into(name: &str, to: &Path) {
     }
 }
 
+/// Runs git in `dir` as an editor would, with `date` as the commit's date; fails the test if
+/// git fails.
+pub fn git(dir: &Path, args: &[&str], date: &str) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
 pub fn write_file(root: &Path, rel: &str, contents: impl AsRef<[u8]>) {
     let path = root.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

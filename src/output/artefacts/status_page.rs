@@ -20,7 +20,7 @@ impl Artefact for StatusPage {
         }
         let site = cx.site;
         let doc = status::document(site, None);
-        let report = html::render(site, &doc, &html::Inputs { today: site.today(), changed_on: &|file| status::git_changed_on(&site.config.root, file) });
+        let report = html::render(site, &doc, &html::Inputs { today: site.today(), root: &site.config.root });
         sink.write(html::PATH, report.as_bytes())
     }
 
