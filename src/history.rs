@@ -13,32 +13,9 @@ use crate::i18n::staleness;
 /// is treated as if there were no history.
 const MAX_VERSIONS: usize = 100;
 
-/// One committed version of a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Version {
-    /// The commit's day, like `2026-10-03`.
-    pub day: String,
-    /// The file's text in that commit.
-    pub text: String,
-}
-
 fn git(root: &Path, args: &[&str]) -> Option<String> {
     let out = Command::new("git").arg("-C").arg(root).args(args).stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
     out.status.success().then(|| String::from_utf8(out.stdout).ok()).flatten()
-}
-
-/// The committed versions of `file` (site-relative), newest first.
-pub fn versions(root: &Path, file: &str) -> Vec<Version> {
-    let max = MAX_VERSIONS.to_string();
-    let Some(log) = git(root, &["log", "-n", &max, "--format=%H %cs", "--", file]) else { return Vec::new() };
-    log.lines()
-        .filter_map(|line| {
-            let (commit, day) = line.split_once(' ')?;
-            // `./` makes the path relative to the site folder, not to the repository's top.
-            let text = git(root, &["show", &format!("{commit}:./{file}")])?;
-            Some(Version { day: day.to_string(), text: crate::text::decode_text(file, text.into_bytes()).ok()? })
-        })
-        .collect()
 }
 
 /// The version of a source a translation stamped with `stamp` was made from, and the day the
@@ -52,11 +29,23 @@ pub struct MadeFrom {
 }
 
 /// What the history says about a translation of `source` (site-relative) stamped with `stamp`:
-/// `None` without history, or when no committed version has that hash.
+/// `None` without history, or when none of the last commits of the source has that hash. It
+/// reads the source's versions from the newest back, only as far as the one it looks for.
 pub fn made_from(root: &Path, source: &str, stamp: &str) -> Option<MadeFrom> {
-    let versions = versions(root, source);
-    let (version, changed_on) = made_from_and_changed_on(&versions, |text| hashes_to(source, text, stamp))?;
-    Some(MadeFrom { text: version.text.clone(), changed_on: changed_on.map(str::to_string) })
+    let max = MAX_VERSIONS.to_string();
+    let log = git(root, &["log", "-n", &max, "--format=%H %cs", "--", source])?;
+    // The day of the oldest commit seen that does not have the hash: the change.
+    let mut changed_on = None;
+    for line in log.lines() {
+        let Some((commit, day)) = line.split_once(' ') else { continue };
+        // `./` makes the path relative to the site folder, not to the repository's top.
+        let Some(text) = git(root, &["show", &format!("{commit}:./{source}")]).and_then(|t| crate::text::decode_text(source, t.into_bytes()).ok()) else { continue };
+        if hashes_to(source, &text, stamp) {
+            return Some(MadeFrom { text, changed_on });
+        }
+        changed_on = Some(day.to_string());
+    }
+    None
 }
 
 /// Whether a version of the source `file` has the hash `stamp`.
@@ -66,40 +55,50 @@ fn hashes_to(file: &str, text: &str, stamp: &str) -> bool {
     staleness::stamp_matches(Some(stamp), &hash)
 }
 
-/// Given the versions of a source (newest first) and which of them a translation was made from
-/// (`made_from`), the version it was made from and the day the source first changed after it,
-/// if a later version was committed.
-pub fn made_from_and_changed_on(versions: &[Version], made_from: impl Fn(&str) -> bool) -> Option<(&Version, Option<&str>)> {
-    let i = versions.iter().position(|v| made_from(&v.text))?;
-    // The oldest version after it that no longer matches is the change.
-    let changed = versions[..i].iter().rev().find(|v| !made_from(&v.text)).map(|v| v.day.as_str());
-    Some((&versions[i], changed))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn v(day: &str, text: &str) -> Version {
-        Version { day: day.into(), text: text.into() }
+    fn commit(dir: &Path, text: &str, day: &str) {
+        std::fs::write(dir.join("page.md"), text).unwrap();
+        for args in [&["add", "page.md"][..], &["commit", "-q", "-m", "edit"]] {
+            let ok = Command::new("git")
+                .current_dir(dir)
+                .args(["-c", "user.name=E", "-c", "user.email=e@example.org", "-c", "commit.gpgsign=false"])
+                .args(args)
+                .env("GIT_AUTHOR_DATE", format!("{day}T12:00:00Z"))
+                .env("GIT_COMMITTER_DATE", format!("{day}T12:00:00Z"))
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        }
+    }
+
+    fn hash(text: &str) -> String {
+        let p = crate::front_matter::parse("page.md", text).unwrap();
+        staleness::source_hash(p.front.title.as_deref().unwrap(), None, &text[p.body_start..])
     }
 
     #[test]
-    fn the_change_is_the_first_version_after_the_one_made_from() {
-        // Newest first: the source said "a" until 10-02, "b" from 10-03, and "b" again later.
-        let versions = [v("2026-10-09", "b"), v("2026-10-03", "b"), v("2026-10-02", "a"), v("2026-10-01", "a")];
-        let (from, changed) = made_from_and_changed_on(&versions, |t| t == "a").unwrap();
-        assert_eq!((from.day.as_str(), changed), ("2026-10-02", Some("2026-10-03")));
-        // Made from the newest committed version: the change is not committed yet.
-        let (from, changed) = made_from_and_changed_on(&versions, |t| t == "b").unwrap();
-        assert_eq!((from.day.as_str(), changed), ("2026-10-09", None));
-        assert!(made_from_and_changed_on(&versions, |t| t == "c").is_none());
+    fn the_change_is_the_first_commit_after_the_version_made_from() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(Command::new("git").arg("init").arg("-q").current_dir(dir.path()).status().unwrap().success());
+        let (a, b) = ("---\ntitle: Help\n---\nCall 111.\n", "---\ntitle: Help\n---\nCall 111 or 999.\n");
+        commit(dir.path(), a, "2026-10-01");
+        commit(dir.path(), b, "2026-10-03");
+        commit(dir.path(), &format!("{b}\n"), "2026-10-09");
+        let from_a = made_from(dir.path(), "page.md", &hash(a)).unwrap();
+        assert_eq!((from_a.text.as_str(), from_a.changed_on.as_deref()), (a, Some("2026-10-03")));
+        // Made from the newest commit: what changed since is not committed.
+        let from_b = made_from(dir.path(), "page.md", &hash(b)).unwrap();
+        assert_eq!(from_b.changed_on, None);
+        assert!(made_from(dir.path(), "page.md", "v1:000000000000").is_none());
     }
 
     #[test]
     fn no_history_outside_a_repository() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.md"), "x").unwrap();
-        assert!(versions(dir.path(), "a.md").is_empty());
+        std::fs::write(dir.path().join("page.md"), "---\ntitle: Help\n---\nCall 111.\n").unwrap();
+        assert!(made_from(dir.path(), "page.md", &hash("---\ntitle: Help\n---\nCall 111.\n")).is_none());
     }
 }
