@@ -157,7 +157,8 @@ pub fn render(site: &Site, doc: &Document<'_>, inputs: &Inputs<'_>) -> String {
         let Some(words) = c.words_to_translate else { continue };
         let count = |states: &[State]| doc.pages.iter().flat_map(|p| &p.variants).filter(|v| v.lang == c.lang && v.form == c.form && states.contains(&v.state)).count();
         let (missing, outdated) = (count(&[State::Missing]), count(&[State::Outdated, State::Fallback]));
-        let _ = write!(html, "<li><strong>{} {}</strong>: {words} words, in {missing} missing and {outdated} out-of-date pages.</li>", esc(c.lang), form_name(c.form));
+        let pages = |n: usize, what: &str| format!("{n} {what} page{}", if n == 1 { "" } else { "s" });
+        let _ = write!(html, "<li><strong>{} {}</strong>: {words} words, in {} and {}.</li>", esc(c.lang), form_name(c.form), pages(missing, "missing"), pages(outdated, "out-of-date"));
     }
     html.push_str("</ul></section>\n");
 
