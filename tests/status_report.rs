@@ -73,11 +73,14 @@ fn the_report_lists_what_each_language_still_needs() {
     assert_eq!(texts(&html, "h1"), ["Translation status: Test resources"]);
     // Missing, by language: the fixture has no Welsh version of anything.
     let welsh = listed(&html, "missing", "cy standard");
-    assert!(welsh.iter().any(|i| i.starts_with("content/help/out-of-hours.cy.md: from content/help/out-of-hours.md (") && i.ends_with(" words).")), "{welsh:?}");
+    assert!(welsh.iter().any(|i| i.starts_with("content/help/out-of-hours.cy.md: from content/help/out-of-hours.md, ") && i.ends_with(" words to translate.")), "{welsh:?}");
     // Out of date, with the day its source changed.
+    // Only the words of the changed paragraph are to be translated again.
     let outdated = listed(&html, "outdated", "ur standard");
-    let words = source_words(site, "content/help/out-of-hours.md");
-    assert_eq!(outdated, [format!("content/help/out-of-hours.ur.md: from content/help/out-of-hours.md ({words} words); out of date since 2026-10-03.")]);
+    let prefix = "content/help/out-of-hours.ur.md: from content/help/out-of-hours.md, ";
+    let quoted: usize = outdated[0].strip_prefix(prefix).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{outdated:?}"));
+    assert!(quoted > 0 && quoted < source_words(site, "content/help/out-of-hours.md"), "{outdated:?}");
+    assert_eq!(outdated, [format!("{prefix}{quoted} words to translate; out of date since 2026-10-03.")]);
     assert!(listed(&html, "orphans", "ur standard").is_empty());
     assert_eq!(texts(&html, "section[aria-labelledby=reviews] li"), ["content/help/interpreter.md: due on 2026-11-01."]);
     // Coverage says what the JSON says, in words beside each bar.

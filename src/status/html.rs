@@ -5,15 +5,17 @@
 
 use std::fmt::Write;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::{Count, Document, PageDoc, VariantDoc};
+use super::{Count, Coverage, Document, PageDoc, VariantDoc};
 use crate::history;
 use crate::i18n::staleness::State;
 use crate::markdown::escape_text;
 use crate::site::Site;
+use crate::translate::export::{self, Forms, Only};
 use crate::variant::{Form, source_of};
 
 /// Where `build` publishes the report when `status_page: true` is set.
@@ -92,22 +94,29 @@ fn variants_section(html: &mut String, report: (&Site, &Document<'_>, &Inputs<'_
     let _ = write!(html, "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{heading}</h2>");
     let mut any = false;
     for c in &doc.coverage {
+        let listed: Vec<(&PageDoc<'_>, &VariantDoc<'_>)> =
+            doc.pages.iter().flat_map(|p| p.variants.iter().map(move |v| (p, v))).filter(|(_, v)| v.lang == c.lang && v.form == c.form && states.contains(&v.state)).collect();
+        if listed.is_empty() {
+            continue;
+        }
+        let quote = words_to_translate(site, c);
         let mut items = String::new();
-        for p in &doc.pages {
-            for v in p.variants.iter().filter(|v| v.lang == c.lang && v.form == c.form && states.contains(&v.state)) {
-                let source = source_file(site, p, v);
-                let _ = write!(items, "<li><code>{}</code>", esc(&own_file(site, p, v)));
-                if v.state == State::Orphan {
-                    let _ = write!(items, ": its source, <code>{}</code>, does not exist.", esc(&source));
-                } else {
-                    let _ = write!(items, ": from <code>{}</code> ({} words)", esc(&source), v.source_words);
-                    if matches!(v.state, State::Outdated | State::Fallback) {
-                        items.push_str(&out_of_date_since(site, inputs.root, p, v, &source));
-                    }
-                    items.push('.');
+        for (p, v) in listed {
+            let source = source_file(site, p, v);
+            let _ = write!(items, "<li><code>{}</code>", esc(&own_file(site, p, v)));
+            if v.state == State::Orphan {
+                let _ = write!(items, ": its source, <code>{}</code>, does not exist.", esc(&source));
+            } else {
+                let _ = match quote.get(&source) {
+                    Some(words) => write!(items, ": from <code>{}</code>, {words} words to translate", esc(&source)),
+                    None => write!(items, ": from <code>{}</code> ({} words)", esc(&source), v.source_words),
+                };
+                if matches!(v.state, State::Outdated | State::Fallback) {
+                    items.push_str(&out_of_date_since(site, inputs.root, p, v, &source));
                 }
-                items.push_str("</li>");
+                items.push('.');
             }
+            items.push_str("</li>");
         }
         if !items.is_empty() {
             any = true;
@@ -118,6 +127,16 @@ fn variants_section(html: &mut String, report: (&Site, &Document<'_>, &Inputs<'_
         let _ = write!(html, "<p>{none}</p>");
     }
     html.push_str("</section>");
+}
+
+/// The words to translate of each page of a language and form, by source file, as `export`
+/// counts them; empty for the default language's Easy read pages, which are written.
+fn words_to_translate(site: &Site, c: &Coverage<'_>) -> HashMap<String, usize> {
+    if c.words_to_translate.is_none() {
+        return HashMap::new();
+    }
+    let forms = if c.form == Form::Easy { Forms::Easy } else { Forms::Standard };
+    export::document(site, c.lang, forms, Only::All).units.iter().map(|u| (format!("{}/{}", crate::load::CONTENT_DIR, u.file), u.words_to_translate())).collect()
 }
 
 /// Since when an out-of-date version is out of date, from the history of its source: the
