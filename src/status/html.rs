@@ -87,10 +87,25 @@ fn own_file(site: &Site, p: &PageDoc<'_>, v: &VariantDoc<'_>) -> String {
     }
 }
 
+/// A list of the versions in some states.
+struct Section {
+    states: &'static [State],
+    id: &'static str,
+    heading: &'static str,
+    /// What it says when it lists nothing.
+    none: &'static str,
+}
+
+const SECTIONS: [Section; 3] = [
+    Section { states: &[State::Missing], id: "missing", heading: "Missing", none: "Every page has all its versions." },
+    Section { states: &[State::Outdated, State::Fallback], id: "outdated", heading: "Out of date", none: "No version is out of date." },
+    Section { states: &[State::Orphan], id: "orphans", heading: "Orphans (not published)", none: "Every version has its source." },
+];
+
 /// One list section: a heading, then for each language and form the versions in `states`
 /// (a manager asks "what is missing in Urdu?"), or a line saying there are none.
-fn variants_section(html: &mut String, report: (&Site, &Document<'_>, &Inputs<'_>), states: &[State], id: &str, heading: &str, none: &str) {
-    let (site, doc, inputs) = report;
+fn variants_section(html: &mut String, site: &Site, doc: &Document<'_>, inputs: &Inputs<'_>, section: &Section) {
+    let Section { states, id, heading, none } = section;
     let _ = write!(html, "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{heading}</h2>");
     let mut any = false;
     for c in &doc.coverage {
@@ -187,12 +202,10 @@ pub fn render(site: &Site, doc: &Document<'_>, inputs: &Inputs<'_>) -> String {
     }
     html.push_str("</ul></section>\n");
 
-    variants_section(&mut html, (site, doc, inputs), &[State::Missing], "missing", "Missing", "Every page has all its versions.");
-    html.push('\n');
-    variants_section(&mut html, (site, doc, inputs), &[State::Outdated, State::Fallback], "outdated", "Out of date", "No version is out of date.");
-    html.push('\n');
-    variants_section(&mut html, (site, doc, inputs), &[State::Orphan], "orphans", "Orphans (not published)", "Every version has its source.");
-    html.push('\n');
+    for section in &SECTIONS {
+        variants_section(&mut html, site, doc, inputs, section);
+        html.push('\n');
+    }
 
     html.push_str("<section aria-labelledby=\"reviews\"><h2 id=\"reviews\">Reviews due</h2>");
     let due: Vec<String> = site
