@@ -350,16 +350,14 @@ impl Writer<'_> {
             Ok(url) => super::href::encode(&url),
             Err(u) => {
                 let message = format!("The link to `{dest}` goes nowhere: {}.", u.why);
-                let href = super::href::encode(&dest);
                 self.broken(
                     line,
-                    &href,
+                    &dest,
                     message,
                     u.near,
                     "A link is relative to the markdown file.",
                     "Check the file name and folder. Link to another page by its .md file, like [Your rights](../rights/_index.md).",
-                );
-                href
+                )
             }
         };
         let mut s = String::from("<a href=\"");
@@ -384,30 +382,32 @@ impl Writer<'_> {
             Ok(url) => super::href::encode(&url),
             Err(u) => {
                 let message = format!("The picture `{dest_url}` cannot be found: {}.", u.why);
-                let src = super::href::encode(&dest_url);
                 self.broken(
                     line,
-                    &src,
+                    &dest_url,
                     message,
                     u.near,
                     "A picture path is relative to the markdown file.",
                     "Check the file name and folder: a picture path is relative to the markdown file, like ![A phone](pictures/phone.svg).",
-                );
-                src
+                )
             }
         };
         let row = self.row_image_next.take();
         self.image = Some(ImageState { src, title: title.to_string(), alt: String::new(), line, row, nested: 0 });
     }
 
-    /// LINK-BROKEN for a link or picture whose address in the page is `href`: the help
-    /// suggests the `near` file when there is one (with `why_near` after it), else gives `plain`.
-    fn broken(&mut self, line: usize, href: &str, message: String, near: Option<String>, why_near: &str, plain: &str) {
+    /// LINK-BROKEN for a link or picture to `dest` (as written); returns the address written
+    /// into the page, percent-encoded, which the finding records so that the site-wide link
+    /// check does not report it again. The help suggests the `near` file when there is one
+    /// (with `why_near` after it), else gives `plain`.
+    fn broken(&mut self, line: usize, dest: &str, message: String, near: Option<String>, why_near: &str, plain: &str) -> String {
         let help = match near {
             Some(near) => format!("Did you mean `{near}`? {why_near}"),
             None => plain.to_string(),
         };
-        self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message, help, dest: Some(href.to_string()) });
+        let href = super::href::encode(dest);
+        self.problems.push(Problem { rule: &rules::LINK_BROKEN, line, message, help, dest: Some(href.clone()) });
+        href
     }
 
     /// `url` if its scheme is safe; otherwise `None`, with an HTML-SANITISED problem.

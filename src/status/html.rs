@@ -5,17 +5,15 @@
 
 use std::fmt::Write;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::{Count, Coverage, Document, PageDoc, VariantDoc};
+use super::{Count, Document, PageDoc, VariantDoc};
 use crate::history;
 use crate::i18n::staleness::State;
 use crate::markdown::escape_text;
 use crate::site::Site;
-use crate::translate::export::{self, Forms, Only};
 use crate::variant::{Form, source_of};
 
 /// Where `build` publishes the report when `status_page: true` is set.
@@ -65,26 +63,22 @@ fn page_name<'a>(p: &'a PageDoc<'_>) -> &'a str {
     p.source.unwrap_or(if p.page.is_empty() { "the home page" } else { p.page })
 }
 
+/// The file of page `p` in `lang` and `form`, whether or not it exists.
+fn file_of(site: &Site, p: &PageDoc<'_>, lang: &str, form: Form) -> String {
+    let key = site.page_at(p.page).map_or_else(|| p.page.to_string(), |i| site.pages[i].key_page());
+    crate::load::variant_file_name(&key, lang, form, &site.config.default_language)
+}
+
 /// The file a variant's source is, or would be.
 fn source_file(site: &Site, p: &PageDoc<'_>, v: &VariantDoc<'_>) -> String {
     let default = &site.config.default_language;
     let (lang, form) = source_of(default, v.lang, v.form).unwrap_or((default.clone(), Form::Standard));
-    let key = match site.page_at(p.page) {
-        Some(i) => site.pages[i].key_page(),
-        None => p.page.to_string(),
-    };
-    crate::load::variant_file_name(&key, &lang, form, default)
+    file_of(site, p, &lang, form)
 }
 
 /// The file a variant is, or would be.
 fn own_file(site: &Site, p: &PageDoc<'_>, v: &VariantDoc<'_>) -> String {
-    match v.file {
-        Some(f) => f.to_string(),
-        None => {
-            let key = site.page_at(p.page).map_or_else(|| p.page.to_string(), |i| site.pages[i].key_page());
-            crate::load::variant_file_name(&key, v.lang, v.form, &site.config.default_language)
-        }
-    }
+    v.file.map_or_else(|| file_of(site, p, v.lang, v.form), str::to_string)
 }
 
 /// A list of the versions in some states.
@@ -114,7 +108,6 @@ fn variants_section(html: &mut String, site: &Site, doc: &Document<'_>, inputs: 
         if listed.is_empty() {
             continue;
         }
-        let quote = words_to_translate(site, c);
         let mut items = String::new();
         for (p, v) in listed {
             let source = source_file(site, p, v);
@@ -122,7 +115,7 @@ fn variants_section(html: &mut String, site: &Site, doc: &Document<'_>, inputs: 
             if v.state == State::Orphan {
                 let _ = write!(items, ": its source, <code>{}</code>, does not exist.", esc(&source));
             } else {
-                let _ = match quote.get(&source) {
+                let _ = match c.words_by_source.get(&source) {
                     Some(words) => write!(items, ": from <code>{}</code>, {words} words to translate", esc(&source)),
                     None => write!(items, ": from <code>{}</code> ({} words)", esc(&source), v.source_words),
                 };
@@ -142,16 +135,6 @@ fn variants_section(html: &mut String, site: &Site, doc: &Document<'_>, inputs: 
         let _ = write!(html, "<p>{none}</p>");
     }
     html.push_str("</section>");
-}
-
-/// The words to translate of each page of a language and form, by source file, as `export`
-/// counts them; empty for the default language's Easy read pages, which are written.
-fn words_to_translate(site: &Site, c: &Coverage<'_>) -> HashMap<String, usize> {
-    if c.words_to_translate.is_none() {
-        return HashMap::new();
-    }
-    let forms = if c.form == Form::Easy { Forms::Easy } else { Forms::Standard };
-    export::document(site, c.lang, forms, Only::All).units.iter().map(|u| (format!("{}/{}", crate::load::CONTENT_DIR, u.file), u.words_to_translate())).collect()
 }
 
 /// Since when an out-of-date version is out of date, from the history of its source: the

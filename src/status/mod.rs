@@ -8,6 +8,8 @@
 
 pub mod html;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::checks::easy_read::Readability;
@@ -75,6 +77,9 @@ pub struct Coverage<'a> {
     /// `clearleaf export` counts them. `null` for the default language's Easy read pages, which
     /// are written, not translated.
     pub words_to_translate: Option<usize>,
+    /// The same, for each source file.
+    #[serde(skip)]
+    pub words_by_source: HashMap<String, usize>,
 }
 
 /// A part out of a whole.
@@ -152,8 +157,9 @@ pub fn document<'a>(site: &'a Site, lang: Option<&str>) -> Document<'a> {
                 }
             }
             let forms = if form == Form::Easy { Forms::Easy } else { Forms::Standard };
-            let words_to_translate = (lang != site.config.default_language).then(|| export::document(site, lang, forms, Only::All).words_to_translate());
-            Coverage { lang, form, pages, words, words_to_translate }
+            let quote = (lang != site.config.default_language).then(|| export::document(site, lang, forms, Only::All));
+            let words_by_source = quote.iter().flat_map(|doc| &doc.units).map(|u| (format!("{}/{}", crate::load::CONTENT_DIR, u.file), u.words_to_translate())).collect();
+            Coverage { lang, form, pages, words, words_to_translate: quote.map(|doc| doc.words_to_translate()), words_by_source }
         })
         .collect();
     Document { version: 1, pages, coverage }
