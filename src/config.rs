@@ -263,9 +263,10 @@ struct RawConfig {
     easy_read: EasyRead,
     checks: BTreeMap<String, Level>,
     status_page: bool,
+    search: Option<bool>,
 }
 
-const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks", "status_page"];
+const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks", "status_page", "search"];
 const NESTED_KEYS: &[&str] = &[
     "missing",
     "outdated",
@@ -316,6 +317,8 @@ pub struct Config {
     pub easy_read: EasyRead,
     /// `status_page: true`: `build` publishes the translation status report at `status/`.
     pub status_page: bool,
+    /// `search: false` turns search off: no index, no search page, no link to it. On by default.
+    pub search: bool,
     /// Per-rule severity overrides, for rules clearleaf checks.
     pub checks: BTreeMap<&'static Rule, Level>,
     /// The site has no site.yaml: every setting is its default.
@@ -527,6 +530,7 @@ impl Config {
             translations: raw.translations,
             easy_read: raw.easy_read,
             status_page: raw.status_page,
+            search: raw.search.unwrap_or(true),
             checks,
             without_file: false,
         })
@@ -576,6 +580,14 @@ mod tests {
         assert_eq!(c.languages[2].dir, Dir::Rtl);
         assert_eq!(c.base_path, "/res/");
         assert_eq!(c.absolute("/res/cy/"), "https://example.org/res/cy/");
+    }
+
+    #[test]
+    fn search_is_on_unless_turned_off() {
+        assert!(parse("title: x\n").unwrap().search);
+        assert!(!parse("search: false\n").unwrap().search);
+        let Err(Error::Input(d)) = parse("serch: false\n") else { panic!("a misspelt `search` was accepted") };
+        assert_eq!(d[0].hint.as_deref(), Some("Did you mean `search`?"));
     }
 
     #[test]

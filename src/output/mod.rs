@@ -32,6 +32,11 @@ pub trait Sink: Sync {
         let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
         self.write(rel, &bytes)
     }
+    /// What this build wrote at `rel`, when the sink can give it back: the search index is made
+    /// from the pages written. `None` when it cannot (or nothing was written there).
+    fn read(&self, _rel: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// A site held in memory: output path → bytes.
@@ -51,6 +56,10 @@ impl Sink for Memory {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes.to_vec());
         Ok(())
+    }
+
+    fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        self.files.lock().unwrap_or_else(|e| e.into_inner()).get(rel).cloned()
     }
 }
 
@@ -192,6 +201,10 @@ impl Sink for Staging {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
         std::fs::copy(from, &path).map(|_| ()).map_err(|e| Error::io(from, e))
+    }
+
+    fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.dir.join(rel)).ok()
     }
 }
 

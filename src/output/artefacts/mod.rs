@@ -5,6 +5,7 @@
 
 mod not_found;
 mod robots;
+pub mod search_index;
 mod site_files;
 mod sitemap;
 mod status_page;
@@ -51,7 +52,7 @@ pub trait Artefact: Sync {
 
 /// Every artefact, in the order they are written: a later one may replace an earlier one's
 /// file (the site's `static/` replaces the theme's files of the same name).
-pub static ALL: &[&dyn Artefact] = &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage];
+pub static ALL: &[&dyn Artefact] = &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage, &search_index::SearchIndex];
 
 /// Writes every artefact that `refresh` says is due.
 pub fn write(cx: &Context<'_>, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {
