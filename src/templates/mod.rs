@@ -4,7 +4,7 @@
 
 mod context;
 
-pub use context::{PageContext, not_found_context, page_context};
+pub use context::{PageContext, not_found_context, page_context, site_title};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -37,6 +37,11 @@ pub struct Theme {
     roots: BTreeMap<String, String>,
     /// Static files of the theme, by output path (`theme/clearleaf.css`).
     pub static_files: BTreeMap<String, ThemeFile>,
+    /// The print templates of the PDF leaflets, by name inside `print/` (`easy-read.typ`).
+    pub print: BTreeMap<String, ThemeFile>,
+    /// The font files the PDF leaflets are typeset with, by name inside `fonts/`. They are not
+    /// published: the web pages use the WOFF2 files of `static/`.
+    pub fonts: BTreeMap<String, ThemeFile>,
     /// Where a missing UI string is best added.
     default_language: String,
 }
@@ -46,17 +51,24 @@ impl Theme {
     pub fn load(config: &Config, locales: Arc<Locales>) -> Result<Theme> {
         let mut templates: BTreeMap<String, ThemeFile> = BTreeMap::new();
         let mut static_files = BTreeMap::new();
+        let mut print = BTreeMap::new();
+        let mut fonts = BTreeMap::new();
         let mut add = |inside: &str, file: ThemeFile| {
             if let Some(name) = inside.strip_prefix("templates/") {
                 templates.insert(name.to_string(), file);
             } else if let Some(out) = inside.strip_prefix("static/") {
                 static_files.insert(out.to_string(), file);
+            } else if let Some(name) = inside.strip_prefix("print/") {
+                print.insert(name.to_string(), file);
+            } else if let Some(name) = inside.strip_prefix("fonts/") {
+                fonts.insert(name.to_string(), file);
             }
         };
-        if config.theme == "default" {
-            for (inside, bytes) in THEME_FILES {
-                add(inside, ThemeFile { shown: format!("builtin:{inside}"), bytes: bytes.to_vec() });
-            }
+        // A theme of its own starts from the built-in print templates and fonts, so that a site
+        // whose theme predates PDF leaflets still gets them; its own files replace them by name.
+        let print_only = |inside: &str| inside.starts_with("print/") || inside.starts_with("fonts/");
+        for (inside, bytes) in THEME_FILES.iter().filter(|(inside, _)| config.theme == "default" || print_only(inside)) {
+            add(inside, ThemeFile { shown: format!("builtin:{inside}"), bytes: bytes.to_vec() });
         }
         let dir = config.root.join(THEMES_DIR).join(&config.theme);
         if dir.is_dir() {
@@ -124,7 +136,7 @@ impl Theme {
                 (n.clone(), root)
             })
             .collect();
-        Ok(Theme { tera, sources, roots, static_files, default_language: config.default_language.clone() })
+        Ok(Theme { tera, sources, roots, static_files, print, fonts, default_language: config.default_language.clone() })
     }
 
     /// How findings name the theme file behind a page rendered with `template`: the template it
