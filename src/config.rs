@@ -60,6 +60,20 @@ pub struct Translations {
     pub outdated: OutdatedPolicy,
 }
 
+/// `print:` in site.yaml: the PDF leaflets.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct Print {
+    /// `pdf: false` writes no PDF leaflets. On by default.
+    pub pdf: bool,
+}
+
+impl Default for Print {
+    fn default() -> Self {
+        Print { pdf: true }
+    }
+}
+
 /// `easy_read:` in site.yaml: the thresholds of the Easy-read checks.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(default)]
@@ -264,11 +278,13 @@ struct RawConfig {
     checks: BTreeMap<String, Level>,
     status_page: bool,
     search: Option<bool>,
+    print: Print,
 }
 
-const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks", "status_page", "search"];
+const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks", "status_page", "search", "print"];
 const NESTED_KEYS: &[&str] = &[
     "missing",
+    "pdf",
     "outdated",
     "max_sentence_words",
     "max_sentence_words_error",
@@ -319,6 +335,8 @@ pub struct Config {
     pub status_page: bool,
     /// `search: false` turns search off: no index, no search page, no link to it. On by default.
     pub search: bool,
+    /// The PDF leaflets.
+    pub print: Print,
     /// Per-rule severity overrides, for rules clearleaf checks.
     pub checks: BTreeMap<&'static Rule, Level>,
     /// The site has no site.yaml: every setting is its default.
@@ -531,6 +549,7 @@ impl Config {
             easy_read: raw.easy_read,
             status_page: raw.status_page,
             search: raw.search.unwrap_or(true),
+            print: raw.print,
             checks,
             without_file: false,
         })
@@ -588,6 +607,14 @@ mod tests {
         assert!(!parse("search: false\n").unwrap().search);
         let Err(Error::Input(d)) = parse("serch: false\n") else { panic!("a misspelt `search` was accepted") };
         assert_eq!(d[0].hint.as_deref(), Some("Did you mean `search`?"));
+    }
+
+    #[test]
+    fn pdf_leaflets_are_on_unless_turned_off() {
+        assert!(parse("title: x\n").unwrap().print.pdf);
+        assert!(!parse("print: {pdf: false}\n").unwrap().print.pdf);
+        let Err(Error::Input(d)) = parse("print: {pdfs: false}\n") else { panic!("a misspelt `pdf` was accepted") };
+        assert_eq!(d[0].hint.as_deref(), Some("Did you mean `pdf`?"));
     }
 
     #[test]
