@@ -73,3 +73,10 @@ outdated-fallback-notice = يجري تحديث نسخة هذه الصفحة با
 not-found-title = الصفحة غير موجودة
 not-found-body = لم نجد هذه الصفحة. ربما انتقلت إلى مكان آخر.
 not-found-home = اذهب إلى الصفحة الرئيسية
+
+## PDF leaflets
+print-page-of = الصفحة { $page } من { $total }
+print-checked-by = راجعها مع القرّاء: { $who }، في { $date }.
+print-other-formats-heading = صيغ ولغات أخرى
+print-languages = يمكنك قراءة هذه النشرة بهذه اللغات:
+print-web-address = اقرأ هذه النشرة على الإنترنت:

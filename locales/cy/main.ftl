@@ -71,3 +71,10 @@ outdated-fallback-notice = Rydym yn diweddaru'r dudalen hon yn eich iaith chi ({
 not-found-title = Methu dod o hyd i'r dudalen
 not-found-body = Doedden ni ddim yn gallu dod o hyd i'r dudalen hon. Efallai ei bod wedi symud.
 not-found-home = Mynd i'r hafan
+
+## PDF leaflets
+print-page-of = Tudalen { $page } o { $total }
+print-checked-by = Wedi'i gwirio gyda darllenwyr gan { $who } ar { $date }.
+print-other-formats-heading = Fformatau ac ieithoedd eraill
+print-languages = Gallwch ddarllen y daflen hon yn yr ieithoedd hyn:
+print-web-address = Darllenwch y daflen hon ar y we:

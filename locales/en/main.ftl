@@ -63,3 +63,12 @@ outdated-fallback-notice = The { $language } version of this page is being updat
 not-found-title = Page not found
 not-found-body = We could not find this page. It may have moved.
 not-found-home = Go to the home page
+
+## PDF leaflets (the print templates in themes/default/print/)
+# The footer of every page of a PDF leaflet.
+print-page-of = Page { $page } of { $total }
+# Easy read leaflets: who checked the leaflet with readers (checked_by, checked_on).
+print-checked-by = Checked with readers by { $who } on { $date }.
+print-other-formats-heading = Other formats and languages
+print-languages = You can read this leaflet in these languages:
+print-web-address = Read this leaflet on the web:

@@ -69,3 +69,10 @@ outdated-fallback-notice = Aktualizujemy tę stronę w Twoim języku ({ $languag
 not-found-title = Nie znaleziono strony
 not-found-body = Nie możemy znaleźć tej strony. Może jest teraz w innym miejscu.
 not-found-home = Przejdź do strony głównej
+
+## PDF leaflets
+print-page-of = Strona { $page } z { $total }
+print-checked-by = Sprawdzone razem z czytelnikami. Sprawdził: { $who }, { $date }.
+print-other-formats-heading = Inne formaty i języki
+print-languages = Tę ulotkę można przeczytać w tych językach:
+print-web-address = Przeczytaj tę ulotkę w internecie:

@@ -66,3 +66,10 @@ outdated-fallback-notice = اس صفحے کا { $language } ورژن تازہ ک
 not-found-title = صفحہ نہیں ملا
 not-found-body = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے یہ کسی اور جگہ چلا گیا ہو۔
 not-found-home = مرکزی صفحے پر جائیں
+
+## PDF leaflets
+print-page-of = صفحہ { $page } از { $total }
+print-checked-by = { $who } نے { $date } کو قارئین کے ساتھ اس کی جانچ کی۔
+print-other-formats-heading = دوسری شکلیں اور زبانیں
+print-languages = آپ یہ کتابچہ ان زبانوں میں پڑھ سکتے ہیں:
+print-web-address = یہ کتابچہ انٹرنیٹ پر پڑھیں:
