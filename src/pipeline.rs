@@ -333,6 +333,7 @@ pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageF
         findings.extend(checks::css::check_sheet(sheet));
     }
     findings.extend(fluent_findings(site, &loaded.locales));
+    findings.extend(artefacts::pdf::font_findings(site, &loaded.theme, &loaded.locales));
     findings
 }
 

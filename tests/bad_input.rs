@@ -614,9 +614,10 @@ fn many_pages(site: &Site, n: usize) {
 
 #[test]
 fn ten_thousand_files_in_one_folder_build() {
-    // One language, to keep the build to some seconds; the folder has a section page.
+    // One language and no PDF leaflets (10,000 of them take minutes; bench/ measures them), to
+    // keep the build to some seconds; the folder has a section page.
     let site = Site::new();
-    site.write("site.yaml", "title: Test site\nlanguages: [en]\nchecks:\n  EASY-READ-MISSING: off\n");
+    site.write("site.yaml", "title: Test site\nlanguages: [en]\nprint: {pdf: false}\nchecks:\n  EASY-READ-MISSING: off\n");
     site.write("content/many/_index.md", "---\ntitle: Many pages\n---\nA long list.\n");
     many_pages(&site, 10_000);
     let mut cmd = site.command();
@@ -629,7 +630,8 @@ fn ten_thousand_files_in_one_folder_build() {
 #[test]
 fn ten_thousand_files_in_a_folder_without_a_section_page_build() {
     let site = Site::new();
-    site.write("site.yaml", "title: Test site\nlanguages: [en]\nchecks:\n  EASY-READ-MISSING: off\n");
+    // No PDF leaflets, as above.
+    site.write("site.yaml", "title: Test site\nlanguages: [en]\nprint: {pdf: false}\nchecks:\n  EASY-READ-MISSING: off\n");
     many_pages(&site, 10_000);
     let mut cmd = site.command();
     cmd.arg("--out").arg(site.out()).timeout(Duration::from_secs(180));

@@ -400,3 +400,35 @@ After:
     act: &[],
     implemented: false,
 };
+
+/// The PDF leaflets have a font for every language.
+pub static PDF_FONT_MISSING: Rule = Rule {
+    id: "PDF-FONT-MISSING",
+    severity: Severity::Error,
+    scope: Scope::Theme,
+    summary: "Every language of the site is written in a script that one of the theme's print fonts covers.",
+    help: r##"PDF leaflets are typeset with the font files in the theme's `fonts/` folder and no other, so
+that they look the same on every machine. The built-in theme has Noto Sans (Latin, Greek and
+Cyrillic), Noto Naskh Arabic and Noto Nastaliq Urdu. A language in another script would print
+as empty boxes. Add a TrueType or OpenType font for it to `themes/<theme>/fonts/`, with its
+licence, and name it in your print templates, or set `print: {pdf: false}` in site.yaml.
+
+Before:
+
+```markdown
+site.yaml: languages: [en, hi]
+themes/mine/fonts/NotoSans-Regular.ttf
+```
+
+After:
+
+```markdown
+site.yaml: languages: [en, hi]
+themes/mine/fonts/NotoSans-Regular.ttf
+themes/mine/fonts/NotoSansDevanagari-Regular.ttf
+themes/mine/fonts/OFL.txt
+```"##,
+    wcag: &[],
+    act: &[],
+    implemented: true,
+};

@@ -4,6 +4,7 @@
 //! A new output is one file here and one line in [`ALL`].
 
 mod not_found;
+pub mod pdf;
 mod robots;
 pub mod search_index;
 mod site_files;
@@ -52,7 +53,8 @@ pub trait Artefact: Sync {
 
 /// Every artefact, in the order they are written: a later one may replace an earlier one's
 /// file (the site's `static/` replaces the theme's files of the same name).
-pub static ALL: &[&dyn Artefact] = &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage, &search_index::SearchIndex];
+pub static ALL: &[&dyn Artefact] =
+    &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage, &search_index::SearchIndex, &pdf::Leaflets];
 
 /// Writes every artefact that `refresh` says is due.
 pub fn write(cx: &Context<'_>, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {

@@ -1,0 +1,161 @@
+//! PDF leaflets, read back with poppler's tools (`pdfinfo`, `pdffonts`, `pdftotext`) from a
+//! small site with an English, an Urdu and an Arabic Easy read page and a standard page.
+//! poppler-utils must be installed: a test without it fails and says how to install it.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::Site;
+
+const PHONE_SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect x=\"3\" y=\"1\" width=\"4\" height=\"8\" rx=\"1\"/></svg>";
+const CLOCK_SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"none\" stroke=\"black\"/></svg>";
+
+/// The paragraphs of each Easy read page, in order.
+const EN_EASY: [&str; 2] = ["Call 111 if you need help fast.", "The call is free at any time."];
+const UR_EASY: [&str; 2] = ["اگر آپ کو جلدی مدد چاہیے تو 111 پر فون کریں۔", "یہ کال ہر وقت مفت ہے۔"];
+const AR_EASY: [&str; 2] = ["اتصل بالرقم 111 إذا كنت بحاجة إلى مساعدة سريعة.", "المكالمة مجانية في أي وقت."];
+const EN_STANDARD: [&str; 3] = ["If you need help fast but it is not an emergency, call 111.", "NHS 111 is open 24 hours a day.", "Samaritans answer the phone every day."];
+
+fn easy_page(title: &str, alts: [&str; 2], paragraphs: [&str; 2]) -> String {
+    format!("---\ntitle: {title}\n---\n\n![{}](pictures/phone.svg) {}\n\n![{}](pictures/clock.svg) {}\n", alts[0], paragraphs[0], alts[1], paragraphs[1])
+}
+
+fn site() -> Site {
+    let site = Site::empty();
+    site.write("site.yaml", format!("title: Test leaflets\nbase_url: https://example.org/\nlanguages: [en, ur, ar]\n{}", common::checks_all("off", &[])))
+        .write("content/_index.md", "---\ntitle: Home page\n---\nWelcome to the leaflets.\n")
+        .write("content/pictures/phone.svg", PHONE_SVG)
+        .write("content/pictures/clock.svg", CLOCK_SVG)
+        .write(
+            "content/help.md",
+            format!("---\ntitle: Getting help\n---\n\n## Urgent help\n\n{}\n\n- {}\n- {}\n\n| Service | Number |\n|---|--:|\n| NHS | 111 |\n", EN_STANDARD[0], EN_STANDARD[1], EN_STANDARD[2]),
+        )
+        .write("content/help.easy.md", easy_page("Getting help", ["A phone", "A clock"], EN_EASY))
+        .write("content/help.easy.ur.md", easy_page("مدد", ["ایک فون", "ایک گھڑی"], UR_EASY))
+        .write("content/help.easy.ar.md", easy_page("المساعدة", ["هاتف", "ساعة"], AR_EASY));
+    site
+}
+
+/// Runs one of poppler's tools on `pdf` (then `after`), and gives what it printed; a machine
+/// without them fails the test with how to get them.
+fn poppler(tool: &str, args: &[&str], pdf: &Path, after: &[&str]) -> String {
+    let out = Command::new(tool).args(args).arg(pdf).args(after).output().unwrap_or_else(|e| {
+        panic!("`{tool}` could not be run ({e}). These tests read the PDFs with poppler's tools: install poppler-utils (`sudo apt-get install poppler-utils` on Debian and Ubuntu, `brew install poppler` on macOS).")
+    });
+    assert!(out.status.success(), "{tool} {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("poppler writes UTF-8")
+}
+
+/// The leaflets the site gets: (path in the output, title, language, paragraphs in order).
+fn leaflets() -> [(&'static str, &'static str, &'static str, &'static [&'static str]); 4] {
+    [
+        ("easy-read/help/help-easy-read-en.pdf", "Getting help", "en", &EN_EASY),
+        ("ur/easy-read/help/help-easy-read-ur.pdf", "مدد", "ur", &UR_EASY),
+        ("ar/easy-read/help/help-easy-read-ar.pdf", "المساعدة", "ar", &AR_EASY),
+        ("help/help-en.pdf", "Getting help", "en", &EN_STANDARD),
+    ]
+}
+
+/// `text` without white space, nor the direction marks poppler puts around each run of
+/// right-to-left or left-to-right text it writes out (it moves spaces across them): what is
+/// left are the letters, digits and punctuation, in order.
+fn letters_in_order(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')).collect()
+}
+
+#[test]
+fn each_leaflet_is_tagged_titled_in_its_language_with_its_fonts_embedded() {
+    let site = site();
+    site.build(&[]).code(0);
+    for (rel, title, lang, _) in leaflets() {
+        let pdf = site.out().join(rel);
+        assert!(pdf.is_file(), "no leaflet at {rel}");
+        let info = poppler("pdfinfo", &[], &pdf, &[]);
+        assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{rel} is not tagged:\n{info}");
+        assert!(info.lines().any(|l| l.starts_with("Title:") && l.trim_end().ends_with(title)), "{rel} is not titled {title}:\n{info}");
+        let meta = poppler("pdfinfo", &["-meta"], &pdf, &[]);
+        assert!(meta.contains(&format!("<rdf:li xml:lang=\"x-default\">{title}</rdf:li>")) || meta.contains(title), "{rel}: no title in the metadata:\n{meta}");
+        assert!(meta.contains(&format!("<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li>")), "{rel}: the language is not {lang}:\n{meta}");
+        assert!(meta.contains("pdfuaid:part>1<") || meta.contains("pdfuaid:part=\"1\""), "{rel} does not claim PDF/UA-1:\n{meta}");
+        let fonts = poppler("pdffonts", &[], &pdf, &[]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{rel} has no fonts");
+        for row in rows {
+            // name, type (one or two words), encoding, then the emb, sub and uni columns.
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(cols[cols.len() - 5], "yes", "{rel}: a font is not embedded: {row}");
+        }
+    }
+}
+
+#[test]
+fn the_text_comes_out_in_order_and_as_plain_unicode() {
+    let site = site();
+    site.build(&[]).code(0);
+    for (rel, _, lang, paragraphs) in leaflets() {
+        let text = letters_in_order(&poppler("pdftotext", &["-enc", "UTF-8"], &site.out().join(rel), &["-"]));
+        if lang == "ur" {
+            // Known limit, not checked here: Nastaliq sets a word's letters and dots as
+            // separate glyphs at different heights. Typst's PDF writer (krilla) gives such a
+            // cluster its text with /ActualText, and under PDF/UA-1 also maps every glyph of it
+            // to the whole cluster; poppler reads neither the way a screen reader does, so its
+            // Urdu comes out with letters doubled and out of line. The letters are all there:
+            for c in paragraphs.iter().flat_map(|p| p.chars()).filter(|c| c.is_alphabetic()) {
+                assert!(text.contains(c), "{rel}: {c} is not in\n{text}");
+            }
+            continue;
+        }
+        let mut from = 0;
+        for p in paragraphs {
+            let at = text[from..].find(&letters_in_order(p)).map(|i| i + from);
+            let at = at.unwrap_or_else(|| panic!("{rel} ({lang}): {p:?} is missing or out of order in\n{text}"));
+            from = at + letters_in_order(p).len();
+        }
+        // Arabic presentation forms are glyph shapes, not letters: search and screen readers
+        // would not find the words.
+        assert!(!text.chars().any(|c| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')), "{rel}: presentation forms in\n{text}");
+    }
+}
+
+#[test]
+fn two_builds_give_the_same_bytes() {
+    let site = site();
+    site.build(&[]).code(0);
+    let first: Vec<Vec<u8>> = leaflets().iter().map(|(rel, ..)| std::fs::read(site.out().join(rel)).unwrap()).collect();
+    let again = site.tmp().join("again");
+    let mut cmd = site.command();
+    common::Run::of(cmd.arg("--out").arg(&again)).code(0);
+    for ((rel, ..), bytes) in leaflets().iter().zip(first) {
+        assert!(std::fs::read(again.join(rel)).unwrap() == bytes, "{rel} differs between two builds");
+    }
+}
+
+#[test]
+fn print_pdf_false_writes_no_leaflets() {
+    let site = site();
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{yaml}print: {{pdf: false}}\n"));
+    site.build(&[]).code(0);
+    let pdfs = walkdir::WalkDir::new(site.out()).into_iter().map(Result::unwrap).filter(|e| e.path().extension().is_some_and(|x| x == "pdf")).count();
+    assert_eq!(pdfs, 0);
+}
+
+#[test]
+fn a_language_no_font_can_print_is_pdf_font_missing() {
+    let site = site();
+    site.write("site.yaml", "title: Test leaflets\nlanguages: [en, ur, ar, hi]\n").write("locales/hi/main.ftl", "language-name = हिन्दी\n");
+    let run = site.build(&[]);
+    run.code(1);
+    run.stderr_has("error[PDF-FONT-MISSING]").stderr_has("हिन्दी (hi)").stderr_has("themes/default/fonts/");
+}
+
+#[test]
+fn a_mistake_in_a_print_template_is_reported_at_its_line() {
+    let site = site();
+    let template = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/print/standard.typ")).unwrap();
+    site.write("themes/default/print/standard.typ", template.replace("#let leaflet(info, body) = {", "#let leaflet(info, body) = {\n  set text(size: info.no-such-field)"));
+    let line = template.lines().position(|l| l.starts_with("#let leaflet(")).unwrap() + 2;
+    site.build(&[]).code(2).error_at(&format!("themes/default/print/standard.typ:{line}"), &["PDF leaflet", "no-such-field"]);
+}
