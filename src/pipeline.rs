@@ -104,8 +104,9 @@ fn pages_clear_of_artefacts(loaded: &Loaded) -> Result<()> {
         .iter()
         .filter(|t| artefacts.contains(&output_file(&site.config.base_path, &t.url)))
         .map(|t| {
-            Diagnostic::new(&site.content(t).file, format!("this page would be published at {}, where clearleaf writes a file of its own", t.url))
-                .hint("Rename the file. If the address is the status report's (/status/), you can instead set `status_page: false` in site.yaml.")
+            Diagnostic::new(&site.content(t).file, format!("this page would be published at {}, where clearleaf writes a file of its own", t.url)).hint(
+                "Rename the file. If the address is the status report's (/status/) or a search page's (/search/), you can instead turn that off in site.yaml: `status_page: false` or `search: false`.",
+            )
         })
         .collect();
     if problems.is_empty() { Ok(()) } else { Err(Error::Input(problems)) }
@@ -283,7 +284,9 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timin
     let site = &loaded.site;
     let all: Vec<usize> = (0..site.targets.len()).collect();
     let (page_findings, facts): (Vec<_>, Vec<_>) = render_pages(loaded, &all, opts, staging, timings)?.into_iter().map(|r| (r.findings, r.facts)).unzip();
-    let site_wide = timings.time(6, || site_findings(loaded, &facts.iter().collect::<Vec<_>>(), &AtomicBool::new(false)));
+    let mut site_wide = timings.time(6, || site_findings(loaded, &facts.iter().collect::<Vec<_>>(), &AtomicBool::new(false)));
+    // The pages clearleaf makes (search pages) are checked like the editors' pages.
+    site_wide.extend(artefacts::check(&loaded.artefact_context(opts.minify))?);
     // The pages' facts are not needed any more: free them before the report is made.
     drop(facts);
     let mut findings = all_findings(site, page_findings, site_wide);

@@ -71,3 +71,26 @@ outdated-fallback-notice = Rydym yn diweddaru'r dudalen hon yn eich iaith chi ({
 not-found-title = Methu dod o hyd i'r dudalen
 not-found-body = Doedden ni ddim yn gallu dod o hyd i'r dudalen hon. Efallai ei bod wedi symud.
 not-found-home = Mynd i'r hafan
+
+## Search
+search-link = Chwilio
+search-title = Chwilio'r wefan hon
+search-label = Beth ydych chi'n chwilio amdano?
+search-hint = Teipiwch air neu ddau, er enghraifft: cyfieithydd
+search-button = Chwilio
+search-needs-javascript = Mae angen JavaScript i chwilio, ac mae wedi'i ddiffodd neu nid yw'n gweithio yn eich porwr.
+search-pages-link = Dewch o hyd i dudalen o'r hafan yn lle hynny
+search-searching = Wrthi'n chwilio…
+search-results = { $count ->
+    [zero] Dim canlyniadau ar gyfer “{ $query }”
+    [one] Un canlyniad ar gyfer “{ $query }”
+    [two] Dau ganlyniad ar gyfer “{ $query }”
+    [few] Tri chanlyniad ar gyfer “{ $query }”
+    [many] Chwe chanlyniad ar gyfer “{ $query }”
+   *[other] { $count } canlyniad ar gyfer “{ $query }”
+}
+search-no-results = Dim canlyniadau ar gyfer “{ $query }”. Rhowch gynnig ar air arall.
+search-more = Dangos rhagor o ganlyniadau
+search-failed = Nid yw chwilio'n gweithio ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.
+search-result-standard = Fersiwn safonol
+search-result-easy-read = Fersiwn Hawdd ei Ddeall

@@ -63,3 +63,26 @@ outdated-fallback-notice = The { $language } version of this page is being updat
 not-found-title = Page not found
 not-found-body = We could not find this page. It may have moved.
 not-found-home = Go to the home page
+
+## Search
+# The link in every page's header, and the search page's title.
+search-link = Search
+search-title = Search this site
+search-label = What are you looking for?
+search-hint = Type a word or two, for example: interpreter
+search-button = Search
+# Shown when the reader's browser does not run the search page's script.
+search-needs-javascript = Search needs JavaScript, which is turned off or not working in your browser.
+search-pages-link = Find a page from the home page instead
+search-searching = Searching…
+# $query is the reader's words; $count is how many pages were found (never 0: see below).
+search-results = { $count ->
+    [one] One result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+search-no-results = No results for “{ $query }”. Try another word.
+search-more = Show more results
+search-failed = Search is not working right now. Please try again later.
+# Marks a result in the other form: on Easy read search pages, a standard page, and back.
+search-result-standard = Standard version
+search-result-easy-read = Easy read version

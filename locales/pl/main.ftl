@@ -69,3 +69,24 @@ outdated-fallback-notice = Aktualizujemy tę stronę w Twoim języku ({ $languag
 not-found-title = Nie znaleziono strony
 not-found-body = Nie możemy znaleźć tej strony. Może jest teraz w innym miejscu.
 not-found-home = Przejdź do strony głównej
+
+## Search
+search-link = Szukaj
+search-title = Szukaj w tej witrynie
+search-label = Czego szukasz?
+search-hint = Wpisz jedno lub dwa słowa, na przykład: tłumacz
+search-button = Szukaj
+search-needs-javascript = Wyszukiwanie wymaga JavaScriptu, który jest wyłączony lub nie działa w Twojej przeglądarce.
+search-pages-link = Zamiast tego znajdź stronę na stronie głównej
+search-searching = Szukam…
+search-results = { $count ->
+    [one] Jeden wynik dla „{ $query }”
+    [few] { $count } wyniki dla „{ $query }”
+    [many] { $count } wyników dla „{ $query }”
+   *[other] { $count } wyniku dla „{ $query }”
+}
+search-no-results = Brak wyników dla „{ $query }”. Spróbuj innego słowa.
+search-more = Pokaż więcej wyników
+search-failed = Wyszukiwanie teraz nie działa. Spróbuj ponownie później.
+search-result-standard = Wersja standardowa
+search-result-easy-read = Wersja łatwa do czytania

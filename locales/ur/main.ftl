@@ -66,3 +66,22 @@ outdated-fallback-notice = اس صفحے کا { $language } ورژن تازہ ک
 not-found-title = صفحہ نہیں ملا
 not-found-body = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے یہ کسی اور جگہ چلا گیا ہو۔
 not-found-home = مرکزی صفحے پر جائیں
+
+## Search
+search-link = تلاش کریں
+search-title = اس ویب سائٹ میں تلاش کریں
+search-label = آپ کیا تلاش کر رہے ہیں؟
+search-hint = ایک یا دو الفاظ لکھیں، مثال کے طور پر: ترجمان
+search-button = تلاش کریں
+search-needs-javascript = تلاش کے لیے جاوا اسکرپٹ ضروری ہے، جو آپ کے براؤزر میں بند ہے یا کام نہیں کر رہا۔
+search-pages-link = اس کے بجائے مرکزی صفحے سے کوئی صفحہ تلاش کریں
+search-searching = تلاش ہو رہی ہے…
+search-results = { $count ->
+    [one] “{ $query }” کے لیے ایک نتیجہ
+   *[other] “{ $query }” کے لیے { $count } نتائج
+}
+search-no-results = “{ $query }” کے لیے کوئی نتیجہ نہیں ملا۔ کوئی اور لفظ آزمائیں۔
+search-more = مزید نتائج دکھائیں
+search-failed = تلاش ابھی کام نہیں کر رہی۔ براہ کرم بعد میں دوبارہ کوشش کریں۔
+search-result-standard = معیاری ورژن
+search-result-easy-read = پڑھنے میں آسان ورژن

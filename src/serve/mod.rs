@@ -183,7 +183,8 @@ impl Builder {
         eprintln!("Rendered {rendered} pages in {} ms", started.elapsed().as_millis());
         let Some(session) = &self.session else { return };
         let started = Instant::now();
-        let Some(check) = session.check_site(stop) else { return };
+        let served = |rel: &str| self.served.read().unwrap_or_else(|e| e.into_inner()).files.get(rel).cloned();
+        let Some(check) = session.check_site(stop, &served) else { return };
         // The old findings are dropped after the lock is released: freeing them takes a while
         // on a large site, and requests would wait.
         let old = {

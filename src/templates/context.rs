@@ -104,6 +104,8 @@ pub struct PageContext {
     reviewed: Option<String>,
     /// "Next check due: …", the same way.
     review_due: Option<String>,
+    /// The search page in the reader's language and form, when the site has search.
+    search_url: Option<String>,
 }
 
 fn t(locales: &Locales, lang: &str, id: &str, args: &[(&str, &str)]) -> String {
@@ -137,17 +139,27 @@ fn nav(site: &Site, locales: &Locales, t_: &Target) -> Vec<NavItem> {
         .collect()
 }
 
-fn languages(site: &Site, locales: &Locales, page: Option<usize>, lang: &str, form: Form) -> Vec<LanguageLink> {
+/// What the language switcher links to in each language.
+#[derive(Clone, Copy)]
+enum Switches<'a> {
+    /// The same page.
+    Page(usize),
+    /// A page clearleaf makes in every language, at this path (the search page; the home page
+    /// from the 404 page).
+    Made(&'a str),
+}
+
+fn languages(site: &Site, locales: &Locales, switches: Switches<'_>, lang: &str, form: Form) -> Vec<LanguageLink> {
     site.config
         .languages
         .iter()
         .filter_map(|l| {
-            let (url, fallback) = match page {
-                Some(p) => {
+            let (url, fallback) = match switches {
+                Switches::Page(p) => {
                     let target = site.target(p, &l.code, form)?;
                     (target.url.clone(), target.shows == Shows::Fallback && target.state != State::NotNeeded)
                 }
-                None => (site.url_for("", &l.code, Form::Standard), false),
+                Switches::Made(path) => (site.url_for(path, &l.code, form), false),
             };
             Some(LanguageLink {
                 code: l.code.clone(),
@@ -207,15 +219,24 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
         home_url: site.nearest_target(0, lang, target.form).map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
         base_path: site.config.base_path.clone(),
         site_title,
-        languages: languages(site, locales, Some(target.page), lang, target.form),
+        languages: languages(site, locales, Switches::Page(target.page), lang, target.form),
         other_form: other_form(site, locales, target),
         nav: nav(site, locales, target),
         notice: notice(site, locales, target),
         children,
         reviewed: variant.front.reviewed.map(|d| date_sentence(locales, lang, "last-reviewed", d)),
         review_due: variant.front.review_due.map(|d| date_sentence(locales, lang, "review-due", d)),
+        search_url: search_url(site, lang, target.form),
     }
 }
+
+/// The search page for a reader in `lang` and `form`, when the site has search.
+fn search_url(site: &Site, lang: &str, form: Form) -> Option<String> {
+    site.config.search.then(|| site.url_for(SEARCH_PATH, lang, form))
+}
+
+/// Where the search pages are, under each language's and form's root.
+pub const SEARCH_PATH: &str = "search";
 
 /// A sentence about a date ("Last checked: 1 November 2026") as HTML: the date in words, in
 /// the reader's language, inside a `<time>` whose `datetime` machines read. The sentence is the
@@ -336,30 +357,36 @@ fn critical_notice(site: &Site, locales: &Locales, target: &Target) -> Notice {
     }
 }
 
-/// The context of `404.html`, in the default language.
-pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
-    let lang = site.config.default_language.clone();
-    let site_title = site_title(site, locales, &lang);
-    let title = t(locales, &lang, "not-found-title", &[]);
-    let home = site.target(0, &lang, Form::Standard);
+/// The context of a page clearleaf makes rather than renders from content (the 404 page, the
+/// search pages): titled `title`, in `lang` and `form`, with the main menu of that language's
+/// home page and a language switcher to the same page at `path` in each language.
+fn made_page_context(site: &Site, locales: &Locales, lang: &str, form: Form, path: &str, title: String, kind: &'static str) -> PageContext {
+    let site_title = site_title(site, locales, lang);
+    let name = if form == Form::Easy { format!("{title} ({})", t(locales, lang, "form-easy-read", &[])) } else { title.clone() };
+    let home = site.nearest_target(0, lang, form);
+    let other = match form {
+        Form::Standard => (Form::Easy, "easy-read-link", "easy"),
+        Form::Easy => (Form::Standard, "standard-link", "standard"),
+    };
     PageContext {
-        dir: dir_of(site, &lang),
-        form: "standard",
-        kind: "404",
-        page_title: t(locales, &lang, "page-title-pattern", &[("page", &title), ("site", &site_title)]),
+        dir: dir_of(site, lang),
+        form: form.as_str(),
+        kind,
+        page_title: t(locales, lang, "page-title-pattern", &[("page", &name), ("site", &site_title)]),
         title,
         description: None,
         content: String::new(),
-        content_lang: lang.clone(),
-        content_dir: dir_of(site, &lang),
-        url: format!("{}404.html", site.config.base_path),
+        content_lang: lang.to_string(),
+        content_dir: dir_of(site, lang),
+        url: if kind == "404" { format!("{}404.html", site.config.base_path) } else { site.url_for(path, lang, form) },
         canonical: None,
         alternates: Vec::new(),
-        home_url: site.config.base_path.clone(),
+        home_url: home.map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
         base_path: site.config.base_path.clone(),
         site_title,
-        languages: languages(site, locales, None, &lang, Form::Standard),
-        other_form: None,
+        languages: languages(site, locales, Switches::Made(path), lang, form),
+        // The 404 page is one page, in the default language and standard form.
+        other_form: (kind != "404").then(|| OtherForm { url: site.url_for(path, lang, other.0), label: t(locales, lang, other.1, &[]), form: other.2 }),
         nav: home
             .map(|h| nav(site, locales, h))
             .unwrap_or_default()
@@ -373,6 +400,56 @@ pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
         children: Vec::new(),
         reviewed: None,
         review_due: None,
-        lang,
+        search_url: search_url(site, lang, form).filter(|_| kind != "search"),
+        lang: lang.to_string(),
     }
 }
+
+/// The context of `404.html`, in the default language.
+pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
+    let lang = &site.config.default_language;
+    made_page_context(site, locales, lang, Form::Standard, "", t(locales, lang, "not-found-title", &[]), "404")
+}
+
+/// The context of `search.html`: the page frame, and as `search_words` the words its script
+/// shows as results come (JSON). Those with a count are given per plural category (CLDR's
+/// `one`, `few`, …) as the locale words them, with `{count}` and `{query}` where the script
+/// puts the number and the reader's words: the browser picks the category
+/// (`Intl.PluralRules`), Fluent says what each one reads.
+#[derive(Serialize)]
+pub struct SearchContext {
+    #[serde(flatten)]
+    page: PageContext,
+    search_words: String,
+}
+
+/// Builds the context of the search page in `lang` and `form`.
+pub fn search_context(site: &Site, locales: &Locales, lang: &str, form: Form) -> SearchContext {
+    let page = made_page_context(site, locales, lang, form, SEARCH_PATH, t(locales, lang, "search-title", &[]), "search");
+    let other_form = match form {
+        Form::Standard => "search-result-easy-read",
+        Form::Easy => "search-result-standard",
+    };
+    let words = serde_json::json!({
+        "results": crate::i18n::plural::by_category(lang, |n| results_for(locales, lang, n)),
+        "none": t(locales, lang, "search-no-results", &[("query", QUERY)]).replace(QUERY, "{query}"),
+        "searching": t(locales, lang, "search-searching", &[]),
+        "failed": t(locales, lang, "search-failed", &[]),
+        "other_form": t(locales, lang, other_form, &[]),
+    });
+    SearchContext { page, search_words: words.to_string() }
+}
+
+/// "3 results for {query}", with `{count}` where the number goes.
+fn results_for(locales: &Locales, lang: &str, n: u64) -> String {
+    let mut args = FluentArgs::new();
+    // A number, not a string: Fluent picks the plural form only for numbers.
+    args.set("count", n);
+    args.set("query", QUERY);
+    let words = locales.text(lang, "search-results", Some(&args)).unwrap_or_else(|| "search-results".into());
+    words.replacen(&n.to_string(), "{count}", 1).replace(QUERY, "{query}")
+}
+
+/// Stands for the reader's words in a search message: a private-use character no translation
+/// contains.
+const QUERY: &str = "\u{E001}";

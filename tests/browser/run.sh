@@ -7,8 +7,9 @@
 # the npm packages pinned in tests/browser/package-lock.json), builds the
 # example site with the debug binary into target/browser-site, then runs
 # axe-core and the layout checks in headless Chromium on every page, saving
-# screenshots and a PDF into target/screenshots. Then tries `clearleaf serve` in
-# the browser (tests/browser/serve-preview.mjs).
+# screenshots and a PDF into target/screenshots. Then searches the site
+# (tests/browser/search.mjs) and tries `clearleaf serve` in the browser
+# (tests/browser/serve-preview.mjs).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -57,6 +58,10 @@ bin="${CARGO_TARGET_DIR:-target}/debug/clearleaf"
 
 # --- check it in the browser -----------------------------------------------
 node "$here/axe-site.mjs" "$site" --screenshots target/screenshots
+
+# --- search, as a reader uses it: queries in three languages and both forms, axe-core with
+# results shown, keyboard only; screenshots of the Urdu and Easy read results ---------------
+node "$here/search.mjs" "$site" --screenshots target/screenshots
 
 # --- and the live preview, with its findings panel and error notice ----------
 node "$here/serve-preview.mjs" "$bin" "$root"

@@ -6,12 +6,14 @@
 mod not_found;
 mod robots;
 pub mod search_index;
+mod search_page;
 mod site_files;
 mod sitemap;
 mod status_page;
 mod theme_files;
 
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::i18n::Locales;
 use crate::output::Sink;
 use crate::site::Site;
@@ -46,17 +48,28 @@ pub trait Artefact: Sync {
     fn paths(&self, cx: &Context<'_>) -> Vec<String>;
     /// Writes it.
     fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()>;
+    /// What the checks find in it, for an artefact that is a page readers see. `check` runs
+    /// this too, without writing anything.
+    fn check(&self, _cx: &Context<'_>) -> Result<Vec<Finding>> {
+        Ok(Vec::new())
+    }
     /// When `serve` writes it again.
     fn refresh(&self) -> Refresh;
 }
 
 /// Every artefact, in the order they are written: a later one may replace an earlier one's
 /// file (the site's `static/` replaces the theme's files of the same name).
-pub static ALL: &[&dyn Artefact] = &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage, &search_index::SearchIndex];
+pub static ALL: &[&dyn Artefact] =
+    &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage, &search_page::SearchPage, &search_index::SearchIndex];
 
 /// Writes every artefact that `refresh` says is due.
 pub fn write(cx: &Context<'_>, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {
     ALL.iter().filter(|a| due(a.refresh())).try_for_each(|a| a.write(cx, sink))
+}
+
+/// What the checks find in every artefact.
+pub fn check(cx: &Context<'_>) -> Result<Vec<Finding>> {
+    ALL.iter().map(|a| a.check(cx)).collect::<Result<Vec<_>>>().map(|f| f.concat())
 }
 
 /// Every path the artefacts write.

@@ -30,8 +30,7 @@ impl Artefact for SearchIndex {
         if !cx.site.config.search {
             return Ok(());
         }
-        // A sink that cannot give the pages back (serve's site-wide step writes into a fresh
-        // one) keeps the index it has rather than get one of no pages.
+        // A sink that cannot give the pages back writes no index, rather than one of no pages.
         let Some(pages) = pages_written(cx.site, sink) else { return Ok(()) };
         for (rel, bytes) in index_files(pages)? {
             sink.write(&format!("{DIR}/{rel}"), &bytes)?;
@@ -84,6 +83,22 @@ fn index_files(pages: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(files)
 }
 
+/// The text of every page in an index's files (each fragment is gzipped JSON after Pagefind's
+/// marker), for tests.
+#[cfg(test)]
+pub(crate) fn indexed_texts<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<String> {
+    use std::io::Read;
+    files
+        .filter(|(name, _)| name.contains("fragment/"))
+        .map(|(_, gz)| {
+            let mut bytes = Vec::new();
+            flate2::read::GzDecoder::new(gz).read_to_end(&mut bytes).unwrap();
+            let json: serde_json::Value = serde_json::from_slice(bytes.strip_prefix(b"pagefind_dcd").unwrap()).unwrap();
+            json["content"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,12 +132,7 @@ mod tests {
 
     /// The text Pagefind indexed for the one page of `files`.
     fn indexed_text(files: &[(String, Vec<u8>)]) -> String {
-        use std::io::Read;
-        let (_, gz) = files.iter().find(|(n, _)| n.starts_with("fragment/")).expect("a fragment");
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut bytes).unwrap();
-        let json: serde_json::Value = serde_json::from_slice(bytes.strip_prefix(b"pagefind_dcd").unwrap()).unwrap();
-        json["content"].as_str().unwrap().to_string()
+        indexed_texts(files.iter().map(|(n, b)| (n.as_str(), b.as_slice()))).concat()
     }
 
     #[test]
