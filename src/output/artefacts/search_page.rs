@@ -51,8 +51,10 @@ impl Artefact for SearchPage {
             let dir = cx.site.config.language(lang).map_or(crate::language::Dir::Ltr, |l| l.dir);
             let generic: &[String] = crate::checks::lexicon::for_lang(lang).map_or(&[], |l| &l.generic_link_texts);
             let expect = a11y::Expect { lang, dir, form, generic_link_texts: generic };
-            // The search page's own template: the page frame (base.html) is checked on every page.
-            let file = cx.theme.source(TEMPLATE);
+            // The site's own file, where the problem most likely is: search.html if the site
+            // replaced it, else the page frame (base.html) that it extends, as on every page.
+            let own = cx.theme.source(TEMPLATE);
+            let file = if own.starts_with("builtin:") { cx.theme.shown(TEMPLATE) } else { own };
             findings.extend(a11y::check_doc(&doc, Some(&expect)).into_iter().map(|v| Finding::new(v.rule, v.severity, file, v.message).help(v.help).page(&url, lang, form)));
         }
         Ok(findings)
