@@ -516,6 +516,12 @@ impl Config {
                 BaseUrl::default()
             }
         };
+        if raw.search == Some(true) && !cfg!(feature = "search") {
+            let mut d = Diagnostic::new(FILE, "`search: true`, but this clearleaf was built without search")
+                .hint("Build clearleaf with its default features (search is the cargo feature `search`), or remove the line.");
+            d.line = yaml::key_line(text, "search");
+            problems.push(d);
+        }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
@@ -530,7 +536,8 @@ impl Config {
             translations: raw.translations,
             easy_read: raw.easy_read,
             status_page: raw.status_page,
-            search: raw.search.unwrap_or(true),
+            // On by default where clearleaf was built with it (the fuzz targets are not).
+            search: raw.search.unwrap_or(cfg!(feature = "search")),
             checks,
             without_file: false,
         })
@@ -582,6 +589,7 @@ mod tests {
         assert_eq!(c.absolute("/res/cy/"), "https://example.org/res/cy/");
     }
 
+    #[cfg(feature = "search")]
     #[test]
     fn search_is_on_unless_turned_off() {
         assert!(parse("title: x\n").unwrap().search);

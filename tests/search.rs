@@ -2,6 +2,8 @@
 //! Welsh and Urdu. What each index holds is read back from Pagefind's own files: the entry file
 //! lists the languages, and each page's fragment (gzipped JSON) its address, filters and text.
 
+#![cfg(feature = "search")]
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -314,6 +314,7 @@ mod tests {
         assert!(check.by_url["/cy/help/night/"].iter().any(|f| f.rule == &rules::TRANSLATION_OUTDATED));
     }
 
+    #[cfg(feature = "search")]
     #[test]
     fn after_an_edit_the_search_index_is_made_from_every_page_served() {
         let (dir, mut session) = site();

@@ -126,8 +126,15 @@ fn indexable(html: &str) -> String {
     out
 }
 
+/// Without the `search` feature there is no index: `search` is then off in every site.
+#[cfg(not(feature = "search"))]
+fn index_files(_: impl Iterator<Item = Option<Pages>>) -> Result<Option<Files>> {
+    Ok(None)
+}
+
 /// Pagefind's files for the pages of `batches`, by path inside [`DIR`], sorted so that they are
 /// written in the same order on every build; `None` if a batch is.
+#[cfg(feature = "search")]
 fn index_files(batches: impl Iterator<Item = Option<Pages>>) -> Result<Option<Files>> {
     let failed = |e: anyhow::Error| Error::Internal(format!("the search index could not be built: {e:#}"));
     // Pagefind is async: one small runtime for the index, on this thread.
@@ -164,7 +171,7 @@ pub(crate) fn indexed_texts<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "search"))]
 mod tests {
     use super::*;
 
