@@ -300,11 +300,25 @@ fn canonical_and_alternates(site: &Site, target: &Target) -> (Option<String>, Ve
 
 /// The link to the page's other form (Easy read or standard) in the same language.
 fn other_form(site: &Site, locales: &Locales, target: &Target) -> Option<OtherForm> {
-    let other = match target.form {
-        Form::Standard => site.target(target.page, &target.lang, Form::Easy).map(|t| (t, "easy-read-link", "easy")),
-        Form::Easy => site.target(target.page, &target.lang, Form::Standard).map(|t| (t, "standard-link", "standard")),
+    let other = the_other(target.form);
+    site.target(target.page, &target.lang, other).map(|t| link_to_other(locales, &target.lang, other, t.url.clone()))
+}
+
+/// The other form than `form`.
+fn the_other(form: Form) -> Form {
+    match form {
+        Form::Standard => Form::Easy,
+        Form::Easy => Form::Standard,
+    }
+}
+
+/// The link to the page in `form` at `url`, worded for a reader in `lang`.
+fn link_to_other(locales: &Locales, lang: &str, form: Form, url: String) -> OtherForm {
+    let label = match form {
+        Form::Easy => "easy-read-link",
+        Form::Standard => "standard-link",
     };
-    other.map(|(other, label, form)| OtherForm { url: other.url.clone(), label: t(locales, &target.lang, label, &[]), form })
+    OtherForm { url, label: t(locales, lang, label, &[]), form: form.as_str() }
 }
 
 /// What the reader is told about the version they see: an outdated translation (with a link
@@ -358,16 +372,12 @@ fn critical_notice(site: &Site, locales: &Locales, target: &Target) -> Notice {
 }
 
 /// The context of a page clearleaf makes rather than renders from content (the 404 page, the
-/// search pages): titled `title`, in `lang` and `form`, with the main menu of that language's
-/// home page and a language switcher to the same page at `path` in each language.
+/// search pages): titled `title`, at `path` in `lang` and `form`, with the main menu of that
+/// language's home page, and a language switcher and other-form link to the same page.
 fn made_page_context(site: &Site, locales: &Locales, lang: &str, form: Form, path: &str, title: String, kind: &'static str) -> PageContext {
     let site_title = site_title(site, locales, lang);
     let name = if form == Form::Easy { format!("{title} ({})", t(locales, lang, "form-easy-read", &[])) } else { title.clone() };
     let home = site.nearest_target(0, lang, form);
-    let other = match form {
-        Form::Standard => (Form::Easy, "easy-read-link", "easy"),
-        Form::Easy => (Form::Standard, "standard-link", "standard"),
-    };
     PageContext {
         dir: dir_of(site, lang),
         form: form.as_str(),
@@ -378,15 +388,14 @@ fn made_page_context(site: &Site, locales: &Locales, lang: &str, form: Form, pat
         content: String::new(),
         content_lang: lang.to_string(),
         content_dir: dir_of(site, lang),
-        url: if kind == "404" { format!("{}404.html", site.config.base_path) } else { site.url_for(path, lang, form) },
+        url: site.url_for(path, lang, form),
         canonical: None,
         alternates: Vec::new(),
         home_url: home.map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
         base_path: site.config.base_path.clone(),
         site_title,
         languages: languages(site, locales, Switches::Made(path), lang, form),
-        // The 404 page is one page, in the default language and standard form.
-        other_form: (kind != "404").then(|| OtherForm { url: site.url_for(path, lang, other.0), label: t(locales, lang, other.1, &[]), form: other.2 }),
+        other_form: Some(link_to_other(locales, lang, the_other(form), site.url_for(path, lang, the_other(form)))),
         nav: home
             .map(|h| nav(site, locales, h))
             .unwrap_or_default()
@@ -400,15 +409,18 @@ fn made_page_context(site: &Site, locales: &Locales, lang: &str, form: Form, pat
         children: Vec::new(),
         reviewed: None,
         review_due: None,
-        search_url: search_url(site, lang, form).filter(|_| kind != "search"),
+        search_url: search_url(site, lang, form),
         lang: lang.to_string(),
     }
 }
 
-/// The context of `404.html`, in the default language.
+/// The context of `404.html`: one page, in the default language and standard form.
 pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
     let lang = &site.config.default_language;
-    made_page_context(site, locales, lang, Form::Standard, "", t(locales, lang, "not-found-title", &[]), "404")
+    let mut page = made_page_context(site, locales, lang, Form::Standard, "", t(locales, lang, "not-found-title", &[]), "404");
+    page.url = format!("{}404.html", site.config.base_path);
+    page.other_form = None;
+    page
 }
 
 /// The context of `search.html`: the page frame, and as `search_words` the words its script
@@ -425,7 +437,9 @@ pub struct SearchContext {
 
 /// Builds the context of the search page in `lang` and `form`.
 pub fn search_context(site: &Site, locales: &Locales, lang: &str, form: Form) -> SearchContext {
-    let page = made_page_context(site, locales, lang, form, SEARCH_PATH, t(locales, lang, "search-title", &[]), "search");
+    let mut page = made_page_context(site, locales, lang, form, SEARCH_PATH, t(locales, lang, "search-title", &[]), "search");
+    // The header's link to search would lead to this page.
+    page.search_url = None;
     let other_form = match form {
         Form::Standard => "search-result-easy-read",
         Form::Easy => "search-result-standard",

@@ -3,7 +3,7 @@
 //! [`super::search_index`]). Checked with the page rules like every page, in `check` too.
 
 use super::{Artefact, Context, Refresh};
-use crate::checks::a11y;
+use crate::checks::{self, a11y};
 use crate::error::{Error, Result};
 use crate::files::output_file;
 use crate::finding::Finding;
@@ -45,17 +45,14 @@ impl Artefact for SearchPage {
     }
 
     fn check(&self, cx: &Context<'_>) -> Result<Vec<Finding>> {
+        // The site's own file, where the problem most likely is: search.html if the site
+        // replaced it, else the page frame (base.html) that it extends, as on every page.
+        let own = cx.theme.source(TEMPLATE);
+        let file = if own.starts_with("builtin:") { cx.theme.shown(TEMPLATE) } else { own };
         let mut findings = Vec::new();
         for (lang, form, url) in pages(cx) {
             let doc = a11y::Doc::parse(&render(cx, lang, form)?);
-            let dir = cx.site.config.language(lang).map_or(crate::language::Dir::Ltr, |l| l.dir);
-            let generic: &[String] = crate::checks::lexicon::for_lang(lang).map_or(&[], |l| &l.generic_link_texts);
-            let expect = a11y::Expect { lang, dir, form, generic_link_texts: generic };
-            // The site's own file, where the problem most likely is: search.html if the site
-            // replaced it, else the page frame (base.html) that it extends, as on every page.
-            let own = cx.theme.source(TEMPLATE);
-            let file = if own.starts_with("builtin:") { cx.theme.shown(TEMPLATE) } else { own };
-            findings.extend(a11y::check_doc(&doc, Some(&expect)).into_iter().map(|v| Finding::new(v.rule, v.severity, file, v.message).help(v.help).page(&url, lang, form)));
+            findings.extend(checks::check_made_page(&doc, cx.site, lang, form, &url, file));
         }
         Ok(findings)
     }
