@@ -13,12 +13,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-cd "$root"
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
+# shellcheck source=tests/lib.sh
+. "$here/../lib.sh"
 
 # --- system packages: only when something is missing -----------------------
 apt_packages=()
@@ -31,10 +27,7 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ur family 2>/de
   apt_packages+=(fonts-noto-core)
 fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
-  echo "run.sh: installing ${apt_packages[*]} with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update
-  as_root apt-get install -y "${apt_packages[@]}"
+  apt_install "${apt_packages[@]}"
 fi
 
 # --- npm packages (playwright-core, axe-core), exactly as locked ------------
