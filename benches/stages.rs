@@ -27,7 +27,7 @@ fn corpus() -> PathBuf {
 }
 
 fn options() -> Options {
-    Options { root: corpus(), out: None, base_url: None, drafts: false, minify: true, today: jiff::civil::date(2026, 11, 21), deny_warnings: false, progress: false }
+    Options { root: corpus(), out: None, base_url: None, drafts: false, minify: true, today: jiff::civil::date(2026, 11, 21), deny_warnings: false, progress: false, pdf_cache: None }
 }
 
 fn loaded() -> &'static Loaded {

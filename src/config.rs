@@ -61,17 +61,17 @@ pub struct Translations {
 }
 
 /// `print:` in site.yaml: the PDF leaflets.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug)]
 pub struct Print {
-    /// `pdf: false` writes no PDF leaflets. On by default.
+    /// `pdf: false` writes no PDF leaflets. On by default where clearleaf was built with them.
     pub pdf: bool,
 }
 
-impl Default for Print {
-    fn default() -> Self {
-        Print { pdf: true }
-    }
+/// `print:` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawPrint {
+    pdf: Option<bool>,
 }
 
 /// `easy_read:` in site.yaml: the thresholds of the Easy-read checks.
@@ -278,7 +278,7 @@ struct RawConfig {
     checks: BTreeMap<String, Level>,
     status_page: bool,
     search: Option<bool>,
-    print: Print,
+    print: RawPrint,
 }
 
 const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "theme", "translations", "easy_read", "checks", "status_page", "search", "print"];
@@ -534,6 +534,18 @@ impl Config {
                 BaseUrl::default()
             }
         };
+        if raw.search == Some(true) && !cfg!(feature = "search") {
+            let mut d = Diagnostic::new(FILE, "`search: true`, but this clearleaf was built without search")
+                .hint("Build clearleaf with its default features (search is the cargo feature `search`), or remove the line.");
+            d.line = yaml::key_line(text, "search");
+            problems.push(d);
+        }
+        if raw.print.pdf == Some(true) && !cfg!(feature = "pdf") {
+            let mut d = Diagnostic::new(FILE, "`print: {pdf: true}`, but this clearleaf was built without PDF leaflets")
+                .hint("Build clearleaf with its default features (PDF leaflets are the cargo feature `pdf`), or remove the line.");
+            d.line = yaml::key_line(text, "print.pdf").or_else(|| yaml::key_line(text, "print"));
+            problems.push(d);
+        }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
@@ -548,8 +560,9 @@ impl Config {
             translations: raw.translations,
             easy_read: raw.easy_read,
             status_page: raw.status_page,
-            search: raw.search.unwrap_or(true),
-            print: raw.print,
+            // On by default where clearleaf was built with it (the fuzz targets are not).
+            search: raw.search.unwrap_or(cfg!(feature = "search")),
+            print: Print { pdf: raw.print.pdf.unwrap_or(cfg!(feature = "pdf")) },
             checks,
             without_file: false,
         })
@@ -601,6 +614,7 @@ mod tests {
         assert_eq!(c.absolute("/res/cy/"), "https://example.org/res/cy/");
     }
 
+    #[cfg(feature = "search")]
     #[test]
     fn search_is_on_unless_turned_off() {
         assert!(parse("title: x\n").unwrap().search);
@@ -609,6 +623,7 @@ mod tests {
         assert_eq!(d[0].hint.as_deref(), Some("Did you mean `search`?"));
     }
 
+    #[cfg(feature = "pdf")]
     #[test]
     fn pdf_leaflets_are_on_unless_turned_off() {
         assert!(parse("title: x\n").unwrap().print.pdf);

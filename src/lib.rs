@@ -33,6 +33,7 @@ pub mod front_matter;
 pub mod history;
 pub mod i18n;
 pub mod language;
+pub mod leaflet;
 pub mod limits;
 pub mod line_marker;
 pub mod load;

@@ -162,6 +162,12 @@ struct BuildArgs {
     /// Write HTML as rendered, without minifying.
     #[arg(long)]
     no_minify: bool,
+    /// Where to keep typeset PDF leaflets between builds (default: clearleaf/ in the user's cache folder).
+    #[arg(long, conflicts_with = "no_cache")]
+    cache: Option<PathBuf>,
+    /// Typeset every PDF leaflet again, and keep none.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Args, Clone)]
@@ -173,7 +179,7 @@ struct CheckArgs {
 fn options(c: &CommonArgs, out: Option<PathBuf>, base_url: Option<BaseUrl>, minify: bool) -> Result<Options, clearleaf::Error> {
     thread_pool(c.jobs);
     let today = clearleaf::today::resolve(c.today).map_err(clearleaf::Error::Usage)?;
-    Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true })
+    Ok(Options { root: c.root.clone(), out, base_url, drafts: c.drafts, minify, today, deny_warnings: c.deny_warnings, progress: true, pdf_cache: None })
 }
 
 /// Threads per core that `--jobs` may ask for. Rendering is CPU work, so more threads than
@@ -212,7 +218,7 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
         Some(Command::Serve { root, bind, port, open, drafts, today }) => {
             thread_pool(None);
             let today = clearleaf::today::resolve(today).map_err(clearleaf::Error::Usage)?;
-            let build = Options { root, out: None, base_url: None, drafts, minify: false, today, deny_warnings: false, progress: false };
+            let build = Options { root, out: None, base_url: None, drafts, minify: false, today, deny_warnings: false, progress: false, pdf_cache: None };
             clearleaf::serve::run(clearleaf::serve::Options { build, bind, port, open })
         }
         Some(Command::Audit { files, format }) => cmd::audit::run(&files, format),
@@ -237,8 +243,24 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
 
 fn build(b: BuildArgs) -> Result<i32, clearleaf::Error> {
     let out = cmd::build::out_dir(&b.common.root, b.out);
-    let opts = options(&b.common, Some(out), b.base_url, !b.no_minify)?;
+    let mut opts = options(&b.common, Some(out), b.base_url, !b.no_minify)?;
+    opts.pdf_cache = pdf_cache(&b.common.root, b.cache, b.no_cache);
     cmd::build::run(&opts, b.common.format)
+}
+
+/// Where `build` keeps PDF leaflets: `--cache`, else the user's cache folder; none with
+/// `--no-cache` or in a clearleaf built without PDF leaflets.
+fn pdf_cache(root: &std::path::Path, asked: Option<PathBuf>, off: bool) -> Option<PathBuf> {
+    if off || !cfg!(feature = "pdf") {
+        return None;
+    }
+    #[cfg(feature = "pdf")]
+    return asked.or_else(|| clearleaf::output::artefacts::pdf::default_cache_dir(root));
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (root, asked);
+        None
+    }
 }
 
 /// The report format asked for on the command line (for reporting invalid input in it).

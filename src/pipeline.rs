@@ -48,6 +48,8 @@ pub struct Options {
     pub deny_warnings: bool,
     /// Show a progress bar (only on a terminal, never in CI).
     pub progress: bool,
+    /// Where PDF leaflets are kept between builds; `None` typesets them all every time.
+    pub pdf_cache: Option<PathBuf>,
 }
 
 /// Everything loaded before rendering: shared read-only by all rendering threads.
@@ -66,8 +68,13 @@ pub struct Loaded {
 
 impl Loaded {
     /// What the artefacts are made from.
-    pub fn artefact_context(&self, minify: bool) -> artefacts::Context<'_> {
-        artefacts::Context { site: &self.site, theme: &self.theme, locales: &self.locales, minify }
+    pub fn artefact_context<'a>(&'a self, opts: &'a Options) -> artefacts::Context<'a> {
+        artefacts::Context { site: &self.site, theme: &self.theme, locales: &self.locales, minify: opts.minify, pdf_cache: opts.pdf_cache.as_deref() }
+    }
+
+    /// The output paths of every artefact, which do not depend on how they are written.
+    pub fn artefact_paths(&self) -> HashSet<String> {
+        artefacts::paths(&artefacts::Context { site: &self.site, theme: &self.theme, locales: &self.locales, minify: false, pdf_cache: None }).collect()
     }
 }
 
@@ -98,14 +105,15 @@ pub fn load(opts: &Options) -> Result<Loaded> {
 /// true`) would be overwritten without a word: it is refused instead.
 fn pages_clear_of_artefacts(loaded: &Loaded) -> Result<()> {
     let site = &loaded.site;
-    let artefacts: HashSet<String> = artefacts::paths(&loaded.artefact_context(false)).collect();
+    let artefacts = loaded.artefact_paths();
     let problems: Vec<Diagnostic> = site
         .targets
         .iter()
         .filter(|t| artefacts.contains(&output_file(&site.config.base_path, &t.url)))
         .map(|t| {
-            Diagnostic::new(&site.content(t).file, format!("this page would be published at {}, where clearleaf writes a file of its own", t.url))
-                .hint("Rename the file. If the address is the status report's (/status/), you can instead set `status_page: false` in site.yaml.")
+            Diagnostic::new(&site.content(t).file, format!("this page would be published at {}, where clearleaf writes a file of its own", t.url)).hint(
+                "Rename the file. If the address is the status report's (/status/) or a search page's (/search/), you can instead turn that off in site.yaml: `status_page: false` or `search: false`.",
+            )
         })
         .collect();
     if problems.is_empty() { Ok(()) } else { Err(Error::Input(problems)) }
@@ -283,12 +291,15 @@ fn render_all(loaded: &Loaded, opts: &Options, staging: Option<&dyn Sink>, timin
     let site = &loaded.site;
     let all: Vec<usize> = (0..site.targets.len()).collect();
     let (page_findings, facts): (Vec<_>, Vec<_>) = render_pages(loaded, &all, opts, staging, timings)?.into_iter().map(|r| (r.findings, r.facts)).unzip();
-    let site_wide = timings.time(6, || site_findings(loaded, &facts.iter().collect::<Vec<_>>(), &AtomicBool::new(false)));
+    let mut site_wide = timings.time(6, || site_findings(loaded, &facts.iter().collect::<Vec<_>>(), &AtomicBool::new(false)));
+    // The pages clearleaf makes (search pages) are checked like the editors' pages.
+    site_wide.extend(artefacts::check(&loaded.artefact_context(opts))?);
     // The pages' facts are not needed any more: free them before the report is made.
     drop(facts);
     let mut findings = all_findings(site, page_findings, site_wide);
     if let Some(s) = staging {
-        timings.time(7, || write_artefacts(loaded, opts, s, |_| true))?;
+        // The leaflets' checks can only run once they are typeset.
+        findings.extend(timings.time(7, || write_artefacts(loaded, opts, s, |_| true))?);
     }
     checks::apply_levels(&mut findings, &site.config.checks);
     Ok(Report::new(site.targets.len(), findings))
@@ -321,7 +332,7 @@ pub(crate) fn render_pages(loaded: &Loaded, targets: &[usize], opts: &Options, s
 pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageFacts], stop: &AtomicBool) -> Vec<Finding> {
     let site = &loaded.site;
     let mut findings = Vec::new();
-    let files: HashSet<String> = artefacts::paths(&loaded.artefact_context(false)).collect();
+    let files = loaded.artefact_paths();
     findings.extend(checks::site_rules::check_site(site, facts, &files, stop));
     if stop.load(Ordering::Relaxed) {
         return findings;
@@ -338,8 +349,8 @@ pub(crate) fn site_findings(loaded: &Loaded, facts: &[&checks::site_rules::PageF
 }
 
 /// Everything besides the pages ([`output::artefacts`]), or those of them that `due` names.
-pub(crate) fn write_artefacts(loaded: &Loaded, opts: &Options, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {
-    artefacts::write(&loaded.artefact_context(opts.minify), sink, due)
+pub(crate) fn write_artefacts(loaded: &Loaded, opts: &Options, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<Vec<Finding>> {
+    artefacts::write(&loaded.artefact_context(opts), sink, due)
 }
 
 /// Every finding in one list, allocated once at its final size: a large site has hundreds of

@@ -131,6 +131,22 @@ fn broken_frame_site(root: &Path) {
     w("themes/default/templates/base.html", &base);
 }
 
+/// The rules only a build finds, as they read the typeset PDF leaflets: an Easy read print
+/// template with small text, a picture Typst cannot read, and a table wider than the page.
+fn leaflet_rules() -> BTreeSet<String> {
+    let s = common::Site::new();
+    let long = "Supercalifragilisticexpialidocious";
+    s.write("content/pictures/bad.png", b"\x89PNG\r\n\x1a\nbroken")
+        .write("content/wide.md", format!("---\ntitle: Wide\n---\n\n![A doctor](pictures/bad.png) See your doctor.\n\n|A|B|C|D|E|F|G|\n|-|-|-|-|-|-|-|\n{}|\n", format!("|{long}").repeat(7)))
+        .write("content/wide.easy.md", "---\ntitle: Wide\n---\n\nSee your doctor.\n")
+        .write("themes/default/print/easy-read.typ", replaced(&builtin("themes/default/print/easy-read.typ"), "size: 16pt, fill: ink", "size: 10pt, fill: ink"));
+    let out = s.root().join("out");
+    let o = assert_cmd::cargo::cargo_bin_cmd!("clearleaf").args(["build", "--no-cache", "--format", "json", "--today", common::TODAY, "--root"]).arg(s.root()).arg("--out").arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    rules_of(doc["findings"].as_array().unwrap())
+}
+
 /// The rules the failed cases of the vendored ACT test suite make the checker report.
 fn act_rules() -> BTreeSet<String> {
     let cases = builtin("tests/fixtures/act/cases.jsonl");
@@ -164,6 +180,7 @@ fn every_implemented_rule_is_emitted_by_a_fixture() {
         emitted.extend(rules_of(&check_findings(dir.path())));
     }
     emitted.extend(input_rules());
+    emitted.extend(leaflet_rules());
 
     for id in &emitted {
         let rule = rules::find(id).unwrap_or_else(|| panic!("a fixture emitted `{id}`, which is not in the rule registry"));

@@ -122,11 +122,11 @@ fn the_text_comes_out_in_order_and_as_plain_unicode() {
 #[test]
 fn two_builds_give_the_same_bytes() {
     let site = site();
-    site.build(&[]).code(0);
+    site.build(&["--no-cache"]).code(0);
     let first: Vec<Vec<u8>> = leaflets().iter().map(|(rel, ..)| std::fs::read(site.out().join(rel)).unwrap()).collect();
     let again = site.tmp().join("again");
     let mut cmd = site.command();
-    common::Run::of(cmd.arg("--out").arg(&again)).code(0);
+    common::Run::of(cmd.arg("--out").arg(&again).arg("--no-cache")).code(0);
     for ((rel, ..), bytes) in leaflets().iter().zip(first) {
         assert!(std::fs::read(again.join(rel)).unwrap() == bytes, "{rel} differs between two builds");
     }
@@ -158,4 +158,101 @@ fn a_mistake_in_a_print_template_is_reported_at_its_line() {
     site.write("themes/default/print/standard.typ", template.replace("#let leaflet(info, body) = {", "#let leaflet(info, body) = {\n  set text(size: info.no-such-field)"));
     let line = template.lines().position(|l| l.starts_with("#let leaflet(")).unwrap() + 2;
     site.build(&[]).code(2).error_at(&format!("themes/default/print/standard.typ:{line}"), &["PDF leaflet", "no-such-field"]);
+}
+
+/// The `href` and words of the leaflet link on the page `rel` of the output.
+fn leaflet_link(site: &Site, rel: &str) -> Option<(String, String)> {
+    let html = std::fs::read_to_string(site.out().join(rel)).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let a = doc.select(&scraper::Selector::parse("p.leaflet a").unwrap()).next()?;
+    Some((a.value().attr("href").unwrap().to_string(), a.text().collect()))
+}
+
+fn pages_of(pdf: &Path) -> usize {
+    let info = poppler("pdfinfo", &[], pdf, &[]);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn each_page_links_to_its_leaflet_with_its_size_and_pages_in_the_readers_language() {
+    let site = site();
+    site.build(&[]).code(0);
+    let (href, words) = leaflet_link(&site, "easy-read/help/index.html").expect("a link to the leaflet");
+    assert_eq!(href, "/easy-read/help/help-easy-read-en.pdf");
+    let pdf = site.out().join("easy-read/help/help-easy-read-en.pdf");
+    let kb = std::fs::metadata(&pdf).unwrap().len().div_ceil(1000);
+    let pages = pages_of(&pdf);
+    let unit = if pages == 1 { "page" } else { "pages" };
+    assert_eq!(words, format!("Download this leaflet (PDF, {pages} {unit}, {kb} KB)"));
+    let (_, urdu) = leaflet_link(&site, "ur/easy-read/help/index.html").unwrap();
+    assert!(urdu.starts_with("یہ کتابچہ ڈاؤن لوڈ کریں (PDF،"), "{urdu}");
+    // The markers the page is rendered with never reach a reader.
+    let page = std::fs::read_to_string(site.out().join("easy-read/help/index.html")).unwrap();
+    assert!(!page.contains(['\u{E000}', '\u{E001}']));
+}
+
+#[test]
+fn a_page_shown_in_another_language_links_to_that_languages_leaflet_and_says_so() {
+    let site = site();
+    site.build(&[]).code(0);
+    // The standard page has no Urdu translation: /ur/help/ shows the English page.
+    assert!(!site.out().join("ur/help/help-ur.pdf").exists(), "a fallback page got a leaflet of its own");
+    let (href, words) = leaflet_link(&site, "ur/help/index.html").expect("a link to the English leaflet");
+    assert_eq!(href, "/help/help-en.pdf");
+    assert!(words.starts_with("یہ کتابچہ English میں ڈاؤن لوڈ کریں"), "{words}");
+    let page = std::fs::read_to_string(site.out().join("ur/help/index.html")).unwrap();
+    assert!(page.contains("hreflang=en"), "the link does not say the leaflet's language");
+}
+
+#[test]
+fn pdf_false_in_front_matter_turns_off_one_pages_leaflet_and_its_translations() {
+    let site = site();
+    let help = std::fs::read_to_string(site.path("content/help.md")).unwrap();
+    site.write("content/help.md", help.replacen("title: Getting help\n", "title: Getting help\npdf: false\n", 1));
+    site.build(&[]).code(0);
+    assert!(!site.out().join("help/help-en.pdf").exists());
+    assert!(leaflet_link(&site, "help/index.html").is_none(), "a page without a leaflet links to one");
+    // Its Easy read pages are translations of it too.
+    assert!(!site.out().join("ur/easy-read/help/help-easy-read-ur.pdf").exists());
+    assert!(site.out().join("test-leaflets-en.pdf").exists(), "other pages keep theirs");
+}
+
+#[test]
+fn the_leaflet_ends_with_a_qr_code_and_the_short_address() {
+    let site = site();
+    site.build(&[]).code(0);
+    let pdf = site.out().join("easy-read/help/help-easy-read-en.pdf");
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf, &["-"]);
+    assert!(text.contains("example.org/easy-read/help/"), "{text}");
+    // The code is a figure in the structure tree, after the sentence that introduces it and
+    // before the address under it (its alt text is checked by tests/print/clients.sh).
+    let structure = poppler("pdfinfo", &["-struct-text"], &pdf, &[]);
+    let after = structure.split_once("Read this leaflet on the web:").map(|(_, rest)| rest).unwrap_or_default();
+    let figure = after.find("Figure").unwrap_or(usize::MAX);
+    assert!(figure < after.find("example.org/easy-read/help/").unwrap_or(0), "{structure}");
+}
+
+#[test]
+fn a_rebuild_takes_unchanged_leaflets_from_the_cache_and_typesets_a_changed_one() {
+    let site = site();
+    site.build(&[]).code(0);
+    let cache = walkdir::WalkDir::new(site.cache()).into_iter().map(Result::unwrap).filter(|e| e.path().extension().is_some_and(|x| x == "leaflet")).map(|e| e.into_path()).collect::<Vec<_>>();
+    assert_eq!(cache.len(), 5, "one cache entry per leaflet: {cache:?}");
+    let before: Vec<Vec<u8>> = leaflets().iter().map(|(rel, ..)| std::fs::read(site.out().join(rel)).unwrap()).collect();
+    // A cached entry that is cut short is typeset again, not used.
+    let cut = &cache[0];
+    let bytes = std::fs::read(cut).unwrap();
+    std::fs::write(cut, &bytes[..bytes.len() / 2]).unwrap();
+    site.write("content/help.easy.md", easy_page("Getting help", ["A phone", "A clock"], ["Call 111 when you need help fast.", EN_EASY[1]]));
+    site.build(&[]).code(0);
+    for ((rel, ..), old) in leaflets().iter().zip(before) {
+        let new = std::fs::read(site.out().join(rel)).unwrap();
+        assert_eq!(new == old, *rel != "easy-read/help/help-easy-read-en.pdf", "{rel}");
+    }
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &site.out().join("easy-read/help/help-easy-read-en.pdf"), &["-"]);
+    assert!(text.contains("when you need help fast"), "{text}");
+    // The old entry of the changed page is gone; the cut one was written whole again.
+    let after = walkdir::WalkDir::new(site.cache()).into_iter().map(Result::unwrap).filter(|e| e.path().extension().is_some_and(|x| x == "leaflet")).count();
+    assert_eq!(after, 5);
+    assert!(std::fs::read(cut).map_or(true, |b| b.len() > bytes.len() / 2), "a cut entry was kept");
 }

@@ -592,8 +592,17 @@ fn raw_html_after_an_unclosed_iframe_does_not_show_line_attributes() {
     // iframe is removed (as HTML-SANITISED says) and no line attribute reaches the output.
     let dir = tempfile::tempdir().unwrap();
     write_site(dir.path(), "---\ntitle: Home\n---\n<iframe src=x><p>Hello</p>\n\nText <iframe src=x><b>bold</b></iframe> more.\n", "help.md", "---\ntitle: Help\n---\nCall 111.\n");
-    let opts =
-        clearleaf::pipeline::Options { root: dir.path().to_path_buf(), out: None, base_url: None, drafts: false, minify: true, today: fuzz_case::today(), deny_warnings: false, progress: false };
+    let opts = clearleaf::pipeline::Options {
+        root: dir.path().to_path_buf(),
+        out: None,
+        base_url: None,
+        drafts: false,
+        minify: true,
+        today: fuzz_case::today(),
+        deny_warnings: false,
+        progress: false,
+        pdf_cache: None,
+    };
     let (files, _) = clearleaf::pipeline::build_in_memory(&opts).unwrap();
     let home = String::from_utf8(files["index.html"].clone()).unwrap();
     assert!(!home.contains("data-cl-line"), "line attributes in the page:\n{home}");
@@ -609,8 +618,17 @@ fn raw_html_after_math_cdata_does_not_show_line_attributes() {
     // and no line attribute reaches the output.
     let dir = tempfile::tempdir().unwrap();
     write_site(dir.path(), "---\ntitle: Home\n---\n<script></script><math><![CDATA[<div>Hello</div>\n\nMore text.\n", "help.md", "---\ntitle: Help\n---\nCall 111.\n");
-    let opts =
-        clearleaf::pipeline::Options { root: dir.path().to_path_buf(), out: None, base_url: None, drafts: false, minify: false, today: fuzz_case::today(), deny_warnings: false, progress: false };
+    let opts = clearleaf::pipeline::Options {
+        root: dir.path().to_path_buf(),
+        out: None,
+        base_url: None,
+        drafts: false,
+        minify: false,
+        today: fuzz_case::today(),
+        deny_warnings: false,
+        progress: false,
+        pdf_cache: None,
+    };
     let (files, _) = clearleaf::pipeline::build_in_memory(&opts).unwrap();
     let home = String::from_utf8(files["index.html"].clone()).unwrap();
     assert!(!home.contains("data-cl-line"), "line attributes in the page:\n{home}");

@@ -2,6 +2,8 @@
 //! Welsh and Urdu. What each index holds is read back from Pagefind's own files: the entry file
 //! lists the languages, and each page's fragment (gzipped JSON) its address, filters and text.
 
+#![cfg(feature = "search")]
+
 mod common;
 
 use std::collections::BTreeMap;
@@ -132,4 +134,105 @@ fn the_index_is_the_same_byte_for_byte_on_every_build() {
     for (name, bytes) in &fa {
         assert!(fb[name] == *bytes, "{name} differs between two builds");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The search pages
+// ---------------------------------------------------------------------------------------------
+
+/// The words a search page's script shows, from its `data-words`.
+fn search_words(page: &str) -> serde_json::Value {
+    let doc = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse("#search").unwrap();
+    let words = doc.select(&sel).next().expect("a #search element").attr("data-words").expect("data-words");
+    serde_json::from_str(words).unwrap()
+}
+
+#[test]
+fn every_language_and_form_has_a_search_page_linked_from_every_page() {
+    let site = site();
+    site.build(&["--no-minify"]).code(0);
+    for (url, lang, dir) in [
+        ("/search/", "en", "ltr"),
+        ("/easy-read/search/", "en", "ltr"),
+        ("/cy/search/", "cy", "ltr"),
+        ("/cy/easy-read/search/", "cy", "ltr"),
+        ("/ur/search/", "ur", "rtl"),
+        ("/ur/easy-read/search/", "ur", "rtl"),
+    ] {
+        let page = site.page(url).unwrap_or_else(|| panic!("no search page at {url}"));
+        assert!(page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\"")), "{url}");
+        assert!(page.contains("role=\"search\"") && page.contains("<label class=\"search__label\" for=\"search-field\">"), "{url}: no labelled search field");
+    }
+    // Each page's header links to the search page of its own language and form.
+    for (page, search) in [("/help/", "/search/"), ("/easy-read/help/", "/easy-read/search/"), ("/cy/help/", "/cy/search/"), ("/ur/", "/ur/search/")] {
+        assert!(site.page(page).unwrap().contains(&format!("<a class=\"site-search__link\" href=\"{search}\">")), "{page} does not link to {search}");
+    }
+    // The search page's language switcher and other-form link go to the other search pages.
+    let welsh = site.page("/cy/search/").unwrap();
+    for other in ["href=\"/search/\" hreflang=\"en\"", "href=\"/ur/search/\" hreflang=\"ur\"", "href=\"/cy/easy-read/search/\""] {
+        assert!(welsh.contains(other), "/cy/search/ lacks {other}");
+    }
+    // Its words are the locale's: Welsh, and Urdu right to left.
+    assert!(welsh.contains("<h1>Chwilio&#39;r wefan hon</h1>"), "{welsh}");
+    assert!(site.page("/ur/search/").unwrap().contains("اس ویب سائٹ میں تلاش کریں"));
+}
+
+#[test]
+fn the_result_count_is_worded_per_plural_category_by_the_locale() {
+    let site = site();
+    site.build(&[]).code(0);
+    let en = search_words(&site.page("/search/").unwrap());
+    assert_eq!(en["results"]["one"], "One result for “{query}”");
+    assert_eq!(en["results"]["other"], "{count} results for “{query}”");
+    assert_eq!(en["none"], "No results for “{query}”. Try another word.");
+    // Welsh has six categories; the built-in locale words each.
+    let cy = search_words(&site.page("/cy/search/").unwrap());
+    let categories: Vec<&str> = cy["results"].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(categories, ["few", "many", "one", "other", "two", "zero"]);
+    assert_eq!(cy["results"]["other"], "{count} canlyniad ar gyfer “{query}”");
+    // An Easy read page's results in the other form are marked as standard ones.
+    assert_eq!(search_words(&site.page("/easy-read/search/").unwrap())["other_form"], "Standard version");
+    assert_eq!(search_words(&site.page("/ur/search/").unwrap())["other_form"], "پڑھنے میں آسان ورژن");
+}
+
+#[test]
+fn search_false_writes_no_search_pages_and_no_links_to_them() {
+    let site = site();
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    // A theme of the site's own without search.html is fine when search is off.
+    site.write("site.yaml", format!("search: false\n{yaml}"));
+    site.build(&[]).code(0);
+    assert!(!site.out().join("search").exists() && !site.out().join("ur/easy-read/search").exists());
+    assert!(!site.page("/help/").unwrap().contains("site-search"));
+}
+
+#[test]
+fn a_search_page_the_theme_gets_wrong_is_found_by_the_checks() {
+    let site = Site::empty();
+    site.write("site.yaml", "title: Test site\nlanguages: [en, ur]\n")
+        .write("content/_index.md", "---\ntitle: Home page\n---\nWelcome to the leaflets.\n")
+        // An override whose field has no label.
+        .write("themes/default/templates/search.html", "{% extends \"base.html\" %}{% block content %}<div role=\"search\"><input type=\"search\" id=\"q\"></div>{% endblock content %}\n");
+    let findings = common::check_findings(&site.root());
+    let on_search: Vec<_> = findings.iter().filter(|f| f["rule"] == "A11Y-CONTROL-NAME").collect();
+    // Found in `check`, which writes nothing, and named by the theme's file (once: the report
+    // lists a problem of one template once, whatever the pages).
+    assert_eq!(on_search.len(), 1, "{findings:#?}");
+    assert_eq!(on_search[0]["file"], "themes/default/templates/search.html");
+    assert!(on_search[0]["url"].as_str().unwrap().ends_with("search/"), "{on_search:#?}");
+}
+
+#[test]
+fn a_search_template_that_cannot_render_is_an_input_error_naming_it() {
+    let site = site();
+    site.write("themes/default/templates/search.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ nothing_here | upper }}\n{% endblock content %}\n");
+    site.build(&[]).code(2).stderr_has("search.html");
+}
+
+#[test]
+fn a_page_where_the_search_page_goes_is_refused() {
+    let site = site();
+    site.write("content/search.md", "---\ntitle: Search\n---\nOur own search.\n");
+    site.build(&[]).code(2).stderr_has("content/search.md").stderr_has("search: false");
 }

@@ -74,9 +74,49 @@ not-found-title = الصفحة غير موجودة
 not-found-body = لم نجد هذه الصفحة. ربما انتقلت إلى مكان آخر.
 not-found-home = اذهب إلى الصفحة الرئيسية
 
+## Search
+search-link = بحث
+search-title = ابحث في هذا الموقع
+search-label = عمّ تبحث؟
+search-hint = اكتب كلمة أو كلمتين، مثلًا: مترجم
+search-button = بحث
+search-needs-javascript = يحتاج البحث إلى جافاسكريبت، وهي متوقفة أو لا تعمل في متصفحك.
+search-pages-link = ابحث عن صفحة من الصفحة الرئيسية بدلًا من ذلك
+search-searching = جارٍ البحث…
+search-results = { $count ->
+    [zero] لا توجد نتائج لـ «{ $query }»
+    [one] نتيجة واحدة لـ «{ $query }»
+    [two] نتيجتان لـ «{ $query }»
+    [few] { $count } نتائج لـ «{ $query }»
+    [many] { $count } نتيجة لـ «{ $query }»
+   *[other] { $count } نتيجة لـ «{ $query }»
+}
+search-no-results = لا توجد نتائج لـ «{ $query }». جرّب كلمة أخرى.
+search-more = اعرض مزيدًا من النتائج
+search-failed = البحث لا يعمل الآن. يُرجى المحاولة مرة أخرى لاحقًا.
+search-result-standard = النسخة العادية
+search-result-easy-read = النسخة سهلة القراءة
+
 ## PDF leaflets
 print-page-of = الصفحة { $page } من { $total }
 print-checked-by = راجعها مع القرّاء: { $who }، في { $date }.
 print-other-formats-heading = صيغ ولغات أخرى
 print-languages = يمكنك قراءة هذه النشرة بهذه اللغات:
+print-qr-alt = رمز QR: امسحه بالهاتف لفتح هذه النشرة على الإنترنت
 print-web-address = اقرأ هذه النشرة على الإنترنت:
+print-download = نزّل هذه النشرة (PDF)
+print-download-facts = نزّل هذه النشرة (PDF، { $pages ->
+    [zero] { $pages } صفحة
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $pages } صفحات
+   *[other] { $pages } صفحة
+}، { $kb } كيلوبايت)
+print-download-in = نزّل هذه النشرة باللغة { $language } (PDF)
+print-download-in-facts = نزّل هذه النشرة باللغة { $language } (PDF، { $pages ->
+    [zero] { $pages } صفحة
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $pages } صفحات
+   *[other] { $pages } صفحة
+}، { $kb } كيلوبايت)

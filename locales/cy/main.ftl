@@ -72,9 +72,45 @@ not-found-title = Methu dod o hyd i'r dudalen
 not-found-body = Doedden ni ddim yn gallu dod o hyd i'r dudalen hon. Efallai ei bod wedi symud.
 not-found-home = Mynd i'r hafan
 
+## Search
+search-link = Chwilio
+search-title = Chwilio'r wefan hon
+search-label = Beth ydych chi'n chwilio amdano?
+search-hint = Teipiwch air neu ddau, er enghraifft: cyfieithydd
+search-button = Chwilio
+search-needs-javascript = Mae angen JavaScript i chwilio, ac mae wedi'i ddiffodd neu nid yw'n gweithio yn eich porwr.
+search-pages-link = Dewch o hyd i dudalen o'r hafan yn lle hynny
+search-searching = Wrthi'n chwilio…
+search-results = { $count ->
+    [zero] Dim canlyniadau ar gyfer “{ $query }”
+    [one] Un canlyniad ar gyfer “{ $query }”
+    [two] Dau ganlyniad ar gyfer “{ $query }”
+    [few] Tri chanlyniad ar gyfer “{ $query }”
+    [many] Chwe chanlyniad ar gyfer “{ $query }”
+   *[other] { $count } canlyniad ar gyfer “{ $query }”
+}
+search-no-results = Dim canlyniadau ar gyfer “{ $query }”. Rhowch gynnig ar air arall.
+search-more = Dangos rhagor o ganlyniadau
+search-failed = Nid yw chwilio'n gweithio ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.
+search-result-standard = Fersiwn safonol
+search-result-easy-read = Fersiwn Hawdd ei Ddeall
+
 ## PDF leaflets
 print-page-of = Tudalen { $page } o { $total }
 print-checked-by = Wedi'i gwirio gyda darllenwyr gan { $who } ar { $date }.
 print-other-formats-heading = Fformatau ac ieithoedd eraill
 print-languages = Gallwch ddarllen y daflen hon yn yr ieithoedd hyn:
+print-qr-alt = Cod QR: sganiwch ef gyda ffôn i agor y daflen hon ar y we
 print-web-address = Darllenwch y daflen hon ar y we:
+print-download = Lawrlwytho'r daflen hon (PDF)
+print-download-facts = Lawrlwytho'r daflen hon (PDF, { $pages ->
+    [one] 1 dudalen
+    [two] 2 dudalen
+   *[other] { $pages } tudalen
+}, { $kb } KB)
+print-download-in = Lawrlwytho'r daflen hon yn { $language } (PDF)
+print-download-in-facts = Lawrlwytho'r daflen hon yn { $language } (PDF, { $pages ->
+    [one] 1 dudalen
+    [two] 2 dudalen
+   *[other] { $pages } tudalen
+}, { $kb } KB)

@@ -64,6 +64,29 @@ not-found-title = Page not found
 not-found-body = We could not find this page. It may have moved.
 not-found-home = Go to the home page
 
+## Search
+# The link in every page's header, and the search page's title.
+search-link = Search
+search-title = Search this site
+search-label = What are you looking for?
+search-hint = Type a word or two, for example: interpreter
+search-button = Search
+# Shown when the reader's browser does not run the search page's script.
+search-needs-javascript = Search needs JavaScript, which is turned off or not working in your browser.
+search-pages-link = Find a page from the home page instead
+search-searching = Searching…
+# $query is the reader's words; $count is how many pages were found (never 0: see below).
+search-results = { $count ->
+    [one] One result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+search-no-results = No results for “{ $query }”. Try another word.
+search-more = Show more results
+search-failed = Search is not working right now. Please try again later.
+# Marks a result in the other form: on Easy read search pages, a standard page, and back.
+search-result-standard = Standard version
+search-result-easy-read = Easy read version
+
 ## PDF leaflets (the print templates in themes/default/print/)
 # The footer of every page of a PDF leaflet.
 print-page-of = Page { $page } of { $total }
@@ -71,4 +94,18 @@ print-page-of = Page { $page } of { $total }
 print-checked-by = Checked with readers by { $who } on { $date }.
 print-other-formats-heading = Other formats and languages
 print-languages = You can read this leaflet in these languages:
+# The QR code at the end of a leaflet (its alt text).
+print-qr-alt = QR code: scan it with a phone to open this leaflet on the web
 print-web-address = Read this leaflet on the web:
+# The link under each page to its leaflet. $pages: its printed pages; $kb: its size in kilobytes.
+print-download = Download this leaflet (PDF)
+print-download-facts = Download this leaflet (PDF, { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}, { $kb } KB)
+# On a page shown in another language because it is not translated yet: $language is the leaflet's language.
+print-download-in = Download this leaflet in { $language } (PDF)
+print-download-in-facts = Download this leaflet in { $language } (PDF, { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}, { $kb } KB)

@@ -70,9 +70,45 @@ not-found-title = Nie znaleziono strony
 not-found-body = Nie możemy znaleźć tej strony. Może jest teraz w innym miejscu.
 not-found-home = Przejdź do strony głównej
 
+## Search
+search-link = Szukaj
+search-title = Szukaj w tej witrynie
+search-label = Czego szukasz?
+search-hint = Wpisz jedno lub dwa słowa, na przykład: tłumacz
+search-button = Szukaj
+search-needs-javascript = Wyszukiwanie wymaga JavaScriptu, który jest wyłączony lub nie działa w Twojej przeglądarce.
+search-pages-link = Zamiast tego znajdź stronę na stronie głównej
+search-searching = Szukam…
+search-results = { $count ->
+    [one] Jeden wynik dla „{ $query }”
+    [few] { $count } wyniki dla „{ $query }”
+    [many] { $count } wyników dla „{ $query }”
+   *[other] { $count } wyniku dla „{ $query }”
+}
+search-no-results = Brak wyników dla „{ $query }”. Spróbuj innego słowa.
+search-more = Pokaż więcej wyników
+search-failed = Wyszukiwanie teraz nie działa. Spróbuj ponownie później.
+search-result-standard = Wersja standardowa
+search-result-easy-read = Wersja łatwa do czytania
+
 ## PDF leaflets
 print-page-of = Strona { $page } z { $total }
 print-checked-by = Sprawdzone razem z czytelnikami. Sprawdził: { $who }, { $date }.
 print-other-formats-heading = Inne formaty i języki
 print-languages = Tę ulotkę można przeczytać w tych językach:
+print-qr-alt = Kod QR: zeskanuj go telefonem, aby otworzyć tę ulotkę w internecie
 print-web-address = Przeczytaj tę ulotkę w internecie:
+print-download = Pobierz tę ulotkę (PDF)
+print-download-facts = Pobierz tę ulotkę (PDF, { $pages ->
+    [one] 1 strona
+    [few] { $pages } strony
+    [many] { $pages } stron
+   *[other] { $pages } strony
+}, { $kb } KB)
+print-download-in = Pobierz tę ulotkę w języku: { $language } (PDF)
+print-download-in-facts = Pobierz tę ulotkę w języku: { $language } (PDF, { $pages ->
+    [one] 1 strona
+    [few] { $pages } strony
+    [many] { $pages } stron
+   *[other] { $pages } strony
+}, { $kb } KB)

@@ -67,9 +67,39 @@ not-found-title = صفحہ نہیں ملا
 not-found-body = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے یہ کسی اور جگہ چلا گیا ہو۔
 not-found-home = مرکزی صفحے پر جائیں
 
+## Search
+search-link = تلاش کریں
+search-title = اس ویب سائٹ میں تلاش کریں
+search-label = آپ کیا تلاش کر رہے ہیں؟
+search-hint = ایک یا دو الفاظ لکھیں، مثال کے طور پر: ترجمان
+search-button = تلاش کریں
+search-needs-javascript = تلاش کے لیے جاوا اسکرپٹ ضروری ہے، جو آپ کے براؤزر میں بند ہے یا کام نہیں کر رہا۔
+search-pages-link = اس کے بجائے مرکزی صفحے سے کوئی صفحہ تلاش کریں
+search-searching = تلاش ہو رہی ہے…
+search-results = { $count ->
+    [one] “{ $query }” کے لیے ایک نتیجہ
+   *[other] “{ $query }” کے لیے { $count } نتائج
+}
+search-no-results = “{ $query }” کے لیے کوئی نتیجہ نہیں ملا۔ کوئی اور لفظ آزمائیں۔
+search-more = مزید نتائج دکھائیں
+search-failed = تلاش ابھی کام نہیں کر رہی۔ براہ کرم بعد میں دوبارہ کوشش کریں۔
+search-result-standard = معیاری ورژن
+search-result-easy-read = پڑھنے میں آسان ورژن
+
 ## PDF leaflets
 print-page-of = صفحہ { $page } از { $total }
 print-checked-by = { $who } نے { $date } کو قارئین کے ساتھ اس کی جانچ کی۔
 print-other-formats-heading = دوسری شکلیں اور زبانیں
 print-languages = آپ یہ کتابچہ ان زبانوں میں پڑھ سکتے ہیں:
+print-qr-alt = کیو آر کوڈ: یہ کتابچہ انٹرنیٹ پر کھولنے کے لیے اسے فون سے اسکین کریں
 print-web-address = یہ کتابچہ انٹرنیٹ پر پڑھیں:
+print-download = یہ کتابچہ ڈاؤن لوڈ کریں (PDF)
+print-download-facts = یہ کتابچہ ڈاؤن لوڈ کریں (PDF، { $pages ->
+    [one] 1 صفحہ
+   *[other] { $pages } صفحات
+}، { $kb } KB)
+print-download-in = یہ کتابچہ { $language } میں ڈاؤن لوڈ کریں (PDF)
+print-download-in-facts = یہ کتابچہ { $language } میں ڈاؤن لوڈ کریں (PDF، { $pages ->
+    [one] 1 صفحہ
+   *[other] { $pages } صفحات
+}، { $kb } KB)

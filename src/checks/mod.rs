@@ -14,6 +14,7 @@ use crate::config::Level;
 use crate::finding::{Finding, Severity};
 use crate::rules::Rule;
 use crate::site::{Site, Target};
+use crate::variant::Form;
 
 pub use lexicon::Lexicon;
 
@@ -46,10 +47,7 @@ pub fn apply_level(f: &mut Finding, levels: &BTreeMap<&'static Rule, Level>) -> 
 /// line; one from the theme points at the template that rendered the page.
 pub fn check_page(doc: &a11y::Doc, site: &Site, target: &Target, template_file: &str, lexicon: Option<&Lexicon>, easy: &easy_read::Shared) -> (Vec<Finding>, site_rules::PageFacts) {
     let variant = site.content(target);
-    let dir = site.config.language(&target.lang).map_or(crate::language::Dir::Ltr, |l| l.dir);
-    let generic: &[String] = lexicon.map_or(&[], |l| &l.generic_link_texts);
-    let expect = a11y::Expect { lang: &target.lang, dir, form: target.form, generic_link_texts: generic };
-    let violations = a11y::check_doc(doc, Some(&expect));
+    let violations = a11y::check_doc(doc, Some(&expect(site, &target.lang, target.form, lexicon)));
     let mut facts = site_rules::facts(doc, site, target, template_file);
     let mut findings: Vec<Finding> = violations
         .into_iter()
@@ -64,6 +62,19 @@ pub fn check_page(doc: &a11y::Doc, site: &Site, target: &Target, template_file: 
     findings.extend(easy_findings);
     facts.easy_read = score;
     (findings, facts)
+}
+
+/// The page rules on a page clearleaf makes itself (a search page), at `url`: no markdown is
+/// behind it, so every finding names `file`, the theme's template.
+pub fn check_made_page(doc: &a11y::Doc, site: &Site, lang: &str, form: Form, url: &str, file: &str) -> Vec<Finding> {
+    let violations = a11y::check_doc(doc, Some(&expect(site, lang, form, lexicon::for_lang(lang))));
+    violations.into_iter().map(|v| Finding::new(v.rule, v.severity, file, v.message).help(v.help).page(url, lang, form)).collect()
+}
+
+/// What the page rules expect of a page in `lang` and `form`.
+fn expect<'a>(site: &Site, lang: &'a str, form: Form, lexicon: Option<&'a Lexicon>) -> a11y::Expect<'a> {
+    let dir = site.config.language(lang).map_or(crate::language::Dir::Ltr, |l| l.dir);
+    a11y::Expect { lang, dir, form, generic_link_texts: lexicon.map_or(&[], |l| &l.generic_link_texts) }
 }
 
 /// `clearleaf audit`: the page-level rules on any HTML file, without site expectations.

@@ -206,7 +206,13 @@ fn links(site: &Site, pages: &[&PageFacts], files: &HashSet<String>, stop: &Atom
                 with_slash.as_str()
             };
             let target = by_url.get(as_page).copied();
-            if target.is_none() && !files.contains(path.strip_prefix(base).unwrap_or(&path)) {
+            // A file clearleaf writes besides the pages: the search page at /search/ is
+            // search/index.html.
+            let is_file = || {
+                let file = path.strip_prefix(base).unwrap_or(&path);
+                files.contains(file) || (file.ends_with('/') || file.is_empty()) && files.contains(&format!("{file}index.html"))
+            };
+            if target.is_none() && !is_file() {
                 out.push(
                     Finding::new(&rules::LINK_BROKEN, Severity::Error, l.file(p), format!("The link to `{}` goes to a page or file that does not exist.", l.href))
                         .maybe_line(line)

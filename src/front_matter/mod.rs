@@ -48,6 +48,9 @@ pub struct FrontMatter {
     pub checked_on: Option<Date>,
     /// Which languages the page is meant to be translated into.
     pub translate: Translate,
+    /// `pdf: false`: no PDF leaflet of this page (on a source page, of its translations
+    /// either, unless one says `pdf: true`).
+    pub pdf: Option<bool>,
 }
 
 /// `translate:` on a source page: whether it is meant to be translated, and into which
@@ -98,7 +101,7 @@ impl<'de> Deserialize<'de> for Translate {
     }
 }
 
-const KEYS: &[&str] = &["title", "description", "date", "reviewed", "review_due", "draft", "weight", "critical", "source_hash", "checked_by", "checked_on", "translate"];
+const KEYS: &[&str] = &["title", "description", "date", "reviewed", "review_due", "draft", "weight", "critical", "source_hash", "checked_by", "checked_on", "translate", "pdf"];
 
 /// A page split into typed front matter and markdown body.
 #[derive(Clone, Debug)]

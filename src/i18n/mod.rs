@@ -5,6 +5,7 @@
 
 pub mod dates;
 mod locales;
+pub mod plural;
 pub mod staleness;
 
 pub use locales::{LOCALES_DIR, Locales};

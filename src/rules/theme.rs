@@ -432,3 +432,88 @@ themes/mine/fonts/OFL.txt
     act: &[],
     implemented: true,
 };
+
+/// Easy read leaflets are printed large.
+pub static PDF_FONT_SIZE: Rule = Rule {
+    id: "PDF-FONT-SIZE",
+    severity: Severity::Error,
+    scope: Scope::Theme,
+    summary: "No text in an Easy read PDF leaflet is smaller than 14 pt.",
+    help: r##"Easy read guidance asks for print of 14 pt at the very least, and 16 pt for the words
+themselves. The built-in Easy read print template never goes below 16 pt, so this comes from
+a print template of your own (`themes/<theme>/print/easy-read.typ` or `shared.typ`). The
+finding names the smallest size found and a leaflet that has it. Make the text larger in
+the template, or delete the file to use the built-in one.
+
+Before:
+
+```markdown
+#set text(size: 10pt)
+```
+
+After:
+
+```markdown
+#set text(size: 16pt)
+```"##,
+    wcag: &[],
+    act: &[],
+    implemented: true,
+};
+
+/// Every picture of a page can be printed in its leaflet.
+pub static PDF_IMAGE: Rule = Rule {
+    id: "PDF-IMAGE",
+    severity: Severity::Warning,
+    scope: Scope::Page,
+    summary: "Every picture on a page can be printed in its PDF leaflet.",
+    help: r##"The PDF leaflet prints the page's pictures. A picture file that cannot be read (it is
+broken, cut short, or in a format other than PNG, JPEG, GIF, WebP or SVG) is printed as its
+alt text instead, so the leaflet loses the picture that goes with the words. Save the
+picture again as PNG or SVG and link to the new file.
+
+Before:
+
+```markdown
+![A doctor](pictures/doctor.bmp) See your doctor.
+```
+
+After:
+
+```markdown
+![A doctor](pictures/doctor.png) See your doctor.
+```"##,
+    wcag: &[],
+    act: &[],
+    implemented: true,
+};
+
+/// Nothing runs off the printed page.
+pub static PDF_OVERFLOW: Rule = Rule {
+    id: "PDF-OVERFLOW",
+    severity: Severity::Warning,
+    scope: Scope::Page,
+    summary: "Nothing on a page is wider than its printed leaflet, where it would be cut off.",
+    help: r##"A web page can scroll sideways; a printed page cannot. A table with many columns, or a
+long word or address in a narrow column, can be wider than an A4 page, and its PDF leaflet
+then cuts it off at the edge. The finding names the line of the page near the words that run
+off. Give the table fewer columns (split it in two, or turn it into a list), or break the
+long word.
+
+Before:
+
+```markdown
+| Service | Phone | Hours | Address | Website | Languages | Access |
+```
+
+After:
+
+```markdown
+| Service | Phone | Hours |
+```
+
+and the rest in a second table or a list."##,
+    wcag: &[],
+    act: &[],
+    implemented: true,
+};

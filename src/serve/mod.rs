@@ -183,7 +183,8 @@ impl Builder {
         eprintln!("Rendered {rendered} pages in {} ms", started.elapsed().as_millis());
         let Some(session) = &self.session else { return };
         let started = Instant::now();
-        let Some(check) = session.check_site(stop) else { return };
+        let served = |rel: &str| self.served.read().unwrap_or_else(|e| e.into_inner()).files.get(rel).cloned();
+        let Some(check) = session.check_site(stop, &served) else { return };
         // The old findings are dropped after the lock is released: freeing them takes a while
         // on a large site, and requests would wait.
         let old = {
@@ -268,7 +269,10 @@ async fn file(State(app): State<App>, req: Request) -> Response {
         if name.ends_with(".html") {
             let url = if name.ends_with("index.html") { format!("/{}", name.trim_end_matches("index.html")) } else { format!("/{name}") };
             let findings: Vec<&Finding> = [&s.page_findings, &s.site_findings].iter().filter_map(|m| m.get(&url)).flatten().collect();
-            return html_response(StatusCode::OK, inject::page(&String::from_utf8_lossy(bytes), s.error.as_deref(), &findings));
+            // A page made again after an edit still has its leaflet link's marks (the leaflets
+            // are typeset by the first build only): the reader gets the plain words.
+            let html = crate::leaflet::link::fill(&String::from_utf8_lossy(bytes), None);
+            return html_response(StatusCode::OK, inject::page(&html, s.error.as_deref(), &findings));
         }
         return ([(header::CONTENT_TYPE, content_type(&name)), (header::CACHE_CONTROL, "no-store")], bytes.clone()).into_response();
     }

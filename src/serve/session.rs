@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::front_matter;
 use crate::load::{self, CONTENT_DIR, STATIC_DIR};
-use crate::output::artefacts::Refresh;
+use crate::output::artefacts::{self, Refresh};
 use crate::output::{Memory, Sink};
 use crate::pipeline::{self, Loaded, Rendered, Timings};
 use crate::site::{Shows, Target};
@@ -64,6 +64,23 @@ enum Change {
     Nothing,
     /// Anything else: rebuild everything.
     Reshape,
+}
+
+/// Writes into memory and reads back what is served: the artefacts made after the site-wide
+/// checks (the search index) are made from every page, not only those this change rendered.
+struct OverServed<'a> {
+    written: Memory,
+    served: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+}
+
+impl Sink for OverServed<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.written.write(rel, bytes)
+    }
+
+    fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        self.written.read(rel).or_else(|| (self.served)(rel))
+    }
 }
 
 impl Session {
@@ -142,10 +159,14 @@ impl Session {
 
     /// Runs the site-wide checks; `None` if `stop` was set on the way (a newer change waits,
     /// and these results would be out of date).
-    pub fn check_site(&self, stop: &AtomicBool) -> Option<SiteCheck> {
+    /// `served` gives back the pages as they are served, which the search index is made from.
+    pub fn check_site(&self, stop: &AtomicBool, served: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync)) -> Option<SiteCheck> {
         let site = &self.loaded.site;
         let facts: Vec<_> = self.rendered.iter().map(|r| &r.facts).collect();
-        let findings = pipeline::site_findings(&self.loaded, &facts, stop);
+        let mut findings = pipeline::site_findings(&self.loaded, &facts, stop);
+        // The search pages' findings; a template that cannot render them was already reported
+        // when the templates were loaded again.
+        findings.extend(artefacts::check(&self.loaded.artefact_context(&self.opts)).unwrap_or_default());
         if stop.load(Ordering::Relaxed) {
             return None;
         }
@@ -174,10 +195,10 @@ impl Session {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
-        let memory = Memory::default();
+        let sink = OverServed { written: Memory::default(), served };
         // Writing to memory cannot fail; a template error shows in the page build already.
-        pipeline::write_artefacts(&self.loaded, &self.opts, &memory, |r| r == Refresh::SiteWide).ok()?;
-        Some(SiteCheck { by_url, files: memory.into_files() })
+        pipeline::write_artefacts(&self.loaded, &self.opts, &sink, |r| r == Refresh::SiteWide).ok()?;
+        Some(SiteCheck { by_url, files: sink.written.into_files() })
     }
 
     fn findings_of(&self, targets: &[usize]) -> Vec<(String, Vec<Finding>)> {
@@ -259,8 +280,17 @@ mod tests {
         w("content/help/day.md", "---\ntitle: Help in the day\n---\nCall your doctor.\n");
         let stamp = source_hash("Help at night", None, "Call 111 at night.\n");
         w("content/help/night.cy.md", &format!("---\ntitle: Help yn y nos\nsource_hash: {stamp}\n---\nFfoniwch 111 yn y nos.\n"));
-        let opts =
-            pipeline::Options { root: dir.path().to_path_buf(), out: None, base_url: None, drafts: false, minify: false, today: "2026-11-21".parse().unwrap(), deny_warnings: false, progress: false };
+        let opts = pipeline::Options {
+            root: dir.path().to_path_buf(),
+            out: None,
+            base_url: None,
+            drafts: false,
+            minify: false,
+            today: "2026-11-21".parse().unwrap(),
+            deny_warnings: false,
+            progress: false,
+            pdf_cache: None,
+        };
         let (session, update) = Session::start(opts).unwrap();
         assert!(update.full && update.files.contains_key("help/day/index.html"));
         assert!(!String::from_utf8_lossy(&update.files["cy/help/night/index.html"]).contains("notice--outdated"), "the translation starts current");
@@ -289,8 +319,23 @@ mod tests {
         // The Welsh page was made from the old text: it now says so, and the findings say it.
         let welsh = String::from_utf8_lossy(&update.files["cy/help/night/index.html"]).into_owned();
         assert!(welsh.contains("Ffoniwch 111") && welsh.contains("notice--outdated"), "{welsh}");
-        let check = session.check_site(&AtomicBool::new(false)).unwrap();
+        let check = session.check_site(&AtomicBool::new(false), &|_| None).unwrap();
         assert!(check.by_url["/cy/help/night/"].iter().any(|f| f.rule == &rules::TRANSLATION_OUTDATED));
+    }
+
+    #[cfg(feature = "search")]
+    #[test]
+    fn after_an_edit_the_search_index_is_made_from_every_page_served() {
+        let (dir, mut session) = site();
+        // What the server holds: the first build's files, then the edit's.
+        let mut served = Session::start(session.opts.clone()).unwrap().1.files;
+        let update = edit(&dir, &mut session, "content/help/night.md", "---\ntitle: Help at night\n---\nCall the lighthouse line.\n").unwrap();
+        served.extend(update.files);
+        let check = session.check_site(&AtomicBool::new(false), &|rel| served.get(rel).cloned()).unwrap();
+        let texts = crate::output::artefacts::search_index::indexed_texts(check.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+        // The edited page, and one this edit did not render.
+        assert!(texts.iter().any(|t| t.contains("lighthouse")) && texts.iter().any(|t| t.contains("doctor")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Call 111 at night")), "the index still has the old text");
     }
 
     #[cfg(unix)]
@@ -328,7 +373,7 @@ mod tests {
         assert!(update.full, "the made pages in every language are replaced");
         let welsh = String::from_utf8_lossy(&update.files["cy/index.html"]).into_owned();
         assert!(welsh.contains("See <a") && !welsh.contains("notice--outdated"), "{welsh}");
-        let check = session.check_site(&AtomicBool::new(false)).unwrap();
+        let check = session.check_site(&AtomicBool::new(false), &|_| None).unwrap();
         assert!(!check.by_url.values().flatten().any(|f| f.rule == &rules::HOME_GENERATED));
     }
 
@@ -373,8 +418,21 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("themes/default/templates")).unwrap();
         let update = edit(&dir, &mut session, "themes/default/templates/section.html", &section.replace("<ul>", "<p>Pages here:</p><ul>")).unwrap();
         assert!(!update.full);
-        // The two sections (home and help) in both languages, and the 404 page.
-        assert_eq!(written(&update), ["404.html", "cy/help/index.html", "cy/index.html", "help/index.html", "index.html"]);
+        // The two sections (home and help) in both languages, the 404 page and the search pages.
+        assert_eq!(
+            written(&update),
+            [
+                "404.html",
+                "cy/easy-read/search/index.html",
+                "cy/help/index.html",
+                "cy/index.html",
+                "cy/search/index.html",
+                "easy-read/search/index.html",
+                "help/index.html",
+                "index.html",
+                "search/index.html"
+            ]
+        );
         assert!(String::from_utf8_lossy(&update.files["help/index.html"]).contains("Pages here:"));
         let err = edit(&dir, &mut session, "themes/default/templates/section.html", "{% block content %}").err().expect("a Tera error");
         assert!(err.to_string().contains("section.html"), "{err}");

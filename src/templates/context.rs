@@ -52,6 +52,17 @@ pub struct OtherForm {
     form: &'static str,
 }
 
+/// The link to the page's PDF leaflet.
+#[derive(Serialize)]
+pub struct Leaflet {
+    url: String,
+    /// The leaflet's language, when it is not the reader's (a page shown in another language).
+    hreflang: Option<String>,
+    /// The link's words, marked so that the leaflet's page count and size can be put in once
+    /// it is typeset (see `leaflet::link`).
+    words: String,
+}
+
 /// A notice above the content (fallback or outdated translation).
 #[derive(Serialize)]
 pub struct Notice {
@@ -104,6 +115,10 @@ pub struct PageContext {
     reviewed: Option<String>,
     /// "Next check due: …", the same way.
     review_due: Option<String>,
+    /// The search page in the reader's language and form, when the site has search.
+    search_url: Option<String>,
+    /// The page's PDF leaflet, when it has one.
+    leaflet: Option<Leaflet>,
 }
 
 fn t(locales: &Locales, lang: &str, id: &str, args: &[(&str, &str)]) -> String {
@@ -137,17 +152,27 @@ fn nav(site: &Site, locales: &Locales, t_: &Target) -> Vec<NavItem> {
         .collect()
 }
 
-fn languages(site: &Site, locales: &Locales, page: Option<usize>, lang: &str, form: Form) -> Vec<LanguageLink> {
+/// What the language switcher links to in each language.
+#[derive(Clone, Copy)]
+enum Switches<'a> {
+    /// The same page.
+    Page(usize),
+    /// A page clearleaf makes in every language, at this path (the search page; the home page
+    /// from the 404 page).
+    Made(&'a str),
+}
+
+fn languages(site: &Site, locales: &Locales, switches: Switches<'_>, lang: &str, form: Form) -> Vec<LanguageLink> {
     site.config
         .languages
         .iter()
         .filter_map(|l| {
-            let (url, fallback) = match page {
-                Some(p) => {
+            let (url, fallback) = match switches {
+                Switches::Page(p) => {
                     let target = site.target(p, &l.code, form)?;
                     (target.url.clone(), target.shows == Shows::Fallback && target.state != State::NotNeeded)
                 }
-                None => (site.url_for("", &l.code, Form::Standard), false),
+                Switches::Made(path) => (site.url_for(path, &l.code, form), false),
             };
             Some(LanguageLink {
                 code: l.code.clone(),
@@ -207,15 +232,35 @@ pub fn page_context(site: &Site, locales: &Locales, target: &Target, content: St
         home_url: site.nearest_target(0, lang, target.form).map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
         base_path: site.config.base_path.clone(),
         site_title,
-        languages: languages(site, locales, Some(target.page), lang, target.form),
+        languages: languages(site, locales, Switches::Page(target.page), lang, target.form),
         other_form: other_form(site, locales, target),
         nav: nav(site, locales, target),
         notice: notice(site, locales, target),
         children,
         reviewed: variant.front.reviewed.map(|d| date_sentence(locales, lang, "last-reviewed", d)),
         review_due: variant.front.review_due.map(|d| date_sentence(locales, lang, "review-due", d)),
+        search_url: search_url(site, lang, target.form),
+        leaflet: leaflet(site, locales, target),
     }
 }
+
+/// The link to the leaflet of `target`'s page: its own, or for a page shown in another
+/// language, that language's, saying which language it is in.
+fn leaflet(site: &Site, locales: &Locales, target: &Target) -> Option<Leaflet> {
+    use crate::leaflet;
+    let own = leaflet::linked_leaflet(site, target)?;
+    let hreflang = Some(own.lang.clone()).filter(|l| *l != target.lang);
+    let in_language = hreflang.as_deref().map(|l| locales.endonym(l));
+    Some(Leaflet { url: format!("{}{}", site.config.base_path, leaflet::leaflet_path(site, own)), words: leaflet::link::marked_words(locales, &target.lang, in_language.as_deref()), hreflang })
+}
+
+/// The search page for a reader in `lang` and `form`, when the site has search.
+fn search_url(site: &Site, lang: &str, form: Form) -> Option<String> {
+    site.config.search.then(|| site.url_for(SEARCH_PATH, lang, form))
+}
+
+/// Where the search pages are, under each language's and form's root.
+pub const SEARCH_PATH: &str = "search";
 
 /// A sentence about a date ("Last checked: 1 November 2026") as HTML: the date in words, in
 /// the reader's language, inside a `<time>` whose `datetime` machines read. The sentence is the
@@ -279,11 +324,25 @@ fn canonical_and_alternates(site: &Site, target: &Target) -> (Option<String>, Ve
 
 /// The link to the page's other form (Easy read or standard) in the same language.
 fn other_form(site: &Site, locales: &Locales, target: &Target) -> Option<OtherForm> {
-    let other = match target.form {
-        Form::Standard => site.target(target.page, &target.lang, Form::Easy).map(|t| (t, "easy-read-link", "easy")),
-        Form::Easy => site.target(target.page, &target.lang, Form::Standard).map(|t| (t, "standard-link", "standard")),
+    let other = the_other(target.form);
+    site.target(target.page, &target.lang, other).map(|t| link_to_other(locales, &target.lang, other, t.url.clone()))
+}
+
+/// The other form than `form`.
+fn the_other(form: Form) -> Form {
+    match form {
+        Form::Standard => Form::Easy,
+        Form::Easy => Form::Standard,
+    }
+}
+
+/// The link to the page in `form` at `url`, worded for a reader in `lang`.
+fn link_to_other(locales: &Locales, lang: &str, form: Form, url: String) -> OtherForm {
+    let label = match form {
+        Form::Easy => "easy-read-link",
+        Form::Standard => "standard-link",
     };
-    other.map(|(other, label, form)| OtherForm { url: other.url.clone(), label: t(locales, &target.lang, label, &[]), form })
+    OtherForm { url, label: t(locales, lang, label, &[]), form: form.as_str() }
 }
 
 /// What the reader is told about the version they see: an outdated translation (with a link
@@ -336,30 +395,31 @@ fn critical_notice(site: &Site, locales: &Locales, target: &Target) -> Notice {
     }
 }
 
-/// The context of `404.html`, in the default language.
-pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
-    let lang = site.config.default_language.clone();
-    let site_title = site_title(site, locales, &lang);
-    let title = t(locales, &lang, "not-found-title", &[]);
-    let home = site.target(0, &lang, Form::Standard);
+/// The context of a page clearleaf makes rather than renders from content (the 404 page, the
+/// search pages): titled `title`, at `path` in `lang` and `form`, with the main menu of that
+/// language's home page, and a language switcher and other-form link to the same page.
+fn made_page_context(site: &Site, locales: &Locales, lang: &str, form: Form, path: &str, title: String, kind: &'static str) -> PageContext {
+    let site_title = site_title(site, locales, lang);
+    let name = if form == Form::Easy { format!("{title} ({})", t(locales, lang, "form-easy-read", &[])) } else { title.clone() };
+    let home = site.nearest_target(0, lang, form);
     PageContext {
-        dir: dir_of(site, &lang),
-        form: "standard",
-        kind: "404",
-        page_title: t(locales, &lang, "page-title-pattern", &[("page", &title), ("site", &site_title)]),
+        dir: dir_of(site, lang),
+        form: form.as_str(),
+        kind,
+        page_title: t(locales, lang, "page-title-pattern", &[("page", &name), ("site", &site_title)]),
         title,
         description: None,
         content: String::new(),
-        content_lang: lang.clone(),
-        content_dir: dir_of(site, &lang),
-        url: format!("{}404.html", site.config.base_path),
+        content_lang: lang.to_string(),
+        content_dir: dir_of(site, lang),
+        url: site.url_for(path, lang, form),
         canonical: None,
         alternates: Vec::new(),
-        home_url: site.config.base_path.clone(),
+        home_url: home.map_or_else(|| site.config.base_path.clone(), |h| h.url.clone()),
         base_path: site.config.base_path.clone(),
         site_title,
-        languages: languages(site, locales, None, &lang, Form::Standard),
-        other_form: None,
+        languages: languages(site, locales, Switches::Made(path), lang, form),
+        other_form: Some(link_to_other(locales, lang, the_other(form), site.url_for(path, lang, the_other(form)))),
         nav: home
             .map(|h| nav(site, locales, h))
             .unwrap_or_default()
@@ -373,6 +433,62 @@ pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
         children: Vec::new(),
         reviewed: None,
         review_due: None,
-        lang,
+        search_url: search_url(site, lang, form),
+        leaflet: None,
+        lang: lang.to_string(),
     }
 }
+
+/// The context of `404.html`: one page, in the default language and standard form.
+pub fn not_found_context(site: &Site, locales: &Locales) -> PageContext {
+    let lang = &site.config.default_language;
+    let mut page = made_page_context(site, locales, lang, Form::Standard, "", t(locales, lang, "not-found-title", &[]), "404");
+    page.url = format!("{}404.html", site.config.base_path);
+    page.other_form = None;
+    page
+}
+
+/// The context of `search.html`: the page frame, and as `search_words` the words its script
+/// shows as results come (JSON). Those with a count are given per plural category (CLDR's
+/// `one`, `few`, …) as the locale words them, with `{count}` and `{query}` where the script
+/// puts the number and the reader's words: the browser picks the category
+/// (`Intl.PluralRules`), Fluent says what each one reads.
+#[derive(Serialize)]
+pub struct SearchContext {
+    #[serde(flatten)]
+    page: PageContext,
+    search_words: String,
+}
+
+/// Builds the context of the search page in `lang` and `form`.
+pub fn search_context(site: &Site, locales: &Locales, lang: &str, form: Form) -> SearchContext {
+    let mut page = made_page_context(site, locales, lang, form, SEARCH_PATH, t(locales, lang, "search-title", &[]), "search");
+    // The header's link to search would lead to this page.
+    page.search_url = None;
+    let other_form = match form {
+        Form::Standard => "search-result-easy-read",
+        Form::Easy => "search-result-standard",
+    };
+    let words = serde_json::json!({
+        "results": crate::i18n::plural::by_category(lang, |n| results_for(locales, lang, n)),
+        "none": t(locales, lang, "search-no-results", &[("query", QUERY)]).replace(QUERY, "{query}"),
+        "searching": t(locales, lang, "search-searching", &[]),
+        "failed": t(locales, lang, "search-failed", &[]),
+        "other_form": t(locales, lang, other_form, &[]),
+    });
+    SearchContext { page, search_words: words.to_string() }
+}
+
+/// "3 results for {query}", with `{count}` where the number goes.
+fn results_for(locales: &Locales, lang: &str, n: u64) -> String {
+    let mut args = FluentArgs::new();
+    // A number, not a string: Fluent picks the plural form only for numbers.
+    args.set("count", n);
+    args.set("query", QUERY);
+    let words = locales.text(lang, "search-results", Some(&args)).unwrap_or_else(|| "search-results".into());
+    words.replacen(&n.to_string(), "{count}", 1).replace(QUERY, "{query}")
+}
+
+/// Stands for the reader's words in a search message: a private-use character no translation
+/// contains.
+const QUERY: &str = "\u{E001}";

@@ -4,7 +4,7 @@
 
 mod context;
 
-pub use context::{PageContext, not_found_context, page_context, site_title};
+pub use context::{PageContext, SEARCH_PATH, SearchContext, not_found_context, page_context, search_context, site_title};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -113,11 +113,12 @@ impl Theme {
             texts.push((name.clone(), text));
         }
         tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|e| template_error(&e, &sources))?;
-        for required in ["page.html", "section.html", "404.html"] {
+        let search = config.search.then_some("search.html");
+        for required in ["page.html", "section.html", "404.html"].into_iter().chain(search) {
             if !tera.contains_template(required) {
                 return Err(Error::input(
                     Diagnostic::new(format!("{THEMES_DIR}/{}/templates/{required}", config.theme), "this template is missing")
-                        .hint("Every theme needs page.html, section.html and 404.html. Copy them from the built-in theme (see the README)."),
+                        .hint("Every theme needs page.html, section.html and 404.html, and search.html unless site.yaml says `search: false`. Copy them from the built-in theme (see the README)."),
                 ));
             }
         }
@@ -145,6 +146,12 @@ impl Theme {
     pub fn shown<'a>(&'a self, template: &'a str) -> &'a str {
         let root = self.roots.get(template).map_or(template, String::as_str);
         self.sources.get(root).map_or(root, String::as_str)
+    }
+
+    /// How findings name the file of `template` itself: `builtin:templates/search.html`, or the
+    /// site's own file that replaces it.
+    pub fn source<'a>(&'a self, template: &'a str) -> &'a str {
+        self.sources.get(template).map_or(template, String::as_str)
     }
 
     /// Renders `template` with `ctx`.

@@ -205,6 +205,20 @@ function listen(server) {
   });
 }
 
+/** SITE_DIR served on a free port and a headless Chromium, for the other scripts
+ *  (search.mjs, bench/search-download.mjs): `{ base, browser, close }`. */
+export async function serveAndLaunch(siteDir) {
+  const server = createStaticServer(siteDir);
+  const base = `http://127.0.0.1:${await listen(server)}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const close = async () => {
+    await browser.close().catch(() => {});
+    server.closeAllConnections?.();
+    await new Promise((resolve) => server.close(() => resolve()));
+  };
+  return { base, browser, close };
+}
+
 // ------------------------------------------------------------ page discovery
 
 /** Every index.html in any folder plus every 404.html, as site URL paths

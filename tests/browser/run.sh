@@ -7,17 +7,14 @@
 # the npm packages pinned in tests/browser/package-lock.json), builds the
 # example site with the debug binary into target/browser-site, then runs
 # axe-core and the layout checks in headless Chromium on every page, saving
-# screenshots and a PDF into target/screenshots. Then tries `clearleaf serve` in
-# the browser (tests/browser/serve-preview.mjs).
+# screenshots and a PDF into target/screenshots. Then searches the site
+# (tests/browser/search.mjs) and tries `clearleaf serve` in the browser
+# (tests/browser/serve-preview.mjs).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-cd "$root"
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
+# shellcheck source=tests/lib.sh
+. "$here/../lib.sh"
 
 # --- system packages: only when something is missing -----------------------
 apt_packages=()
@@ -30,10 +27,7 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ur family 2>/de
   apt_packages+=(fonts-noto-core)
 fi
 if [ "${#apt_packages[@]}" -gt 0 ]; then
-  echo "run.sh: installing ${apt_packages[*]} with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update
-  as_root apt-get install -y "${apt_packages[@]}"
+  apt_install "${apt_packages[@]}"
 fi
 
 # --- npm packages (playwright-core, axe-core), exactly as locked ------------
@@ -57,6 +51,10 @@ bin="${CARGO_TARGET_DIR:-target}/debug/clearleaf"
 
 # --- check it in the browser -----------------------------------------------
 node "$here/axe-site.mjs" "$site" --screenshots target/screenshots
+
+# --- search, as a reader uses it: queries in three languages and both forms, axe-core with
+# results shown, keyboard only; screenshots of the Urdu and Easy read results ---------------
+node "$here/search.mjs" "$site" --screenshots target/screenshots
 
 # --- and the live preview, with its findings panel and error notice ----------
 node "$here/serve-preview.mjs" "$bin" "$root"

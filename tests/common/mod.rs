@@ -97,6 +97,11 @@ impl Site {
         self.tmp.path().join("out")
     }
 
+    /// The cache folder of its builds (`$XDG_CACHE_HOME`).
+    pub fn cache(&self) -> PathBuf {
+        self.tmp.path().join("cache")
+    }
+
     /// The temporary folder holding `site/` and `out/`.
     pub fn tmp(&self) -> &Path {
         self.tmp.path()
@@ -136,7 +141,8 @@ impl Site {
     /// `clearleaf build --root SITE --today TODAY` with no `--out` yet.
     pub fn command(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("clearleaf");
-        cmd.arg("build").arg("--root").arg(self.root()).args(["--today", TODAY]).env_remove("CI").env("NO_COLOR", "1");
+        // The PDF leaflets' cache goes in the test's own folder, never the user's.
+        cmd.arg("build").arg("--root").arg(self.root()).args(["--today", TODAY]).env_remove("CI").env("NO_COLOR", "1").env("XDG_CACHE_HOME", self.cache());
         cmd
     }
 

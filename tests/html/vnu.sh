@@ -11,19 +11,12 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-cd "$root"
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
+# shellcheck source=tests/lib.sh
+. "$here/../lib.sh"
 
 # --- Java, from Debian: only when missing ------------------------------------
 if ! command -v java >/dev/null 2>&1; then
-  echo "vnu.sh: installing default-jre-headless with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update
-  as_root apt-get install -y default-jre-headless
+  apt_install default-jre-headless
 fi
 
 # --- vnu.jar, exactly as locked -----------------------------------------------

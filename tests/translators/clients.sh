@@ -16,23 +16,12 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-cd "$root"
-
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-fail() {
-  echo "clients.sh: $*" >&2
-  exit 1
-}
+# shellcheck source=tests/lib.sh
+. "$here/../lib.sh"
 
 # --- the clients: only when missing ---------------------------------------------
 if ! command -v msgfmt >/dev/null 2>&1; then
-  echo "clients.sh: installing gettext with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update
-  as_root apt-get install -y gettext
+  apt_install gettext
 fi
 if ! command -v podebug >/dev/null 2>&1 || ! python3 -c "import translate" 2>/dev/null; then
   echo "clients.sh: installing translate-toolkit with pip"

@@ -72,7 +72,7 @@ pub struct Block {
 const SKIP: &[&str] =
     &["pre", "code", "kbd", "samp", "script", "style", "template", "noscript", "svg", "math", "img", "picture", "video", "audio", "iframe", "object", "button", "select", "textarea", "input"];
 /// Classes of the theme's own parts and of marks that are not words.
-const SKIP_CLASSES: &[&str] = &["other-form", "notice", "page-dates", "child-list", "words-we-use", "footnote-ref", "footnote-back", "task"];
+const SKIP_CLASSES: &[&str] = &["other-form", "notice", "page-dates", "leaflet", "child-list", "words-we-use", "footnote-ref", "footnote-back", "task"];
 
 fn block_kind(el: &ElementRef<'_>) -> Option<Kind> {
     let e = el.value();

@@ -7,12 +7,14 @@ mod not_found;
 pub mod pdf;
 mod robots;
 pub mod search_index;
+mod search_page;
 mod site_files;
 mod sitemap;
 mod status_page;
 mod theme_files;
 
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::i18n::Locales;
 use crate::output::Sink;
 use crate::site::Site;
@@ -28,6 +30,8 @@ pub struct Context<'a> {
     pub locales: &'a Locales,
     /// Whether HTML is minified.
     pub minify: bool,
+    /// Where typeset PDF leaflets are kept between builds, if anywhere.
+    pub pdf_cache: Option<&'a std::path::Path>,
 }
 
 /// When `serve` writes an artefact again.
@@ -45,20 +49,40 @@ pub enum Refresh {
 pub trait Artefact: Sync {
     /// The output paths it writes, known before anything is written.
     fn paths(&self, cx: &Context<'_>) -> Vec<String>;
-    /// Writes it.
-    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()>;
+    /// Writes it, and gives what the checks found in what was written (the PDF leaflets are
+    /// only known once typeset).
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<Finding>>;
+    /// What the checks find in it, for an artefact that is a page readers see. `check` runs
+    /// this too, without writing anything.
+    fn check(&self, _cx: &Context<'_>) -> Result<Vec<Finding>> {
+        Ok(Vec::new())
+    }
     /// When `serve` writes it again.
     fn refresh(&self) -> Refresh;
 }
 
 /// Every artefact, in the order they are written: a later one may replace an earlier one's
 /// file (the site's `static/` replaces the theme's files of the same name).
-pub static ALL: &[&dyn Artefact] =
-    &[&not_found::NotFound, &sitemap::Sitemap, &robots::Robots, &theme_files::ThemeFiles, &site_files::SiteFiles, &status_page::StatusPage, &search_index::SearchIndex, &pdf::Leaflets];
+pub static ALL: &[&dyn Artefact] = &[
+    &not_found::NotFound,
+    &sitemap::Sitemap,
+    &robots::Robots,
+    &theme_files::ThemeFiles,
+    &site_files::SiteFiles,
+    &status_page::StatusPage,
+    &search_page::SearchPage,
+    &search_index::SearchIndex,
+    &pdf::Leaflets,
+];
 
-/// Writes every artefact that `refresh` says is due.
-pub fn write(cx: &Context<'_>, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<()> {
-    ALL.iter().filter(|a| due(a.refresh())).try_for_each(|a| a.write(cx, sink))
+/// Writes every artefact that `refresh` says is due, and gives what the checks found in them.
+pub fn write(cx: &Context<'_>, sink: &dyn Sink, due: impl Fn(Refresh) -> bool) -> Result<Vec<Finding>> {
+    ALL.iter().filter(|a| due(a.refresh())).map(|a| a.write(cx, sink)).collect::<Result<Vec<_>>>().map(|f| f.concat())
+}
+
+/// What the checks find in every artefact.
+pub fn check(cx: &Context<'_>) -> Result<Vec<Finding>> {
+    ALL.iter().map(|a| a.check(cx)).collect::<Result<Vec<_>>>().map(|f| f.concat())
 }
 
 /// Every path the artefacts write.

@@ -2,6 +2,7 @@
 
 use super::{Artefact, Context, Refresh};
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::output::Sink;
 
 /// `robots.txt`.
@@ -12,10 +13,11 @@ impl Artefact for Robots {
         vec!["robots.txt".into()]
     }
 
-    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<Finding>> {
         let config = &cx.site.config;
         let text = format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute(&format!("{}sitemap.xml", config.base_path)));
-        sink.write("robots.txt", text.as_bytes())
+        sink.write("robots.txt", text.as_bytes())?;
+        Ok(Vec::new())
     }
 
     fn refresh(&self) -> Refresh {

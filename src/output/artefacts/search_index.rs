@@ -3,13 +3,16 @@
 //! indexed (`data-pagefind-body` on the main content) and each page's form (a `form` filter).
 //! Off with `search: false` in site.yaml.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 
 use super::{Artefact, Context, Refresh};
 use crate::error::{Error, Result};
 use crate::files::output_file;
+use crate::finding::Finding;
 use crate::output::Sink;
-use crate::site::{Shows, Site};
+use crate::site::{Shows, Site, Target};
 
 /// The folder of the index in the output.
 pub const DIR: &str = "pagefind";
@@ -17,6 +20,14 @@ pub const DIR: &str = "pagefind";
 /// Files Pagefind always writes, whatever the pages: the rest are named by their content's hash,
 /// which is not known before the pages are written.
 const FIXED: &[&str] = &["pagefind.js", "pagefind-entry.json", "pagefind-worker.js", "pagefind-highlight.js", "pagefind-ui.js", "pagefind-ui.css"];
+
+/// Pagefind's list of the languages and their indexes.
+const ENTRY: &str = "pagefind-entry.json";
+
+/// Files of an index: path inside [`DIR`] and bytes.
+type Files = Vec<(String, Vec<u8>)>;
+/// Pages for Pagefind: address and HTML.
+type Pages = Vec<(String, String)>;
 
 /// The search index.
 pub struct SearchIndex;
@@ -26,17 +37,25 @@ impl Artefact for SearchIndex {
         if cx.site.config.search { FIXED.iter().map(|f| format!("{DIR}/{f}")).collect() } else { Vec::new() }
     }
 
-    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<Finding>> {
         if !cx.site.config.search {
-            return Ok(());
+            return Ok(Vec::new());
         }
-        // A sink that cannot give the pages back (serve's site-wide step writes into a fresh
-        // one) keeps the index it has rather than get one of no pages.
-        let Some(pages) = pages_written(cx.site, sink) else { return Ok(()) };
-        for (rel, bytes) in index_files(pages)? {
+        // One Pagefind index per language, made in parallel and merged: Pagefind's library
+        // takes one page at a time and compresses every file on one thread, and a language's
+        // index depends on its own pages only.
+        let site = cx.site;
+        let mut by_lang: BTreeMap<&str, Vec<&Target>> = BTreeMap::new();
+        for t in site.targets.iter().filter(|t| t.shows == Shows::Own) {
+            by_lang.entry(t.lang.as_str()).or_default().push(t);
+        }
+        let indexes: Vec<Option<Files>> = by_lang.into_par_iter().map(|(_, pages)| index_files(pages_written(site, sink, pages))).collect::<Result<_>>()?;
+        // A sink that cannot give the pages back writes no index, rather than one of no pages.
+        let Some(indexes) = indexes.into_iter().collect::<Option<Vec<_>>>() else { return Ok(Vec::new()) };
+        for (rel, bytes) in merge(indexes)? {
             sink.write(&format!("{DIR}/{rel}"), &bytes)?;
         }
-        Ok(())
+        Ok(Vec::new())
     }
 
     fn refresh(&self) -> Refresh {
@@ -45,48 +64,122 @@ impl Artefact for SearchIndex {
     }
 }
 
-/// Every page that shows its own content, as written: `(url, html)`. A fallback page shows
-/// another language's text, which that language's index already has.
-fn pages_written(site: &Site, sink: &dyn Sink) -> Option<Vec<(String, String)>> {
-    let own: Vec<_> = site.targets.iter().filter(|t| t.shows == Shows::Own).collect();
-    own.par_iter()
-        .map(|t| {
-            let html = sink.read(&output_file(&site.config.base_path, &t.url))?;
-            Some((t.url.clone(), with_end_tags(&String::from_utf8_lossy(&html))))
-        })
-        .collect()
+/// How many pages are read back and prepared at once (in parallel) for Pagefind, which takes
+/// them one at a time: a large site's pages are never all in memory together.
+const BATCH: usize = 512;
+
+/// `pages` as written: `(url, html)`, in batches made as they are asked for; a batch is `None` if
+/// the sink cannot give its pages back.
+fn pages_written<'a>(site: &'a Site, sink: &'a dyn Sink, pages: Vec<&'a Target>) -> impl Iterator<Item = Option<Pages>> + 'a {
+    let batches: Vec<Vec<&Target>> = pages.chunks(BATCH).map(<[_]>::to_vec).collect();
+    batches.into_iter().map(move |batch| {
+        batch
+            .par_iter()
+            .map(|t| {
+                let html = sink.read(&output_file(&site.config.base_path, &t.url))?;
+                Some((t.url.clone(), indexable(&String::from_utf8_lossy(&html))))
+            })
+            .collect()
+    })
 }
 
-/// The page with every end tag written out. Pagefind reads HTML as a stream of tags
-/// (lol_html) and sees an element end only at its end tag. The minifier leaves out `</p>`, so
-/// a `<p data-pagefind-ignore>` would never end, and the rest of the page would be ignored with
-/// it. Parsed and written again as a browser would, the page has every end tag.
-fn with_end_tags(html: &str) -> String {
-    scraper::Html::parse_document(html).html()
+/// The files of several indexes as those of one: each language's files are its own, the
+/// script and worker are the same in all, and the entry file lists every language.
+fn merge(indexes: Vec<Files>) -> Result<Files> {
+    let bad = |e: serde_json::Error| Error::Internal(format!("Pagefind wrote an entry file clearleaf cannot read: {e}"));
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let (mut entry, mut languages) = (None, serde_json::Map::new());
+    for (name, bytes) in indexes.into_iter().flatten() {
+        if name != ENTRY {
+            files.insert(name, bytes);
+            continue;
+        }
+        let mut this: serde_json::Value = serde_json::from_slice(&bytes).map_err(bad)?;
+        if let Some(these) = this.get_mut("languages").and_then(serde_json::Value::as_object_mut) {
+            languages.append(these);
+        }
+        entry = Some(this);
+    }
+    if let Some(mut entry) = entry {
+        entry["languages"] = serde_json::Value::Object(languages);
+        files.insert(ENTRY.to_string(), serde_json::to_vec(&entry).map_err(bad)?);
+    }
+    Ok(files.into_iter().collect())
 }
 
-/// Pagefind's files for these pages, by path inside [`DIR`], sorted so that they are written in
-/// the same order on every build.
-fn index_files(pages: Vec<(String, String)>) -> Result<Vec<(String, Vec<u8>)>> {
+/// What Pagefind is given of a page: the part it indexes (`data-pagefind-body`) in a document
+/// of the page's language, with every end tag written out. Pagefind reads HTML as a stream of
+/// tags (lol_html) and sees an element end only at its end tag. The minifier leaves out `</p>`,
+/// so a `<p data-pagefind-ignore>` would never end, and the rest of the page would be ignored
+/// with it: parsed and written again as a browser would, the part has every end tag. Leaving
+/// out the header, menus and footer, which Pagefind would only skip, saves it reading them.
+fn indexable(html: &str) -> String {
+    static BODY: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| scraper::Selector::parse("[data-pagefind-body]").expect("a valid selector"));
+    let doc = scraper::Html::parse_document(html);
+    let Some(body) = doc.select(&BODY).next() else { return doc.html() };
+    let lang = doc.root_element().attr("lang").unwrap_or_default();
+    let mut out = String::with_capacity(html.len() / 2);
+    out.push_str("<!DOCTYPE html><html lang=\"");
+    crate::markdown::escape_attr(lang, &mut out);
+    out.push_str("\"><head></head><body>");
+    out.push_str(&body.html());
+    out.push_str("</body></html>");
+    out
+}
+
+/// Without the `search` feature there is no index: `search` is then off in every site.
+#[cfg(not(feature = "search"))]
+fn index_files(_: impl Iterator<Item = Option<Pages>>) -> Result<Option<Files>> {
+    Ok(None)
+}
+
+/// Pagefind's files for the pages of `batches`, by path inside [`DIR`], sorted so that they are
+/// written in the same order on every build; `None` if a batch is.
+#[cfg(feature = "search")]
+fn index_files(batches: impl Iterator<Item = Option<Pages>>) -> Result<Option<Files>> {
     let failed = |e: anyhow::Error| Error::Internal(format!("the search index could not be built: {e:#}"));
     // Pagefind is async: one small runtime for the index, on this thread.
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| Error::Internal(format!("cannot start the search indexer: {e}")))?;
     let files = runtime.block_on(async {
         let mut index = pagefind::api::PagefindIndex::new(None).map_err(failed)?;
-        for (url, html) in pages {
-            index.add_html_file(None, Some(url), html).await.map_err(failed)?;
+        for batch in batches {
+            let Some(pages) = batch else { return Ok(None) };
+            for (url, html) in pages {
+                index.add_html_file(None, Some(url), html).await.map_err(failed)?;
+            }
         }
-        index.get_files().await.map_err(failed)
+        index.get_files().await.map(Some).map_err(failed)
     })?;
-    let mut files: Vec<(String, Vec<u8>)> =
-        files.into_iter().map(|f| (f.filename.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"), f.contents)).collect();
+    let Some(files) = files else { return Ok(None) };
+    let mut files: Files = files.into_iter().map(|f| (f.filename.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/"), f.contents)).collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
+    Ok(Some(files))
 }
 
-#[cfg(test)]
+/// The text of every page in an index's files (each fragment is gzipped JSON after Pagefind's
+/// marker), for tests.
+#[cfg(all(test, feature = "search"))]
+pub(crate) fn indexed_texts<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<String> {
+    use std::io::Read;
+    files
+        .filter(|(name, _)| name.contains("fragment/"))
+        .map(|(_, gz)| {
+            let mut bytes = Vec::new();
+            flate2::read::GzDecoder::new(gz).read_to_end(&mut bytes).unwrap();
+            let json: serde_json::Value = serde_json::from_slice(bytes.strip_prefix(b"pagefind_dcd").unwrap()).unwrap();
+            json["content"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[cfg(all(test, feature = "search"))]
 mod tests {
     use super::*;
+
+    /// Pagefind's files for `pages`, in one batch.
+    fn index(pages: Pages) -> Files {
+        index_files(std::iter::once(Some(pages))).unwrap().expect("the pages")
+    }
 
     fn page(lang: &str, form: &str, text: &str) -> String {
         format!("<!DOCTYPE html><html lang={lang}><body><nav>Menu words</nav><main data-pagefind-body data-pagefind-filter=\"form:{form}\"><h1>{text}</h1><p>{text}</p></main></body></html>")
@@ -99,12 +192,11 @@ mod tests {
 
     #[test]
     fn one_index_per_language_with_its_pages() {
-        let files = index_files(vec![
+        let files = index(vec![
             ("/".into(), page("en", "standard", "Call the help line")),
             ("/easy-read/".into(), page("en", "easy", "Phone us")),
             ("/cy/".into(), page("cy", "standard", "Ffoniwch y llinell gymorth")),
-        ])
-        .unwrap();
+        ]);
         let languages = &entry(&files)["languages"];
         assert_eq!(languages["en"]["page_count"], 2);
         assert_eq!(languages["cy"]["page_count"], 1);
@@ -117,27 +209,35 @@ mod tests {
 
     /// The text Pagefind indexed for the one page of `files`.
     fn indexed_text(files: &[(String, Vec<u8>)]) -> String {
-        use std::io::Read;
-        let (_, gz) = files.iter().find(|(n, _)| n.starts_with("fragment/")).expect("a fragment");
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut bytes).unwrap();
-        let json: serde_json::Value = serde_json::from_slice(bytes.strip_prefix(b"pagefind_dcd").unwrap()).unwrap();
-        json["content"].as_str().unwrap().to_string()
+        indexed_texts(files.iter().map(|(n, b)| (n.as_str(), b.as_slice()))).concat()
     }
 
     #[test]
     fn an_ignored_paragraph_without_its_end_tag_ignores_only_itself() {
         let minified = "<!DOCTYPE html><html lang=en><body><main data-pagefind-body><h1>Help</h1><p data-pagefind-ignore><a href=/easy-read/>Easy read</a><div><p>Call the lighthouse line</div></main></body></html>";
-        let text = indexed_text(&index_files(vec![("/".into(), with_end_tags(minified))]).unwrap());
+        let text = indexed_text(&index(vec![("/".into(), indexable(minified))]));
         assert!(text.contains("lighthouse") && !text.contains("Easy read"), "{text}");
         // Why the end tags are added: without them the ignored paragraph never ends, and
         // Pagefind ignores the rest of the page with it.
-        assert!(!indexed_text(&index_files(vec![("/".into(), minified.to_string())]).unwrap()).contains("lighthouse"));
+        assert!(!indexed_text(&index(vec![("/".into(), minified.to_string())])).contains("lighthouse"));
+    }
+
+    #[test]
+    fn indexes_made_apart_merge_into_one_entry() {
+        let en = index(vec![("/".into(), page("en", "standard", "Call the help line"))]);
+        let cy = index(vec![("/cy/".into(), page("cy", "standard", "Ffoniwch y llinell gymorth"))]);
+        let together = index(vec![("/".into(), page("en", "standard", "Call the help line")), ("/cy/".into(), page("cy", "standard", "Ffoniwch y llinell gymorth"))]);
+        let merged = merge(vec![en, cy]).unwrap();
+        // The same files as one index of both languages, and the same entry.
+        assert_eq!(merged.iter().map(|f| &f.0).collect::<Vec<_>>(), together.iter().map(|f| &f.0).collect::<Vec<_>>());
+        assert_eq!(entry(&merged), entry(&together));
     }
 
     #[test]
     fn the_same_pages_give_the_same_bytes() {
         let pages = || vec![("/".into(), page("en", "standard", "Call the help line")), ("/ur/".into(), page("ur", "standard", "ہیلپ لائن پر کال کریں"))];
-        assert_eq!(index_files(pages()).unwrap(), index_files(pages()).unwrap());
+        assert_eq!(index(pages()), index(pages()));
+        // A batch the sink could not give back: no index at all.
+        assert!(index_files([Some(pages()), None].into_iter()).unwrap().is_none());
     }
 }

@@ -5,6 +5,7 @@ use rayon::prelude::*;
 
 use super::{Artefact, Context, Refresh};
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::output::Sink;
 
 /// `static/` and the files beside the pages.
@@ -15,11 +16,12 @@ impl Artefact for SiteFiles {
         cx.site.statics.iter().chain(&cx.site.assets).map(|a| a.out.clone()).collect()
     }
 
-    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<Finding>> {
         cx.site.statics.par_iter().chain(cx.site.assets.par_iter()).try_for_each(|a| match &a.cleaned {
             Some(bytes) => sink.write(&a.out, bytes),
             None => sink.copy(&a.path, &a.out),
-        })
+        })?;
+        Ok(Vec::new())
     }
 
     fn refresh(&self) -> Refresh {

@@ -2,6 +2,7 @@
 
 use super::{Artefact, Context, Refresh};
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::markdown::escape_attr;
 use crate::output::Sink;
 use crate::site::{Shows, Site};
@@ -14,8 +15,9 @@ impl Artefact for Sitemap {
         vec!["sitemap.xml".into()]
     }
 
-    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
-        sink.write("sitemap.xml", sitemap_xml(cx.site).as_bytes())
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<Finding>> {
+        sink.write("sitemap.xml", sitemap_xml(cx.site).as_bytes())?;
+        Ok(Vec::new())
     }
 
     fn refresh(&self) -> Refresh {

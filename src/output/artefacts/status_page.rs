@@ -3,6 +3,7 @@
 
 use super::{Artefact, Context, Refresh};
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::output::Sink;
 use crate::status::{self, html};
 
@@ -14,14 +15,15 @@ impl Artefact for StatusPage {
         if cx.site.config.status_page { vec![html::PATH.into()] } else { Vec::new() }
     }
 
-    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<Finding>> {
         if !cx.site.config.status_page {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let site = cx.site;
         let doc = status::document(site, None);
         let report = html::render(site, &doc, &html::Inputs { today: site.today(), root: &site.config.root });
-        sink.write(html::PATH, report.as_bytes())
+        sink.write(html::PATH, report.as_bytes())?;
+        Ok(Vec::new())
     }
 
     fn refresh(&self) -> Refresh {

@@ -2,6 +2,7 @@
 
 use super::{Artefact, Context, Refresh};
 use crate::error::Result;
+use crate::finding::Finding;
 use crate::output::Sink;
 
 /// The theme's static files.
@@ -12,8 +13,9 @@ impl Artefact for ThemeFiles {
         cx.theme.static_files.keys().cloned().collect()
     }
 
-    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<()> {
-        cx.theme.static_files.iter().try_for_each(|(rel, file)| sink.write(rel, &file.bytes))
+    fn write(&self, cx: &Context<'_>, sink: &dyn Sink) -> Result<Vec<Finding>> {
+        cx.theme.static_files.iter().try_for_each(|(rel, file)| sink.write(rel, &file.bytes))?;
+        Ok(Vec::new())
     }
 
     fn refresh(&self) -> Refresh {

@@ -28,8 +28,9 @@ pub fn template_name(form: Form) -> &'static str {
 const PAGE: &str = "\u{E000}";
 const TOTAL: &str = "\u{E001}";
 
-/// The leaflet's main source, with `content` (Typst markup) as its body.
-pub fn main_source(site: &Site, locales: &Locales, target: &Target, content: &str) -> String {
+/// The leaflet's main source, with `content` (Typst markup) as its body; `qr` says whether the
+/// world has the page's QR code.
+pub fn main_source(site: &Site, locales: &Locales, target: &Target, content: &str, qr: bool) -> String {
     let lang = target.lang.as_str();
     let variant = site.content(target);
     let t = |id: &str, args: &[(&str, String)]| {
@@ -73,7 +74,10 @@ pub fn main_source(site: &Site, locales: &Locales, target: &Target, content: &st
         ("languages-intro", escape::string(&t("print-languages", &[]))),
         ("languages", format!("({}{})", other_languages.join(", "), if other_languages.len() == 1 { "," } else { "" })),
         ("web-intro", escape::string(&t("print-web-address", &[]))),
+        ("web-short", optional(web.split_once("://").map(|(_, short)| short.to_string()))),
         ("web-address", optional(web.contains("://").then_some(web))),
+        ("qr", optional(qr.then(|| super::qr::PATH.to_string()))),
+        ("qr-alt", escape::string(&t("print-qr-alt", &[]))),
     ];
     let info: Vec<String> = fields.iter().map(|(k, v)| format!("  {k}: {v},")).collect();
     format!("#import {}: leaflet, picture-row, picture, notice\n#show: leaflet.with((\n{}\n))\n{content}\n", escape::string(&template_path(template_name(target.form))), info.join("\n"))

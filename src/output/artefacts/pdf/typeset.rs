@@ -1,0 +1,367 @@
+//! Typesetting: each leaflet's Typst world, compiled and written as tagged PDF.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Datetime, Smart};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use super::cache::{self, Cache, Made};
+use super::fonts::Fonts;
+use super::link::Facts;
+use super::world::{self, LeafletWorld};
+use super::{inspect, markup, qr, source};
+use crate::error::{Diagnostic, Error, Result};
+use crate::files::output_file;
+use crate::finding::Finding;
+use crate::i18n::Locales;
+use crate::output::Sink;
+use crate::output::artefacts::Context;
+use crate::rules;
+use crate::site::{Site, Target};
+use crate::templates::{THEMES_DIR, Theme};
+use crate::variant::Form;
+
+/// The largest page, as written, that gets a leaflet: a leaflet is a few pages long (its page
+/// is some tens of KiB), and a page of megabytes would take minutes to typeset into hundreds
+/// of pages.
+const MAX_PAGE_BYTES: usize = 256 << 10;
+
+/// The stack of each thread that typesets leaflets: Typst's layout recurses deeply on long
+/// pages, and overflowed the 16 MiB of the rendering threads on a list of 10,000 pages. Only
+/// the part used is ever taken from memory.
+const TYPESETTING_STACK: usize = 256 << 20;
+
+/// Typesets the leaflets of `all` and writes them to `sink` next to their pages. Gives what
+/// each one it made is like, by path, and what the checks found in them. Those in `cx`'s
+/// cache are taken from it.
+pub(super) fn write_all(cx: &Context<'_>, sink: &dyn Sink, all: &[(&Target, String)]) -> Result<(HashMap<String, Facts>, Vec<Finding>)> {
+    let typesetter = Typesetter::new(cx);
+    // Typst runs its own parallel work on the pool it is called from, so the leaflets get a
+    // pool of their own, with deep stacks, rather than threads of their own.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .stack_size(TYPESETTING_STACK)
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the threads that typeset the PDF leaflets: {e}")))?;
+    let typeset = pool.install(|| {
+        all.par_iter()
+            .map(|(target, path)| {
+                // A sink that cannot give the page back has no page to make a leaflet of.
+                let Some(html) = sink.read(&output_file(&cx.site.config.base_path, &target.url)) else { return Ok(None) };
+                if html.len() > MAX_PAGE_BYTES {
+                    return Ok(None);
+                }
+                let typeset = typesetter.leaflet(target, &String::from_utf8_lossy(&html), sink)?;
+                if let Some(made) = &typeset.made {
+                    sink.write(path, &made.pdf)?;
+                }
+                Ok(Some((*target, path, typeset)))
+            })
+            .collect::<Result<Vec<_>>>()
+    })?;
+    if let Some(cache) = &typesetter.cache {
+        cache.prune();
+    }
+    let typeset: Vec<_> = typeset.into_iter().flatten().collect();
+    let mut findings = Vec::new();
+    for (target, _, leaflet) in &typeset {
+        findings.extend(page_findings(cx.site, target, leaflet));
+    }
+    findings.extend(font_size_finding(cx, &typeset));
+    let facts = typeset.into_iter().filter_map(|(_, path, t)| t.made.map(|m| (path.clone(), Facts { pages: m.pages, bytes: m.pdf.len() }))).collect();
+    Ok((facts, findings))
+}
+
+/// One leaflet as typeset: the leaflet (when it could be made), and the pictures it had to
+/// print as their alt text, with why.
+struct Typeset {
+    made: Option<Made>,
+    unprintable: Vec<(String, String)>,
+}
+
+/// The smallest text Easy read guidance allows in print.
+const EASY_READ_MIN_PT: f64 = 14.0;
+
+/// PDF-IMAGE and PDF-OVERFLOW for one page's leaflet, at the line of the page they are about.
+fn page_findings(site: &Site, target: &Target, leaflet: &Typeset) -> Vec<Finding> {
+    let variant = site.content(target);
+    let at = |rule: &'static crate::rules::Rule, line: Option<usize>, message: String| {
+        Finding::new(rule, rule.severity, &variant.file, message).maybe_line(line).page(&target.url, &target.lang, target.form)
+    };
+    let mut findings: Vec<Finding> = leaflet
+        .unprintable
+        .iter()
+        .map(|(picture, why)| {
+            let name = picture.rsplit('/').next().unwrap_or(picture);
+            at(&rules::PDF_IMAGE, line_of(&variant.text, name), format!("The picture {name} cannot be printed in this page's PDF leaflet ({why}), so the leaflet shows its alt text instead."))
+                .help("Save the picture again as PNG or SVG, and link to the new file.")
+        })
+        .collect();
+    if let Some(words) = leaflet.made.as_ref().and_then(|m| m.inspection.overflow.as_deref()) {
+        let words = words.trim();
+        findings.push(
+            at(&rules::PDF_OVERFLOW, line_of(&variant.text, words), format!("“{words}” runs off the edge of the printed page in this page's PDF leaflet, so part of it is cut off."))
+                .help("Make it narrower: give the table fewer columns (split it, or turn it into a list), or break the long word or address."),
+        );
+    }
+    findings
+}
+
+/// PDF-FONT-SIZE, once for the Easy read print template, when one of its leaflets has text
+/// under 14 pt: the smallest, and a page that has it.
+fn font_size_finding(cx: &Context<'_>, typeset: &[(&Target, &String, Typeset)]) -> Option<Finding> {
+    let (target, smallest) = typeset
+        .iter()
+        .filter(|(t, _, _)| t.form == Form::Easy)
+        .filter_map(|(t, _, l)| Some((*t, l.made.as_ref()?.inspection.smallest_pt?)))
+        .filter(|(_, pt)| *pt < EASY_READ_MIN_PT)
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    let template = cx.theme.print.get(source::template_name(Form::Easy)).map_or_else(|| "print/easy-read.typ".to_string(), |f| f.shown.clone());
+    Some(
+        Finding::new(
+            &rules::PDF_FONT_SIZE,
+            rules::PDF_FONT_SIZE.severity,
+            template,
+            format!("The Easy read PDF leaflets have text of {smallest:.1} pt, under the {EASY_READ_MIN_PT} pt that Easy read print needs (for example, the leaflet of {}).", target.url),
+        )
+        .help("Make the text at least 16 pt in the print template (`set text(size: 16pt)`), or delete your print template to use the built-in one."),
+    )
+}
+
+/// The line of `text` that holds `words` (or, failing that, their first long word).
+fn line_of(text: &str, words: &str) -> Option<usize> {
+    let found = Some(words).filter(|w| !w.is_empty()).and_then(|w| text.find(w)).or_else(|| words.split_whitespace().find(|w| w.chars().count() >= 4).and_then(|w| text.find(w)))?;
+    Some(text[..found].matches('\n').count() + 1)
+}
+
+/// What every leaflet of a build shares.
+struct Typesetter<'a> {
+    fonts: Fonts,
+    /// The hash of the fonts' files, part of every leaflet's cache key.
+    fonts_key: String,
+    cache: Option<Cache>,
+    library: LazyHash<Library>,
+    cx: &'a Context<'a>,
+}
+
+impl<'a> Typesetter<'a> {
+    fn new(cx: &'a Context<'a>) -> Self {
+        let fonts_key = cache::key(cx.theme.fonts.iter().flat_map(|(name, file)| [name.as_bytes(), file.bytes.as_slice()]));
+        Typesetter { fonts: Fonts::of(cx.theme), fonts_key, cache: cx.pdf_cache.map(Cache::new), library: LazyHash::new(Library::builder().build()), cx }
+    }
+
+    /// The PDF of one page variant, from its written `html`, as PDF/UA-1 when Typst can vouch
+    /// for it (it cannot when a character has no glyph in any font, such as an emoji), else as
+    /// tagged PDF. A page whose pictures Typst cannot read is printed with their alt text
+    /// instead; `None` when even that cannot be typeset (clearleaf's own mistake, then, which a
+    /// note on stderr reports). A mistake in a site's print template is an input error.
+    fn leaflet(&self, target: &Target, html: &str, sink: &dyn Sink) -> Result<Typeset> {
+        let unprintable = std::cell::RefCell::new(Vec::new());
+        let printable = |p: &str| match sink.read(p) {
+            Some(bytes) => match inspect::unprintable(&bytes) {
+                None => true,
+                Some(why) => {
+                    unprintable.borrow_mut().push((p.to_string(), why));
+                    false
+                }
+            },
+            None => false,
+        };
+        let (world, key) = self.world(target, html, sink, &printable);
+        let unprintable = unprintable.into_inner();
+        if let Some(made) = self.cache.as_ref().and_then(|c| c.get(&key)) {
+            return Ok(Typeset { made: Some(made), unprintable });
+        }
+        let made = match self.typeset(target, &world)? {
+            Ok(made) => made,
+            Err(why) => match self.typeset(target, &self.world(target, html, sink, &|_| false).0)? {
+                Ok(made) => made,
+                Err(_) => {
+                    eprintln!("note: no PDF leaflet of {} could be typeset: {why}", target.url);
+                    return Ok(Typeset { made: None, unprintable });
+                }
+            },
+        };
+        if let Some(cache) = &self.cache {
+            cache.put(&key, &made);
+        }
+        Ok(Typeset { made: Some(made), unprintable })
+    }
+
+    /// The leaflet of `world`, or why Typst could not make it.
+    fn typeset(&self, target: &Target, world: &LeafletWorld<'_>) -> Result<std::result::Result<Made, String>> {
+        let document: PagedDocument = match typst::compile(world).output {
+            Ok(document) => document,
+            Err(errors) => return typst_error(world, self.cx.theme, &errors).map(Err),
+        };
+        let pdf = |standards: &[PdfStandard]| typst_pdf::pdf(&document, &self.options(target, standards));
+        Ok(pdf(&[PdfStandard::Ua_1])
+            .or_else(|_| pdf(&[]))
+            .map(|pdf| Made { pdf, pages: document.pages().len(), inspection: inspect::inspect(&document) })
+            .map_err(|errors| errors.first().map(|e| e.message.to_string()).unwrap_or_default()))
+    }
+
+    /// The world of one leaflet: the page's content in the print template of its form, with
+    /// the pictures `embeddable` lets in; and its cache key, from everything the leaflet is
+    /// made from.
+    fn world(&self, target: &Target, html: &str, sink: &dyn Sink, embeddable: &dyn Fn(&str) -> bool) -> (LeafletWorld<'_>, String) {
+        let site = self.cx.site;
+        let absolute = |url: &str| Some(site.config.absolute(url)).filter(|u| u.contains("://"));
+        let content = markup::content(html, &markup::Addresses { base_path: &site.config.base_path, absolute: &absolute, embeddable });
+        let web = site.config.absolute(&target.url);
+        let qr = web.contains("://").then(|| qr::svg(&web)).flatten();
+        let main = source::main_source(site, self.cx.locales, target, &content.markup, qr.is_some());
+        let templates = self.cx.theme.print.iter().map(|(name, file)| (world::template_path(name), file.bytes.clone()));
+        let pictures = content.pictures.iter().filter_map(|p| Some((markup::picture_path(p), sink.read(p)?)));
+        let files: Vec<(String, Vec<u8>)> = templates.chain(pictures).chain(qr.map(|svg| (qr::PATH.to_string(), svg))).collect();
+        let today = site.today().to_string();
+        // The day of the build changes a leaflet only through a template that asks for it.
+        let dated = self.cx.theme.print.values().any(|f| f.bytes.windows(5).any(|w| w == b"today"));
+        let date = self.date(target).map(|d| d.to_string()).unwrap_or_default();
+        let key = cache::key(
+            [self.fonts_key.as_bytes(), main.as_bytes(), target.url.as_bytes(), date.as_bytes(), if dated { today.as_bytes() } else { b"" }]
+                .into_iter()
+                .chain(files.iter().flat_map(|(path, bytes)| [path.as_bytes(), bytes.as_slice()])),
+        );
+        (LeafletWorld::new(&self.library, &self.fonts, main, files, site.today()), key)
+    }
+
+    /// The day a leaflet is dated by: its content's, when it was last checked, else its `date`;
+    /// not the day it is built, so that the same site gives the same bytes on any day.
+    fn date(&self, target: &Target) -> Option<jiff::civil::Date> {
+        let front = &self.cx.site.content(target).front;
+        front.reviewed.or(front.date)
+    }
+
+    fn options(&self, target: &Target, standards: &[PdfStandard]) -> PdfOptions {
+        let date = self.date(target).and_then(|d| Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8));
+        PdfOptions {
+            // The same page gives the same document id in every build.
+            ident: Smart::Custom(target.url.clone()),
+            creator: Smart::Custom(Some("clearleaf".into())),
+            timestamp: date.map(Timestamp::new_utc),
+            standards: PdfStandards::new(standards).unwrap_or_else(|_| PdfStandards::new(&[]).expect("no standard is always possible")),
+            tagged: true,
+            ..PdfOptions::default()
+        }
+    }
+}
+
+/// A Typst error in a theme's print template: the site's input, with the template's file and
+/// line (`Err`). Anywhere else it comes from the page (a picture Typst cannot read) or from
+/// clearleaf: `Ok` with what Typst said.
+fn typst_error(world: &LeafletWorld<'_>, theme: &Theme, errors: &[SourceDiagnostic]) -> Result<String> {
+    let Some(first) = errors.first() else { return Ok("Typst failed without saying why".into()) };
+    let message = format!("the PDF leaflet could not be typeset: {}", first.message);
+    let file = first.span.id().filter(|id| *id != world.main());
+    let shown = file.and_then(|id| {
+        let name = id.vpath().get_without_slash().strip_prefix("print/")?.to_string();
+        Some((theme.print.get(&name)?.shown.clone(), id))
+    });
+    match shown {
+        Some((shown, id)) => {
+            let line = world.range(first.span).zip(world.source(id).ok()).and_then(|(range, source)| source.lines().byte_to_line(range.start)).map_or(1, |l| l + 1);
+            let hints: Vec<&str> = first.hints.iter().map(|h| h.v.as_str()).collect();
+            let hint = if hints.is_empty() { "Check this line of the print template, or delete the file to use the built-in one.".to_string() } else { hints.join(" ") };
+            Err(Error::input(Diagnostic::new(shown, message).at_line(line).hint(hint)))
+        }
+        None => Ok(message),
+    }
+}
+
+/// PDF-FONT-MISSING: a language whose words no font of the theme can print. Its name for
+/// itself and its print strings are in its own script.
+pub fn font_findings(site: &Site, theme: &Theme, locales: &Locales) -> Vec<Finding> {
+    if !site.config.print.pdf {
+        return Vec::new();
+    }
+    let fonts = Fonts::of(theme);
+    let folder = format!("{THEMES_DIR}/{}/fonts/", site.config.theme);
+    site.config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            let sample: String = ["print-page-of", "print-other-formats-heading", "print-languages"]
+                .iter()
+                .filter_map(|id| locales.text_in(&l.code, id, None))
+                .chain([locales.endonym(&l.code)])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let missing: String = fonts.missing_letters(&sample).into_iter().take(5).collect();
+            (!missing.is_empty()).then(|| {
+                Finding::new(
+                    &crate::rules::PDF_FONT_MISSING,
+                    crate::rules::PDF_FONT_MISSING.severity,
+                    &folder,
+                    format!("No font of the theme can print {} ({}): its PDF leaflets would show empty boxes for letters such as {missing}.", locales.endonym(&l.code), l.code),
+                )
+                .help(format!(
+                    "Add a TrueType or OpenType font that covers {}'s script to {folder}, with its licence, and name it in the print templates (print/*.typ); or set `print: {{pdf: false}}` in site.yaml.",
+                    l.code
+                ))
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use typst::layout::{Frame, FrameItem};
+
+    /// The text Typst sets for `markup`, with the built-in fonts.
+    fn typeset(markup: &str) -> String {
+        let fonts = super::super::fonts::tests::builtin();
+        let library = LazyHash::new(Library::builder().build());
+        let world = LeafletWorld::new(&library, &fonts, markup.to_string(), Vec::new(), jiff::civil::date(2026, 11, 21));
+        let document: PagedDocument = typst::compile(&world).output.unwrap_or_else(|e| panic!("{markup:?} did not compile: {e:?}"));
+        fn collect(frame: &Frame, out: &mut String) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Text(t) => out.push_str(&t.text),
+                    FrameItem::Group(g) => collect(&g.frame, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut text = String::new();
+        document.pages().iter().for_each(|p| collect(&p.frame, &mut text));
+        text
+    }
+
+    fn escaped(text: &str) -> String {
+        let mut out = String::new();
+        super::super::escape::markup_text(text, &mut out);
+        out
+    }
+
+    fn without_spaces(s: &str) -> String {
+        s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn hostile_text_is_typeset_as_it_was_written() {
+        for hostile in [
+            "#import \"/etc/passwd\": * #{panic()} #read(\"x\")",
+            "$x^2$ *bold* _em_ `raw` <label> @ref = Heading - item + item / term: x",
+            "\\ \\u{41} // comment /* block */ ] [ ) ( } { ~ -- --- ... -? 1. https://x.org",
+            "#let x = 1; #x #set text(red) #show: none",
+        ] {
+            assert_eq!(without_spaces(&typeset(&escaped(hostile))), without_spaces(hostile), "{hostile}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn any_printable_text_is_typeset_as_it_was_written(text in "[ -~]{1,40}") {
+            prop_assert_eq!(without_spaces(&typeset(&escaped(&text))), without_spaces(&text));
+        }
+    }
+}
