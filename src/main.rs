@@ -218,7 +218,8 @@ fn run(cli: Cli) -> Result<i32, clearleaf::Error> {
         Some(Command::Serve { root, bind, port, open, drafts, today }) => {
             thread_pool(None);
             let today = clearleaf::today::resolve(today).map_err(clearleaf::Error::Usage)?;
-            let build = Options { root, out: None, base_url: None, drafts, minify: false, today, deny_warnings: false, progress: false, pdf_cache: None };
+            let pdf_cache = pdf_cache(&root, None, false);
+            let build = Options { root, out: None, base_url: None, drafts, minify: false, today, deny_warnings: false, progress: false, pdf_cache };
             clearleaf::serve::run(clearleaf::serve::Options { build, bind, port, open })
         }
         Some(Command::Audit { files, format }) => cmd::audit::run(&files, format),

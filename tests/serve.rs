@@ -35,6 +35,8 @@ fn start_with_stderr(root: &Path, stderr: Stdio) -> Server {
     let child = Command::new(assert_cmd::cargo::cargo_bin!("clearleaf"))
         .args(["serve", "--today", "2026-11-21", "--port", &port.to_string(), "--root"])
         .arg(root)
+        // The PDF leaflets' cache goes beside the site, not in the user's cache folder.
+        .env("XDG_CACHE_HOME", root.with_extension("cache"))
         .stdout(Stdio::null())
         .stderr(stderr)
         .spawn()
@@ -187,4 +189,40 @@ fn build_output_never_contains_the_reload_script() {
     assert!(status.success());
     let page = std::fs::read_to_string(out.join("night/index.html")).unwrap();
     assert!(!page.contains("EventSource") && !page.contains("clearleaf-dev"));
+}
+
+/// A GET whose body is bytes: the status, the `Content-Type` and the body.
+fn get_bytes(server: &Server, path: &str) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&bytes[..end]).to_string();
+    let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let kind = head.lines().find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.trim().to_string())).unwrap_or_default();
+    (status, kind, bytes[end + 4..].to_vec())
+}
+
+#[test]
+fn a_leaflet_is_typeset_when_first_asked_for_and_again_after_its_page_changes() {
+    let dir = site();
+    let server = start(dir.path());
+    let page = wait_for(&server, "/night/", |s, b| s == 200 && b.contains("Call 111 at night."));
+    // Not typeset yet: the link has no page count or size.
+    assert!(page.contains("href=/night/night-en.pdf") || page.contains("href=\"/night/night-en.pdf\""), "{page}");
+    assert!(page.contains(">Download this leaflet (PDF)</a>"), "{page}");
+    let (status, kind, first) = get_bytes(&server, "/night/night-en.pdf");
+    assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+    assert!(first.starts_with(b"%PDF-"));
+    // Asked for again, it is the same leaflet; after an edit, a new one.
+    assert_eq!(get_bytes(&server, "/night/night-en.pdf").2, first);
+    std::fs::write(dir.path().join("content/night.md"), "---\ntitle: Help at night\n---\nCall 111, day or night.\n").unwrap();
+    wait_for(&server, "/night/", |s, b| s == 200 && b.contains("Call 111, day or night."));
+    let (status, _, second) = get_bytes(&server, "/night/night-en.pdf");
+    assert_eq!(status, 200);
+    assert!(second.starts_with(b"%PDF-") && second != first, "the leaflet was not typeset again after its page changed");
+    // A page with no leaflet there is not found.
+    assert_eq!(get_bytes(&server, "/night/other-en.pdf").0, 404);
 }

@@ -58,12 +58,15 @@ struct Served {
     error: Option<String>,
     /// Whether any build succeeded yet.
     good: bool,
+    /// The PDF leaflets made since the last change, which the next change drops from `files`.
+    leaflets: Vec<String>,
 }
 
 #[derive(Clone)]
 struct App {
     served: Arc<RwLock<Served>>,
     reload: broadcast::Sender<&'static str>,
+    pending: Arc<Pending>,
 }
 
 /// Event: the page changed, reload it.
@@ -94,13 +97,14 @@ async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
         tokio::net::TcpListener::bind(addr).await.map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}. Is another server using port {}? Choose another with --port.", addr.port())))?;
     // Watched by its full path, so that the changed paths reported compare with the session's.
     let root = opts.build.root.canonicalize().map_err(|e| Error::io(&opts.build.root, e))?;
-    watch(&root, builder)?;
+    let pending = Arc::new(Pending::default());
+    watch(&root, builder, Arc::clone(&pending))?;
     let url = format!("http://{addr}/");
     eprintln!("Serving the site at {url} (press Ctrl-C to stop)");
     if opts.open {
         let _ = std::process::Command::new(if cfg!(target_os = "macos") { "open" } else { "xdg-open" }).arg(&url).spawn();
     }
-    let app = App { served, reload };
+    let app = App { served, reload, pending };
     let router = Router::new().route(inject::EVENTS_PATH, get(events)).fallback(get(file)).with_state(app);
     tokio::select! {
         r = axum::serve(listener, router) => r.map_err(|e| Error::Internal(format!("the server stopped: {e}")))?,
@@ -109,13 +113,22 @@ async fn serve(opts: Options, addr: SocketAddr) -> Result<i32> {
     Ok(0)
 }
 
-/// Changed files waiting for the builder, and whether any are waiting.
+/// Changed files and asked-for leaflets waiting for the builder, and whether changes are
+/// waiting.
 #[derive(Default)]
 struct Pending {
-    paths: Mutex<BTreeSet<PathBuf>>,
+    work: Mutex<Work>,
     /// Set as soon as a change waits: the site-wide checks of an older change stop early.
     waiting: AtomicBool,
     ready: Condvar,
+}
+
+/// What the builder has to do.
+#[derive(Default)]
+struct Work {
+    paths: BTreeSet<PathBuf>,
+    /// PDF leaflets readers asked for, by output path, with where to send each.
+    leaflets: Vec<(String, tokio::sync::oneshot::Sender<Option<Vec<u8>>>)>,
 }
 
 /// The server's side of the live preview: builds, takes in changes and tells the pages.
@@ -131,16 +144,36 @@ impl Builder {
     fn run(mut self, pending: &Pending) {
         self.update(None, &pending.waiting);
         loop {
-            let changed: Vec<PathBuf> = {
-                let mut paths = pending.paths.lock().unwrap_or_else(|e| e.into_inner());
-                while paths.is_empty() {
-                    paths = pending.ready.wait(paths).unwrap_or_else(|e| e.into_inner());
+            let (changed, leaflets) = {
+                let mut work = pending.work.lock().unwrap_or_else(|e| e.into_inner());
+                while work.paths.is_empty() && work.leaflets.is_empty() {
+                    work = pending.ready.wait(work).unwrap_or_else(|e| e.into_inner());
                 }
                 pending.waiting.store(false, Ordering::Relaxed);
-                std::mem::take(&mut *paths).into_iter().collect()
+                (std::mem::take(&mut work.paths).into_iter().collect::<Vec<_>>(), std::mem::take(&mut work.leaflets))
             };
-            self.update(Some(&changed), &pending.waiting);
+            // A leaflet is made from the pages as served now, before the changes are taken in.
+            for (path, reply) in leaflets {
+                let _ = reply.send(self.leaflet(&path));
+            }
+            if !changed.is_empty() {
+                self.update(Some(&changed), &pending.waiting);
+            }
         }
+    }
+
+    /// The leaflet at `path`, kept among the served files until the next change.
+    fn leaflet(&self, path: &str) -> Option<Vec<u8>> {
+        let session = self.session.as_ref()?;
+        if let Some(made) = self.served.read().unwrap_or_else(|e| e.into_inner()).files.get(path) {
+            return Some(made.clone());
+        }
+        let served = |rel: &str| self.served.read().unwrap_or_else(|e| e.into_inner()).files.get(rel).cloned();
+        let pdf = session.leaflet(path, &served)?;
+        let mut s = self.served();
+        s.files.insert(path.to_string(), pdf.clone());
+        s.leaflets.push(path.to_string());
+        Some(pdf)
     }
 
     /// Applies changed files (all of them when `None`), serves the result and tells open pages
@@ -170,6 +203,10 @@ impl Builder {
             let mut s = self.served();
             s.error = None;
             s.good = true;
+            // Leaflets are made again when next asked for, from the changed pages.
+            for leaflet in std::mem::take(&mut s.leaflets) {
+                s.files.remove(&leaflet);
+            }
             if update.full {
                 Some((std::mem::replace(&mut s.files, update.files), std::mem::replace(&mut s.page_findings, update.page_findings.into_iter().collect())))
             } else {
@@ -209,7 +246,7 @@ impl Builder {
 
 /// Watches the site's folders and site.yaml; each batch of changes goes to the builder's
 /// thread.
-fn watch(root: &std::path::Path, builder: Builder) -> Result<()> {
+fn watch(root: &std::path::Path, builder: Builder, pending: Arc<Pending>) -> Result<()> {
     use notify::RecursiveMode;
     let (tx, rx) = std::sync::mpsc::channel();
     // Short: an edit should show at once; editors' several writes of one save still batch.
@@ -225,7 +262,6 @@ fn watch(root: &std::path::Path, builder: Builder) -> Result<()> {
     if site_yaml.exists() {
         debouncer.watch(&site_yaml, RecursiveMode::NonRecursive).map_err(|e| Error::Internal(format!("cannot watch site.yaml: {e}")))?;
     }
-    let pending = Arc::new(Pending::default());
     let waiting = Arc::clone(&pending);
     std::thread::spawn(move || builder.run(&waiting));
     std::thread::spawn(move || {
@@ -238,9 +274,9 @@ fn watch(root: &std::path::Path, builder: Builder) -> Result<()> {
                 .iter()
                 .filter(|e| matches!(e.event.kind, EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)))
                 .flat_map(|e| e.event.paths.iter().cloned());
-            let mut paths = pending.paths.lock().unwrap_or_else(|e| e.into_inner());
-            paths.extend(changed);
-            if !paths.is_empty() {
+            let mut work = pending.work.lock().unwrap_or_else(|e| e.into_inner());
+            work.paths.extend(changed);
+            if !work.paths.is_empty() {
                 pending.waiting.store(true, Ordering::Relaxed);
                 pending.ready.notify_one();
             }
@@ -257,31 +293,50 @@ async fn events(State(app): State<App>) -> Sse<impl tokio_stream::Stream<Item = 
 async fn file(State(app): State<App>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let Some(name) = file_for(&path) else { return not_found(&app) };
+    if let Some(answer) = served_file(&app, &path, &name) {
+        return answer;
+    }
+    // A PDF leaflet is typeset when it is first asked for, by the builder's thread.
+    let (reply, made) = tokio::sync::oneshot::channel();
+    app.pending.work.lock().unwrap_or_else(|e| e.into_inner()).leaflets.push((name, reply));
+    app.pending.ready.notify_one();
+    match made.await {
+        Ok(Some(pdf)) => ([(header::CONTENT_TYPE, "application/pdf"), (header::CACHE_CONTROL, "no-store")], pdf).into_response(),
+        _ => not_found(&app),
+    }
+}
+
+/// The answer to a request for the output file `name` from what is served; `None` for a PDF
+/// that is not made yet, which may be a leaflet to typeset.
+fn served_file(app: &App, path: &str, name: &str) -> Option<Response> {
     let s = app.served.read().unwrap_or_else(|e| e.into_inner());
     if !s.good {
-        return match &s.error {
+        return Some(match &s.error {
             Some(error) => html_response(StatusCode::INTERNAL_SERVER_ERROR, inject::error_page(error)),
             // The first build is still running: the page reloads when it is done.
             None => html_response(StatusCode::SERVICE_UNAVAILABLE, inject::building_page()),
-        };
+        });
     }
-    if let Some(bytes) = s.files.get(&name) {
+    if let Some(bytes) = s.files.get(name) {
         if name.ends_with(".html") {
             let url = if name.ends_with("index.html") { format!("/{}", name.trim_end_matches("index.html")) } else { format!("/{name}") };
             let findings: Vec<&Finding> = [&s.page_findings, &s.site_findings].iter().filter_map(|m| m.get(&url)).flatten().collect();
-            // A page made again after an edit still has its leaflet link's marks (the leaflets
-            // are typeset by the first build only): the reader gets the plain words.
+            // The leaflet link's words come without the page count and size: its leaflet is
+            // typeset only when asked for.
             let html = crate::leaflet::link::fill(&String::from_utf8_lossy(bytes), None);
-            return html_response(StatusCode::OK, inject::page(&html, s.error.as_deref(), &findings));
+            return Some(html_response(StatusCode::OK, inject::page(&html, s.error.as_deref(), &findings)));
         }
-        return ([(header::CONTENT_TYPE, content_type(&name)), (header::CACHE_CONTROL, "no-store")], bytes.clone()).into_response();
+        return Some(([(header::CONTENT_TYPE, content_type(name)), (header::CACHE_CONTROL, "no-store")], bytes.clone()).into_response());
+    }
+    if name.ends_with(".pdf") {
+        return None;
     }
     // `/help` for the folder `/help/`.
     if s.files.contains_key(&format!("{name}/index.html")) {
-        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, folder_redirect(&path))]).into_response();
+        return Some((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, folder_redirect(path))]).into_response());
     }
     drop(s);
-    not_found(&app)
+    Some(not_found(app))
 }
 
 fn not_found(app: &App) -> Response {

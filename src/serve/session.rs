@@ -91,7 +91,7 @@ impl Session {
         let memory = Memory::default();
         let all: Vec<usize> = (0..loaded.site.targets.len()).collect();
         let rendered = pipeline::render_pages(&loaded, &all, &opts, Some(&memory), &Timings::default())?;
-        pipeline::write_artefacts(&loaded, &opts, &memory, |_| true)?;
+        pipeline::write_artefacts(&loaded, &opts, &memory, |r| r != Refresh::OnRequest)?;
         let session = Session { opts, root, loaded, rendered, broken: false };
         let page_findings = session.findings_of(&all);
         Ok((session, Update { full: true, files: memory.into_files(), page_findings }))
@@ -199,6 +199,18 @@ impl Session {
         // Writing to memory cannot fail; a template error shows in the page build already.
         pipeline::write_artefacts(&self.loaded, &self.opts, &sink, |r| r == Refresh::SiteWide).ok()?;
         Some(SiteCheck { by_url, files: sink.written.into_files() })
+    }
+
+    /// The PDF leaflet at the output path `path`, typeset now from the pages being served.
+    pub fn leaflet(&self, path: &str, served: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync)) -> Option<Vec<u8>> {
+        let sink = OverServed { written: Memory::default(), served };
+        match artefacts::pdf::leaflet_at(&self.loaded.artefact_context(&self.opts), &sink, path) {
+            Ok(pdf) => pdf,
+            Err(e) => {
+                eprintln!("{e}");
+                None
+            }
+        }
     }
 
     fn findings_of(&self, targets: &[usize]) -> Vec<(String, Vec<Finding>)> {

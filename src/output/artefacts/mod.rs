@@ -43,6 +43,9 @@ pub enum Refresh {
     Templates,
     /// After the site-wide checks that follow any change: it depends on every page.
     SiteWide,
+    /// Only when a reader asks for it (the PDF leaflets: typesetting them all again after each
+    /// edit would slow the preview down).
+    OnRequest,
 }
 
 /// One file (or set of files) written beside the pages.

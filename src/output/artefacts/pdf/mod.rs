@@ -67,9 +67,20 @@ impl Artefact for Leaflets {
     }
 
     fn refresh(&self) -> Refresh {
-        // Typesetting every leaflet again after each edit would slow `serve` down: it makes
-        // them with the first build only.
-        Refresh::Build
+        Refresh::OnRequest
+    }
+}
+
+/// The leaflet at the output path `path`, typeset now from the pages `sink` gives back, for
+/// `serve`; `None` when no page has a leaflet there or it cannot be typeset.
+pub fn leaflet_at(cx: &Context<'_>, sink: &dyn Sink, path: &str) -> Result<Option<Vec<u8>>> {
+    let Some((target, _)) = leaflets(cx.site).find(|(_, p)| p == path) else { return Ok(None) };
+    #[cfg(feature = "pdf")]
+    return typeset::one(cx, sink, target);
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (sink, target);
+        Ok(None)
     }
 }
 
