@@ -65,28 +65,56 @@ fn letters_in_order(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')).collect()
 }
 
+/// Asserts what poppler reads of `pdf`: tagged, titled `title`, in `lang`, claiming PDF/UA-1,
+/// every font embedded.
+fn assert_tagged_titled_embedded(pdf: &Path, title: &str, lang: &str) {
+    let rel = pdf.display();
+    assert!(pdf.is_file(), "no leaflet at {rel}");
+    let info = poppler("pdfinfo", &[], pdf, &[]);
+    assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{rel} is not tagged:\n{info}");
+    assert!(info.lines().any(|l| l.starts_with("Title:") && l.trim_end().ends_with(title)), "{rel} is not titled {title}:\n{info}");
+    let meta = poppler("pdfinfo", &["-meta"], pdf, &[]);
+    assert!(meta.contains(&format!("<rdf:li xml:lang=\"x-default\">{title}</rdf:li>")) || meta.contains(title), "{rel}: no title in the metadata:\n{meta}");
+    assert!(meta.contains(&format!("<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li>")), "{rel}: the language is not {lang}:\n{meta}");
+    assert!(meta.contains("pdfuaid:part>1<") || meta.contains("pdfuaid:part=\"1\""), "{rel} does not claim PDF/UA-1:\n{meta}");
+    let fonts = poppler("pdffonts", &[], pdf, &[]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{rel} has no fonts");
+    for row in rows {
+        // name, type (one or two words), encoding, then the emb, sub and uni columns.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "{rel}: a font is not embedded: {row}");
+    }
+}
+
 #[test]
 fn each_leaflet_is_tagged_titled_in_its_language_with_its_fonts_embedded() {
     let site = site();
     site.build(&[]).code(0);
     for (rel, title, lang, _) in leaflets() {
-        let pdf = site.out().join(rel);
-        assert!(pdf.is_file(), "no leaflet at {rel}");
-        let info = poppler("pdfinfo", &[], &pdf, &[]);
-        assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{rel} is not tagged:\n{info}");
-        assert!(info.lines().any(|l| l.starts_with("Title:") && l.trim_end().ends_with(title)), "{rel} is not titled {title}:\n{info}");
-        let meta = poppler("pdfinfo", &["-meta"], &pdf, &[]);
-        assert!(meta.contains(&format!("<rdf:li xml:lang=\"x-default\">{title}</rdf:li>")) || meta.contains(title), "{rel}: no title in the metadata:\n{meta}");
-        assert!(meta.contains(&format!("<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li>")), "{rel}: the language is not {lang}:\n{meta}");
-        assert!(meta.contains("pdfuaid:part>1<") || meta.contains("pdfuaid:part=\"1\""), "{rel} does not claim PDF/UA-1:\n{meta}");
-        let fonts = poppler("pdffonts", &[], &pdf, &[]);
-        let rows: Vec<&str> = fonts.lines().skip(2).collect();
-        assert!(!rows.is_empty(), "{rel} has no fonts");
-        for row in rows {
-            // name, type (one or two words), encoding, then the emb, sub and uni columns.
-            let cols: Vec<&str> = row.split_whitespace().collect();
-            assert_eq!(cols[cols.len() - 5], "yes", "{rel}: a font is not embedded: {row}");
-        }
+        assert_tagged_titled_embedded(&site.out().join(rel), title, lang);
+    }
+}
+
+#[test]
+fn the_example_sites_leaflets_in_english_welsh_urdu_and_arabic_are_tagged_titled_and_embedded() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("clearleaf");
+    cmd.args(["build", "--no-cache", "--today", common::TODAY, "--root"]).arg(repo).arg("--out").arg(out.path()).env_remove("CI");
+    common::Run::of(&mut cmd).code(0);
+    let title_of = |source: &str| {
+        let text = std::fs::read_to_string(repo.join("content/help").join(source)).unwrap();
+        text.lines().find_map(|l| l.strip_prefix("title:")).unwrap().trim().trim_matches('"').to_string()
+    };
+    for (leaflet, source, lang) in [
+        ("easy-read/help/out-of-hours/out-of-hours-easy-read-en.pdf", "out-of-hours.easy.md", "en"),
+        ("cy/easy-read/help/out-of-hours/out-of-hours-easy-read-cy.pdf", "out-of-hours.easy.cy.md", "cy"),
+        ("ur/easy-read/help/out-of-hours/out-of-hours-easy-read-ur.pdf", "out-of-hours.easy.ur.md", "ur"),
+        ("ar/easy-read/help/out-of-hours/out-of-hours-easy-read-ar.pdf", "out-of-hours.easy.ar.md", "ar"),
+        ("help/out-of-hours/out-of-hours-en.pdf", "out-of-hours.md", "en"),
+    ] {
+        assert_tagged_titled_embedded(&out.path().join(leaflet), &title_of(source), lang);
     }
 }
 
