@@ -65,6 +65,10 @@ pub struct Translations {
 pub struct Print {
     /// `pdf: false` writes no PDF leaflets. On by default where clearleaf was built with them.
     pub pdf: bool,
+    /// How to ask for the leaflet in large print, audio or another language ("Call 0300 …"),
+    /// printed in each leaflet's "Other formats and languages" block. A site's Fluent string
+    /// `print-contact` gives it in each language.
+    pub contact: Option<String>,
 }
 
 /// `print:` as written.
@@ -72,6 +76,7 @@ pub struct Print {
 #[serde(default)]
 struct RawPrint {
     pdf: Option<bool>,
+    contact: Option<String>,
 }
 
 /// `easy_read:` in site.yaml: the thresholds of the Easy-read checks.
@@ -285,6 +290,7 @@ const KEYS: &[&str] = &["title", "base_url", "default_language", "languages", "t
 const NESTED_KEYS: &[&str] = &[
     "missing",
     "pdf",
+    "contact",
     "outdated",
     "max_sentence_words",
     "max_sentence_words_error",
@@ -562,7 +568,7 @@ impl Config {
             status_page: raw.status_page,
             // On by default where clearleaf was built with it (the fuzz targets are not).
             search: raw.search.unwrap_or(cfg!(feature = "search")),
-            print: Print { pdf: raw.print.pdf.unwrap_or(cfg!(feature = "pdf")) },
+            print: Print { pdf: raw.print.pdf.unwrap_or(cfg!(feature = "pdf")), contact: raw.print.contact.filter(|c| !c.trim().is_empty()) },
             checks,
             without_file: false,
         })

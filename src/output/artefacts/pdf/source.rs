@@ -71,6 +71,7 @@ pub fn main_source(site: &Site, locales: &Locales, target: &Target, content: &st
         ("checked", optional(checked)),
         ("other-formats-heading", escape::string(&t("print-other-formats-heading", &[]))),
         ("other-formats", escape::string(&t("footer-other-formats", &[]))),
+        ("contact", optional(locales.site_text(lang, "print-contact").or_else(|| site.config.print.contact.clone()))),
         ("languages-intro", escape::string(&t("print-languages", &[]))),
         ("languages", format!("({}{})", other_languages.join(", "), if other_languages.len() == 1 { "," } else { "" })),
         ("web-intro", escape::string(&t("print-web-address", &[]))),
