@@ -289,12 +289,10 @@ fn a_rebuild_takes_unchanged_leaflets_from_the_cache_and_typesets_a_changed_one(
 fn the_contact_line_of_site_yaml_ends_each_leaflet_and_a_languages_own_string_replaces_it() {
     let site = site();
     let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
-    site.write("site.yaml", format!("{yaml}print:\n  contact: Call 0300 123 4567 for large print or audio\n"))
-        .write("locales/ar/main.ftl", "print-contact = اتصل بالرقم 0300 123 4567\n");
+    site.write("site.yaml", format!("{yaml}print:\n  contact: Call 0300 123 4567 for large print or audio\n")).write("locales/ar/main.ftl", "print-contact = اتصل بالرقم 0300 123 4567\n");
     site.build(&[]).code(0);
     let text = |rel: &str| poppler("pdftotext", &["-enc", "UTF-8"], &site.out().join(rel), &["-"]);
     assert!(text("easy-read/help/help-easy-read-en.pdf").contains("Call 0300 123 4567 for large print or audio"));
     let arabic = text("ar/easy-read/help/help-easy-read-ar.pdf");
     assert!(arabic.contains("0300") && !arabic.contains("large print"), "{arabic}");
 }
-
