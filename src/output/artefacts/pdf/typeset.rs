@@ -27,9 +27,8 @@ use crate::site::{Site, Target};
 use crate::templates::{THEMES_DIR, Theme};
 use crate::variant::Form;
 
-/// The largest page, as written, that gets a leaflet: a leaflet is a few pages long (its page
-/// is some tens of KiB), and a page of megabytes would take minutes to typeset into hundreds
-/// of pages.
+/// The largest page, as written, that is typeset: a safety net behind the limit on the page's
+/// markdown in `crate::leaflet`, which decides which pages get a leaflet and a link to one.
 const MAX_PAGE_BYTES: usize = 256 << 10;
 
 /// The stack of each thread that typesets leaflets: Typst's layout recurses deeply on long
@@ -42,14 +41,7 @@ const TYPESETTING_STACK: usize = 256 << 20;
 /// cache are taken from it.
 pub(super) fn write_all(cx: &Context<'_>, sink: &dyn Sink, all: &[(&Target, String)]) -> Result<(HashMap<String, Facts>, Vec<Finding>)> {
     let typesetter = Typesetter::new(cx);
-    // Typst runs its own parallel work on the pool it is called from, so the leaflets get a
-    // pool of their own, with deep stacks, rather than threads of their own.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(rayon::current_num_threads())
-        .stack_size(TYPESETTING_STACK)
-        .build()
-        .map_err(|e| Error::Internal(format!("cannot start the threads that typeset the PDF leaflets: {e}")))?;
-    let typeset = pool.install(|| {
+    let typeset = typesetting_pool(rayon::current_num_threads())?.install(|| {
         all.par_iter()
             .map(|(target, path)| {
                 // A sink that cannot give the page back has no page to make a leaflet of.
@@ -90,11 +82,16 @@ pub(super) fn one(cx: &Context<'_>, sink: &dyn Sink, target: &Target) -> Result<
     let Some(html) = sink.read(&output_file(&cx.site.config.base_path, &target.url)) else { return Ok(None) };
     let typesetter = Typesetter::new(cx);
     // The serving thread's stack is too small for Typst's layout of a long page.
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(1).stack_size(TYPESETTING_STACK).build().map_err(|e| Error::Internal(format!("cannot start the thread that typesets the PDF leaflet: {e}")))?;
-    let made = pool.install(|| typesetter.leaflet(target, &String::from_utf8_lossy(&html), sink))?.made;
+    let made = typesetting_pool(1)?.install(|| typesetter.leaflet(target, &String::from_utf8_lossy(&html), sink))?.made;
     typst::comemo::evict(FORGET_AFTER);
     Ok(made.map(|m| m.pdf))
+}
+
+/// Threads to typeset leaflets on, with deep stacks. Typst runs its own parallel work on the
+/// pool it is called from, so the leaflets get a pool of their own rather than threads of their
+/// own.
+fn typesetting_pool(threads: usize) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(TYPESETTING_STACK).build().map_err(|e| Error::Internal(format!("cannot start the threads that typeset the PDF leaflets: {e}")))
 }
 
 /// One leaflet as typeset: the leaflet (when it could be made), and the pictures it had to
