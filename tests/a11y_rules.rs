@@ -7,7 +7,7 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::check_findings as findings;
 
 const FRONT: &str = "---\ntitle: Test page\ndescription: A page for one rule.\n---\n";

@@ -2,7 +2,7 @@
 //! `tests/fixtures/act/` (see its README for the source and the licence): every static case of
 //! every implemented ACT rule is run through the checker and scored. The bar: 100 % agreement on
 //! every implemented rule, so a finding on every failed case and none on any passed or
-//! inapplicable case. The per-rule table is printed (`cargo test --test act -- --nocapture`).
+//! inapplicable case. The per-rule table is printed (`cargo test --test integration act:: -- --nocapture`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -14,9 +14,9 @@
 //! their broken file from `tests/fixtures/invalid/<case>/`.
 //!
 //! Tests marked `#[ignore = "bug: …"]` assert the correct behaviour and currently fail: run
-//! them with `cargo test --test bad_input -- --ignored`.
+//! them with `cargo test --test integration bad_input:: -- --ignored`.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -9,7 +9,7 @@
 //! when an example not on that list differs, and also when a listed example now matches, so the
 //! list stays honest.
 //!
-//! `CM_SHOW=1 cargo test --test commonmark -- --nocapture` prints every differing example.
+//! `CM_SHOW=1 cargo test --test integration commonmark:: -- --nocapture` prints every differing example.
 
 use std::collections::BTreeMap;
 

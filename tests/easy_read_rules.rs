@@ -7,7 +7,7 @@ use std::path::Path;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 
-mod common;
+use crate::common;
 use common::{check_findings as findings, write_file as write};
 
 const CHECKED: &str = "checked_by: A reading group\nchecked_on: 2026-09-10\n";

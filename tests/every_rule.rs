@@ -13,7 +13,7 @@ use std::path::Path;
 use clearleaf::checks::a11y;
 use clearleaf::rules;
 
-mod common;
+use crate::common;
 use common::{check_findings, write_file};
 
 fn builtin(rel: &str) -> String {

@@ -5,7 +5,7 @@
 //! Each refusal checks the exit status, the message (naming the file and saying why), and that
 //! nothing was read from outside the site or changed in the output folder.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

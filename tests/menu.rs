@@ -2,7 +2,7 @@
 //! is at the top level (a site of 100,000 top-level pages once made each page's menu cost as
 //! much as the whole site).
 
-mod common;
+use crate::common;
 use common::Site;
 
 /// The menu entries of the page at `url`, as (text, href).

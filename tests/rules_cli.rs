@@ -2,7 +2,7 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 
-mod common;
+use crate::common;
 use common::{Run, Site};
 
 fn clearleaf(args: &[&str]) -> Run {

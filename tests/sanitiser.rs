@@ -8,11 +8,10 @@
 //! `warning` (so that pictures with `src=x` do not stop the build and the output is written),
 //! then every HTML file under OUT is parsed with `scraper` and searched for what survived.
 //!
-//! `cargo test --test sanitiser -- --nocapture` prints a table: vector → removed? → finding lines.
+//! `cargo test --test integration sanitiser:: -- --nocapture` prints a table: vector → removed? → finding lines.
 
-mod common;
-#[path = "support/fuzz_case.rs"]
-mod fuzz_case;
+use crate::common;
+use crate::fuzz_case;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -4,7 +4,7 @@
 
 #![cfg(feature = "search")]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -2,7 +2,7 @@
 //! few strings keeps every other built-in string, a `glossary.yaml` adds words and can take
 //! built-in ones out, and a string no locale defines is an error at the locale file.
 
-mod common;
+use crate::common;
 
 use common::Site;
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 use scraper::{Html, Selector};
 
-mod common;
+use crate::common;
 
 const TODAY: &str = "2026-11-21";
 

@@ -2,7 +2,7 @@
 //! orphan, draft, fallback) along the chain standard → Easy read → Easy-read translation, what
 //! readers are shown for each, `clearleaf stamp` and `clearleaf status`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

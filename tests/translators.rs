@@ -3,7 +3,7 @@
 //! case an import refuses, with nothing written. The site has a current Welsh home page, a
 //! current Urdu page with right-to-left marks, an outdated Polish page, and missing pages.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

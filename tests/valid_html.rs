@@ -5,7 +5,7 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 
-mod common;
+use crate::common;
 
 const TODAY: &str = "2026-11-21";
 

@@ -2,8 +2,8 @@
 //! regression tests in `tests/properties.rs`, so that a crash the fuzzer saved is replayed by
 //! exactly the code that found it.
 //!
-//! Not a test binary of its own: files in folders under `tests/` are only compiled where a test
-//! includes them with `#[path = …] mod …;`.
+//! Not a module of its own folder: `tests/integration.rs` and the fuzz target include it with
+//! `#[path = …] mod …;`.
 
 #![allow(dead_code)]
 
