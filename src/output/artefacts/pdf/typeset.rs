@@ -1,6 +1,7 @@
 //! Typesetting: each leaflet's Typst world, compiled and written as tagged PDF.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use typst::diag::SourceDiagnostic;
@@ -10,7 +11,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::cache::{self, Cache, Made};
+use super::cache::{self, Cache, Made, Picture};
 use super::fonts::Fonts;
 use super::inspect::{self, Inspection};
 use super::link::Facts;
@@ -167,12 +168,34 @@ fn line_of(text: &str, words: &str) -> Option<usize> {
     Some(text[..found].matches('\n').count() + 1)
 }
 
+/// What the leaflets need to know of a picture.
+#[derive(Clone)]
+struct PictureFacts {
+    hash: String,
+    /// Why Typst cannot print it, if it cannot.
+    unprintable: Option<String>,
+}
+
+/// The part of a written page a leaflet is made from, and all that follows it: from the
+/// content area that [`markup::content`] reads (`data-pagefind-body`, else `<main>`, whichever
+/// comes first) to the end. The whole page when it has no `<main>`, as markup then falls back to
+/// `<body>`. The words "data-pagefind-body" typed in the page's text only make it start sooner.
+fn content_area(html: &str) -> &str {
+    let Some(main) = html.find("<main") else { return html };
+    let marked = html.find("data-pagefind-body").and_then(|at| html[..at].rfind('<')).unwrap_or(main);
+    &html[main.min(marked)..]
+}
+
 /// What every leaflet of a build shares.
 struct Typesetter<'a> {
     fonts: Fonts,
-    /// The hash of the fonts' files, part of every leaflet's cache key.
-    fonts_key: String,
+    /// The hash of the fonts' and print templates' files, part of every leaflet's cache key.
+    shared_key: String,
+    /// Whether a print template asks for the day of the build (then part of the key).
+    dated: bool,
     cache: Option<Cache>,
+    /// The pictures leaflets asked for so far, by output path.
+    pictures: Mutex<HashMap<String, Option<PictureFacts>>>,
     /// Leaflets typeset so far, for [`Typesetter::forget_now_and_then`].
     done: std::sync::atomic::AtomicUsize,
     library: LazyHash<Library>,
@@ -181,8 +204,19 @@ struct Typesetter<'a> {
 
 impl<'a> Typesetter<'a> {
     fn new(cx: &'a Context<'a>) -> Self {
-        let fonts_key = cache::key(cx.theme.fonts.iter().flat_map(|(name, file)| [name.as_bytes(), file.bytes.as_slice()]));
-        Typesetter { fonts: Fonts::of(cx.theme), fonts_key, cache: cx.pdf_cache.map(Cache::new), done: Default::default(), library: LazyHash::new(Library::builder().build()), cx }
+        let files = cx.theme.fonts.iter().map(|f| (b"fonts/", f)).chain(cx.theme.print.iter().map(|f| (b"print/", f)));
+        let shared_key = cache::key(files.flat_map(|(folder, (name, file))| [folder.as_slice(), name.as_bytes(), file.bytes.as_slice()]));
+        let dated = cx.theme.print.values().any(|f| f.bytes.windows(5).any(|w| w == b"today"));
+        Typesetter {
+            fonts: Fonts::of(cx.theme),
+            shared_key,
+            dated,
+            cache: cx.pdf_cache.map(Cache::new),
+            pictures: Mutex::default(),
+            done: Default::default(),
+            library: LazyHash::new(Library::builder().build()),
+            cx,
+        }
     }
 
     /// Typst memoises what it computes in a cache of the whole process, which only grows: a
@@ -201,25 +235,25 @@ impl<'a> Typesetter<'a> {
     /// instead; `None` when even that cannot be typeset (clearleaf's own mistake, then, which a
     /// note on stderr reports). A mistake in a site's print template is an input error.
     fn leaflet(&self, target: &Target, html: &str, sink: &dyn Sink) -> Result<Typeset> {
-        let unprintable = std::cell::RefCell::new(Vec::new());
-        let printable = |p: &str| match sink.read(p) {
-            Some(bytes) => match inspect::unprintable(&bytes) {
-                None => true,
-                Some(why) => {
-                    unprintable.borrow_mut().push((p.to_string(), why));
-                    false
-                }
-            },
-            None => false,
-        };
-        let (world, key) = self.world(target, html, sink, &printable);
-        let unprintable = unprintable.into_inner();
-        if let Some(made) = self.cache.as_ref().and_then(|c| c.get(&key)) {
-            return Ok(Typeset { made: Some(made), unprintable });
+        let key = self.key(target, html);
+        let hash_now = |path: &str| self.picture(path, sink).map(|p| p.hash);
+        if let Some(kept) = self.cache.as_ref().and_then(|c| c.get(&key, hash_now)) {
+            return Ok(Typeset { unprintable: self.unprintable(&kept.pictures, sink), made: Some(kept.made) });
         }
+        // Every picture the page asks for, as it is now: part of the cache entry.
+        let asked = std::cell::RefCell::new(Vec::new());
+        let printable = |path: &str| {
+            let picture = self.picture(path, sink);
+            let printable = picture.as_ref().is_some_and(|p| p.unprintable.is_none());
+            asked.borrow_mut().push((path.to_string(), picture.map(|p| p.hash)));
+            printable
+        };
+        let world = self.world(target, html, sink, &printable);
+        let pictures = asked.into_inner();
+        let unprintable = self.unprintable(&pictures, sink);
         let made = match self.typeset(target, &world)? {
             Ok(made) => made,
-            Err(why) => match self.typeset(target, &self.world(target, html, sink, &|_| false).0)? {
+            Err(why) => match self.typeset(target, &self.world(target, html, sink, &|_| false))? {
                 Ok(made) => made,
                 Err(_) => {
                     eprintln!("note: no PDF leaflet of {} could be typeset: {why}", target.url);
@@ -228,7 +262,7 @@ impl<'a> Typesetter<'a> {
             },
         };
         if let Some(cache) = &self.cache {
-            cache.put(&key, &made);
+            cache.put(&key, &made, &pictures);
         }
         Ok(Typeset { made: Some(made), unprintable })
     }
@@ -246,10 +280,39 @@ impl<'a> Typesetter<'a> {
             .map_err(|errors| errors.first().map(|e| e.message.to_string()).unwrap_or_default()))
     }
 
+    /// The pictures of `asked` that cannot be printed, with why, in the order the page shows them.
+    fn unprintable(&self, asked: &[Picture], sink: &dyn Sink) -> Vec<(String, String)> {
+        asked.iter().filter_map(|(path, _)| Some((path.clone(), self.picture(path, sink)?.unprintable?))).collect()
+    }
+
+    /// The picture at the output path `path` (`None` if there is no such file), read once in a
+    /// build however many leaflets show it.
+    fn picture(&self, path: &str, sink: &dyn Sink) -> Option<PictureFacts> {
+        if let Some(known) = self.pictures.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+            return known.clone();
+        }
+        let facts = sink.read(path).map(|bytes| PictureFacts { hash: cache::key([bytes.as_slice()]), unprintable: inspect::unprintable(&bytes) });
+        self.pictures.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), facts.clone());
+        facts
+    }
+
+    /// The leaflet's cache key, from everything it is made of but its pictures (which the
+    /// cache entry lists), without reading the page as a tree: the page as written from its
+    /// content area on (see [`content_area`]), and the leaflet's source with no content.
+    fn key(&self, target: &Target, html: &str) -> String {
+        let site = self.cx.site;
+        let web = site.config.absolute(&target.url);
+        let around = source::main_source(site, self.cx.locales, target, "", web.contains("://"));
+        // The day of the build changes a leaflet only through a template that asks for it.
+        let today = if self.dated { site.today().to_string() } else { String::new() };
+        let date = self.date(target).map(|d| d.to_string()).unwrap_or_default();
+        let parts = [self.shared_key.as_str(), &around, &site.config.base_path, &target.url, &date, &today, content_area(html)];
+        cache::key(parts.iter().map(|p| p.as_bytes()))
+    }
+
     /// The world of one leaflet: the page's content in the print template of its form, with
-    /// the pictures `embeddable` lets in; and its cache key, from everything the leaflet is
-    /// made from.
-    fn world(&self, target: &Target, html: &str, sink: &dyn Sink, embeddable: &dyn Fn(&str) -> bool) -> (LeafletWorld<'_>, String) {
+    /// the pictures `embeddable` lets in.
+    fn world(&self, target: &Target, html: &str, sink: &dyn Sink, embeddable: &dyn Fn(&str) -> bool) -> LeafletWorld<'_> {
         let site = self.cx.site;
         let absolute = |url: &str| Some(site.config.absolute(url)).filter(|u| u.contains("://"));
         let content = markup::content(html, &markup::Addresses { base_path: &site.config.base_path, absolute: &absolute, embeddable });
@@ -259,16 +322,7 @@ impl<'a> Typesetter<'a> {
         let templates = self.cx.theme.print.iter().map(|(name, file)| (world::template_path(name), file.bytes.clone()));
         let pictures = content.pictures.iter().filter_map(|p| Some((markup::picture_path(p), sink.read(p)?)));
         let files: Vec<(String, Vec<u8>)> = templates.chain(pictures).chain(qr.map(|svg| (qr::PATH.to_string(), svg))).collect();
-        let today = site.today().to_string();
-        // The day of the build changes a leaflet only through a template that asks for it.
-        let dated = self.cx.theme.print.values().any(|f| f.bytes.windows(5).any(|w| w == b"today"));
-        let date = self.date(target).map(|d| d.to_string()).unwrap_or_default();
-        let key = cache::key(
-            [self.fonts_key.as_bytes(), main.as_bytes(), target.url.as_bytes(), date.as_bytes(), if dated { today.as_bytes() } else { b"" }]
-                .into_iter()
-                .chain(files.iter().flat_map(|(path, bytes)| [path.as_bytes(), bytes.as_slice()])),
-        );
-        (LeafletWorld::new(&self.library, &self.fonts, main, files, site.today()), key)
+        LeafletWorld::new(&self.library, &self.fonts, main, files, site.today())
     }
 
     /// The day a leaflet is dated by: its content's, when it was last checked, else its `date`;
@@ -395,6 +449,19 @@ mod tests {
         ] {
             assert_eq!(without_spaces(&typeset(&escaped(hostile))), without_spaces(hostile), "{hostile}");
         }
+    }
+
+    #[test]
+    fn the_key_reads_the_page_from_its_content_area_on() {
+        let nav = "<html><body><nav>Home · Help</nav>";
+        assert_eq!(
+            content_area(&format!("{nav}<main><div data-pagefind-body><p>Call 111.</p></div></main><footer>f</footer>")),
+            "<main><div data-pagefind-body><p>Call 111.</p></div></main><footer>f</footer>"
+        );
+        // A theme that marks an area before <main>, and an editor who types the attribute's name.
+        assert_eq!(content_area(&format!("{nav}<div data-pagefind-body><main><p>data-pagefind-body</p></main></div>")), "<div data-pagefind-body><main><p>data-pagefind-body</p></main></div>");
+        // Without <main> the leaflet may show the whole body.
+        assert_eq!(content_area("<body><p>Words</p></body>"), "<body><p>Words</p></body>");
     }
 
     proptest! {
