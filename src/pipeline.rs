@@ -245,6 +245,9 @@ pub fn build(opts: &Options) -> Result<Report> {
         Some(out) => Some(output::check_out_dir(&opts.root, out)?),
         None => None,
     };
+    if let Some(cache) = &opts.pdf_cache {
+        output::check_cache_dir(&opts.root, opts.out.as_deref(), cache)?;
+    }
     let started = Instant::now();
     let timings = Timings::default();
     let loaded = timings.time(0, || load(opts))?;

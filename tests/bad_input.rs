@@ -697,6 +697,21 @@ fn out_is_a_new_folder_inside_content() {
 }
 
 #[test]
+fn the_leaflet_cache_inside_the_output_or_the_content_is_refused() {
+    let site = Site::new();
+    for (cache, why) in [(site.out().join("leaflets"), "inside the output folder"), (site.path("content/leaflets"), "content/ folder")] {
+        let out_before = site.build_good();
+        let site_before = snapshot(&site.root());
+        let mut cmd = site.command();
+        cmd.arg("--out").arg(site.out()).arg("--cache").arg(&cache);
+        Run::of(&mut cmd).code(2).stderr_has("refusing to keep PDF leaflets in").stderr_has(why);
+        assert_unchanged(&site_before, &snapshot(&site.root()), "the site folder");
+        site.assert_out_unchanged(&out_before);
+        assert!(!cache.exists(), "{} was made", cache.display());
+    }
+}
+
+#[test]
 fn out_is_the_file_system_root() {
     let site = Site::new();
     let staging_existed = std::path::Path::new("/.clearleaf-staging").exists();

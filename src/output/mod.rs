@@ -103,6 +103,26 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     Ok(abs)
 }
 
+/// Refuses a leaflet cache folder (`--cache`) where its entries would be published, read as the
+/// site's own files or deleted with the output: inside the output folder or the site's
+/// content, themes, locales or static folders.
+pub fn check_cache_dir(root: &Path, out: Option<&Path>, cache: &Path) -> Result<()> {
+    let refuse = |why: String| {
+        Err(Error::Usage(format!("refusing to keep PDF leaflets in {}: {why}. Choose a folder outside the site with --cache, or leave it out to use your cache folder.", cache.display())))
+    };
+    let abs = resolved(cache);
+    if let Some(out) = out.filter(|out| abs.starts_with(resolved(out))) {
+        return refuse(format!("it is inside the output folder {}, which each build replaces", out.display()));
+    }
+    let root = resolved(root);
+    for protected in ["content", "themes", "locales", "static"] {
+        if abs.starts_with(root.join(protected)) {
+            return refuse(format!("it is inside the site's {protected}/ folder"));
+        }
+    }
+    Ok(())
+}
+
 /// The names clearleaf itself puts in an output folder (and nothing else that starts the same).
 fn is_ours(name: &str) -> bool {
     name == STAGING || name == MARKER || name == LOCK || is_old(name)
@@ -352,7 +372,7 @@ mod tests {
     }
 
     #[test]
-    fn refuses_dangerous_output_folders() {
+    fn refuses_dangerous_output_and_cache_folders() {
         let site = tempfile::tempdir().unwrap();
         std::fs::create_dir(site.path().join("content")).unwrap();
         std::fs::write(site.path().join("notes.txt"), "x").unwrap();
@@ -363,6 +383,11 @@ mod tests {
         assert!(check_out_dir(site.path(), &site.path().join("notes.txt")).is_err());
         assert!(check_out_dir(&site.path().join("sub"), site.path()).is_err());
         assert!(check_out_dir(site.path(), &site.path().join("public")).is_ok());
+        let public = site.path().join("public");
+        assert!(check_cache_dir(site.path(), Some(&public), &public.join("cache")).is_err());
+        assert!(check_cache_dir(site.path(), Some(&public), &public).is_err());
+        assert!(check_cache_dir(site.path(), None, &site.path().join("static/cache")).is_err());
+        assert!(check_cache_dir(site.path(), Some(&public), &site.path().join(".cache")).is_ok());
         std::fs::create_dir_all(site.path().join("public/.clearleaf-staging/x")).unwrap();
         assert!(check_out_dir(site.path(), &site.path().join("public")).is_ok(), "a killed first build's leftovers are ours");
         std::fs::write(site.path().join("public/mine.txt"), "x").unwrap();
