@@ -20,7 +20,7 @@
 //! Below the stages sit the leaf modules every stage may use, which use no stage:
 //! [`files`] (the site folder and relative paths), [`text`] (decoding a file's bytes),
 //! [`language`], [`variant`] (a page's language and form), [`line_marker`], [`rules`],
-//! [`finding`], [`error`], [`limits`], [`yaml`] and [`yaml_depth`]. No two modules use each
+//! [`finding`], [`error`], [`limits`], [`threads`], [`yaml`] and [`yaml_depth`]. No two modules use each
 //! other, directly or through others: `tests/module_graph.rs` fails on any cycle.
 
 pub mod checks;
@@ -47,6 +47,7 @@ pub mod site;
 pub mod status;
 pub mod templates;
 pub mod text;
+pub mod threads;
 pub mod today;
 pub mod translate;
 pub mod variant;

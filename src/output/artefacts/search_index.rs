@@ -49,7 +49,13 @@ impl Artefact for SearchIndex {
         for t in site.targets.iter().filter(|t| t.shows == Shows::Own) {
             by_lang.entry(t.lang.as_str()).or_default().push(t);
         }
-        let indexes: Vec<Option<Files>> = by_lang.into_par_iter().map(|(_, pages)| index_files(pages_written(site, sink, pages))).collect::<Result<_>>()?;
+        // Each language is handed out from threads outside the rendering pool (see
+        // `crate::threads`), as many as the pool has: its pages are read back on the pool, and a
+        // pool thread waiting for them could take up another language's index and start a
+        // second async runtime inside the first. The threads' stacks are the pool's, for
+        // Pagefind reading the deepest page the limits allow.
+        let languages: Vec<Vec<&Target>> = by_lang.into_values().collect();
+        let indexes = crate::threads::each(&languages, rayon::current_num_threads(), crate::limits::STACK_SIZE, |pages| index_files(pages_written(site, sink, pages)))?;
         // A sink that cannot give the pages back writes no index, rather than one of no pages.
         let Some(indexes) = indexes.into_iter().collect::<Option<Vec<_>>>() else { return Ok(Vec::new()) };
         for (rel, bytes) in merge(indexes)? {
@@ -70,7 +76,7 @@ const BATCH: usize = 512;
 
 /// `pages` as written: `(url, html)`, in batches made as they are asked for; a batch is `None` if
 /// the sink cannot give its pages back.
-fn pages_written<'a>(site: &'a Site, sink: &'a dyn Sink, pages: Vec<&'a Target>) -> impl Iterator<Item = Option<Pages>> + 'a {
+fn pages_written<'a>(site: &'a Site, sink: &'a dyn Sink, pages: &[&'a Target]) -> impl Iterator<Item = Option<Pages>> + 'a {
     let batches: Vec<Vec<&Target>> = pages.chunks(BATCH).map(<[_]>::to_vec).collect();
     batches.into_iter().map(move |batch| {
         batch

@@ -83,40 +83,14 @@ pub(super) fn one(cx: &Context<'_>, sink: &dyn Sink, target: &Target) -> Result<
     Ok(made.map(|m| m.pdf))
 }
 
-/// `typeset` of each of `all`, in order, on the threads of [`typesetting_pool`]; stops at the
-/// first error.
-///
-/// Typst waits for work it started in the background by running other work of the pool it is
-/// on (`rayon::yield_now`). Were the leaflets themselves that pool's work, as with `par_iter`,
-/// a thread waiting in one leaflet would start the next inside it, and that one the next:
-/// thousands of half-made leaflets held at once (4 GiB for 4,184 leaflets on two threads).
-/// So each leaflet is handed to the pool from a thread outside it, one at a time per thread,
-/// and no more leaflets are ever under way than there are threads.
+/// `typeset` of each of `all`, in order, on the threads of [`typesetting_pool`], handed to it
+/// from outside one per thread at a time (see [`crate::threads`]: Typst waits for its deferred
+/// work by running other work of its pool). Stops at the first error.
 fn each_on_the_typesetting_pool<'a, T: Sync, U: Send>(all: &'a [T], typeset: impl Fn(&'a T) -> Result<U> + Sync) -> Result<Vec<U>> {
     let threads = rayon::current_num_threads();
     let pool = typesetting_pool(threads)?;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    let mut done: Vec<(usize, Result<U>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(all.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    while !failed.load(std::sync::atomic::Ordering::Relaxed) {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = all.get(i) else { break };
-                        let result = pool.install(|| typeset(item));
-                        failed.fetch_or(result.is_err(), std::sync::atomic::Ordering::Relaxed);
-                        mine.push((i, result));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, result)| result).collect()
+    // The pool's threads do the typesetting: those handing it out need little stack.
+    crate::threads::each(all, threads, 1 << 20, |item| pool.install(|| typeset(item)))
 }
 
 /// Threads to typeset leaflets on, with deep stacks. Typst runs its own parallel work on the
@@ -480,35 +454,6 @@ mod tests {
         ] {
             assert_eq!(without_spaces(&typeset(&escaped(hostile))), without_spaces(hostile), "{hostile}");
         }
-    }
-
-    #[test]
-    fn no_more_leaflets_are_under_way_than_threads_while_typst_waits() {
-        use std::sync::Arc;
-        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-        let (under_way, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
-        let items: Vec<usize> = (0..40).collect();
-        let doubled = each_on_the_typesetting_pool(&items, |i| {
-            most.fetch_max(under_way.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
-            // As Typst waits for its deferred work: by running other work of the pool meanwhile.
-            let done = Arc::new(AtomicBool::new(false));
-            let flag = Arc::clone(&done);
-            std::thread::spawn(move || {
-                std::thread::sleep(std::time::Duration::from_millis(2));
-                flag.store(true, Ordering::SeqCst);
-            });
-            while !done.load(Ordering::SeqCst) {
-                if rayon::yield_now() != Some(rayon::Yield::Executed) {
-                    std::thread::yield_now();
-                }
-            }
-            under_way.fetch_sub(1, Ordering::SeqCst);
-            Ok(i * 2)
-        });
-        assert_eq!(doubled.unwrap(), items.iter().map(|i| i * 2).collect::<Vec<_>>(), "in order");
-        assert!(most.load(Ordering::SeqCst) <= rayon::current_num_threads(), "{} under way at once", most.load(Ordering::SeqCst));
-        let failed = each_on_the_typesetting_pool(&items, |i| if *i == 30 { Err(Error::Internal("leaflet 30".into())) } else { Ok(*i) });
-        assert!(matches!(failed, Err(Error::Internal(why)) if why == "leaflet 30"));
     }
 
     #[test]
