@@ -27,16 +27,21 @@ for n in "${sizes[@]}"; do
   corpus="$work/c$n-clearleaf"
   python3 bench/gen_corpus.py "$corpus" --pages "$n" --layout clearleaf --reuse >/dev/null
   grep -q '^checks:' "$corpus/site.yaml" || rule_ids "$bin" . | checks_as_warnings "$corpus/site.yaml"
-  # The same content without search: hard links, its own site.yaml.
+  # Two hard-linked copies of the corpus, each with its own site.yaml: search off, and on.
+  # Both without PDF leaflets, whose typesetting would swamp what search costs (bench/pdf.sh
+  # measures those).
   off="$work/c$n-search-off"
-  if [ ! -f "$off/site.yaml" ] || [ "$corpus/site.yaml" -nt "$off/site.yaml" ]; then
-    rm -rf "$off" && cp -al "$corpus" "$off" && rm "$off/site.yaml"
-    { printf 'search: false\n'; cat "$corpus/site.yaml"; } > "$off/site.yaml"
-  fi
+  on="$work/c$n-search-on"
+  for copy in "$off" "$on"; do
+    if [ ! -f "$copy/site.yaml" ] || [ "$corpus/site.yaml" -nt "$copy/site.yaml" ] || ! grep -q '^print:' "$copy/site.yaml"; then
+      rm -rf "$copy" && cp -al "$corpus" "$copy" && rm "$copy/site.yaml"
+      { printf 'search: %s\nprint: {pdf: false}\n' "$([ "$copy" = "$on" ] && echo true || echo false)"; cat "$corpus/site.yaml"; } > "$copy/site.yaml"
+    fi
+  done
   : > "$work/search-$n"
   for ((i = 1; i <= runs; i++)); do
     for variant in off on; do
-      root=$([ $variant = on ] && echo "$corpus" || echo "$off")
+      root=$([ $variant = on ] && echo "$on" || echo "$off")
       out="$work/out-$n-search-$variant"
       sync
       echo "$variant $(CLEARLEAF_TODAY=2026-11-21 timed "$bin" build --root "$root" --out "$out")" >> "$work/search-$n"
