@@ -84,10 +84,8 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf> {
     if root.starts_with(&abs) {
         return refuse("it contains the site itself, which would be deleted".into());
     }
-    for protected in ["content", "themes", "locales", "static"] {
-        if abs.starts_with(root.join(protected)) {
-            return refuse(format!("it is inside the site's {protected}/ folder"));
-        }
+    if let Some(protected) = site_folder_holding(&root, &abs) {
+        return refuse(format!("it is inside the site's {protected}/ folder"));
     }
     if abs.exists() && !abs.is_dir() {
         return refuse("it is a file, not a folder".into());
@@ -114,13 +112,16 @@ pub fn check_cache_dir(root: &Path, out: Option<&Path>, cache: &Path) -> Result<
     if let Some(out) = out.filter(|out| abs.starts_with(resolved(out))) {
         return refuse(format!("it is inside the output folder {}, which each build replaces", out.display()));
     }
-    let root = resolved(root);
-    for protected in ["content", "themes", "locales", "static"] {
-        if abs.starts_with(root.join(protected)) {
-            return refuse(format!("it is inside the site's {protected}/ folder"));
-        }
+    match site_folder_holding(&resolved(root), &abs) {
+        Some(protected) => refuse(format!("it is inside the site's {protected}/ folder")),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// The folder of the site (`root`, resolved) that holds `abs`, among those whose files are read
+/// as the site's own: nothing clearleaf writes may go there.
+fn site_folder_holding(root: &Path, abs: &Path) -> Option<&'static str> {
+    ["content", "themes", "locales", "static"].into_iter().find(|folder| abs.starts_with(root.join(folder)))
 }
 
 /// The names clearleaf itself puts in an output folder (and nothing else that starts the same).
