@@ -332,3 +332,14 @@ fn the_contact_line_of_site_yaml_ends_each_leaflet_and_a_languages_own_string_re
     let arabic = text("ar/easy-read/help/help-easy-read-ar.pdf");
     assert!(arabic.contains("0300") && !arabic.contains("large print"), "{arabic}");
 }
+
+#[test]
+fn text_that_typst_fails_on_leaves_that_page_without_a_leaflet_and_the_build_goes_on() {
+    // In Urdu, `|` and a Tulu-Tigalari vowel sign: Typst 0.15's shaping panics on it ("glyphs
+    // fell out of range"; found by properties::whole_site_builds_or_is_refused).
+    let site = site();
+    site.write("content/odd.md", "---\ntitle: Odd text\n---\nWords.\n").write("content/odd.ur.md", "---\ntitle: Odd text\n---\n|\u{113e1}\n");
+    site.build(&[]).code(0);
+    assert!(site.out().join("ur/odd/index.html").is_file());
+    assert!(site.out().join("help/help-en.pdf").is_file(), "the other pages keep their leaflets");
+}

@@ -100,6 +100,31 @@ fn typesetting_pool(threads: usize) -> Result<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(TYPESETTING_STACK).build().map_err(|e| Error::Internal(format!("cannot start the threads that typeset the PDF leaflets: {e}")))
 }
 
+/// Typesetting calls under way that catch Typst's panics (see [`caught_typst_panic`]).
+static CATCHING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// `f`'s result, or `Err` if Typst panicked in it. Such a panic is reported as a note about the
+/// leaflet, so its message and backtrace are kept off stderr: a panic hook, put in front of the
+/// one there was, stays quiet for panics raised in Typst's crates (on any of the pool's threads)
+/// while a call is under way, and passes every other panic on.
+fn caught_typst_panic<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    use std::sync::atomic::Ordering;
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let in_typst = info.location().is_some_and(|l| l.file().contains("/typst-") || l.file().contains("/krilla-"));
+            if !(in_typst && CATCHING.load(Ordering::SeqCst) > 0) {
+                previous(info);
+            }
+        }));
+    });
+    CATCHING.fetch_add(1, Ordering::SeqCst);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CATCHING.fetch_sub(1, Ordering::SeqCst);
+    result
+}
+
 /// One leaflet as typeset: the leaflet (when it could be made), and the pictures it had to
 /// print as their alt text, with why.
 struct Typeset {
@@ -274,9 +299,14 @@ impl<'a> Typesetter<'a> {
 
     /// The leaflet of `world`, or why Typst could not make it.
     fn typeset(&self, target: &Target, world: &LeafletWorld<'_>) -> Result<std::result::Result<Made, String>> {
-        let document: PagedDocument = match typst::compile(world).output {
-            Ok(document) => document,
-            Err(errors) => return typst_error(world, self.cx.theme, &errors).map(Err),
+        // Typst panics on some text (a combining accent after `}` once, in its shaping): that is
+        // its fault, not the site's, and the page is then left without a leaflet like any other
+        // that cannot be typeset, rather than the whole build stopping.
+        let compiled = caught_typst_panic(|| typst::compile(world).output);
+        let document: PagedDocument = match compiled {
+            Ok(Ok(document)) => document,
+            Ok(Err(errors)) => return typst_error(world, self.cx.theme, &errors).map(Err),
+            Err(_) => return Ok(Err("Typst stopped on a fault of its own".to_string())),
         };
         let pdf = |standards: &[PdfStandard]| typst_pdf::pdf(&document, &self.options(target, standards));
         Ok(pdf(&[PdfStandard::Ua_1])
