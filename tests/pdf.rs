@@ -340,6 +340,10 @@ fn text_that_typst_fails_on_leaves_that_page_without_a_leaflet_and_the_build_goe
     let site = site();
     site.write("content/odd.md", "---\ntitle: Odd text\n---\nWords.\n").write("content/odd.ur.md", "---\ntitle: Odd text\n---\n|\u{113e1}\n");
     site.build(&[]).code(0);
-    assert!(site.out().join("ur/odd/index.html").is_file());
     assert!(site.out().join("help/help-en.pdf").is_file(), "the other pages keep their leaflets");
+    // No link to a leaflet that is not there, nor the theme's empty paragraph that held it.
+    assert!(!site.out().join("ur/odd/odd-ur.pdf").exists());
+    let page = site.page("/ur/odd/").unwrap();
+    assert!(!page.contains(".pdf") && !page.contains("class=\"leaflet\"") && !page.contains("class=leaflet"), "{page}");
+    assert!(site.page("/odd/").unwrap().contains("/odd/odd-en.pdf"), "the English page keeps its link");
 }

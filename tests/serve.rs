@@ -226,3 +226,21 @@ fn a_leaflet_is_typeset_when_first_asked_for_and_again_after_its_page_changes() 
     // A page with no leaflet there is not found.
     assert_eq!(get_bytes(&server, "/night/other-en.pdf").0, 404);
 }
+
+#[test]
+fn a_leaflet_typeset_on_request_puts_its_findings_in_the_pages_panel() {
+    let dir = site();
+    common::write_file(dir.path(), "content/bad.png", b"\x89PNG\r\n\x1a\nbroken");
+    common::write_file(dir.path(), "content/doctor.md", "---\ntitle: Your doctor\n---\n![A doctor](bad.png) See your doctor.\n");
+    let server = start(dir.path());
+    let before = wait_for(&server, "/doctor/", |s, b| s == 200 && b.contains("See your doctor."));
+    assert!(!before.contains("PDF-IMAGE"), "the leaflet is not typeset before it is asked for");
+    let (status, _, pdf) = get_bytes(&server, "/doctor/doctor-en.pdf");
+    assert!(status == 200 && pdf.starts_with(b"%PDF-"), "printed with the alt text instead");
+    let page = get(&server, "/doctor/").1;
+    assert!(page.contains("PDF-IMAGE") && page.contains("bad.png"), "{page}");
+    // The next change drops the leaflet and its findings with it.
+    common::write_file(dir.path(), "content/doctor.md", "---\ntitle: Your doctor\n---\nSee your doctor.\n");
+    let page = wait_for(&server, "/doctor/", |s, b| s == 200 && !b.contains("<img"));
+    assert!(!page.contains("PDF-IMAGE"), "{page}");
+}

@@ -60,6 +60,15 @@ struct Served {
     good: bool,
     /// The PDF leaflets made since the last change, which the next change drops from `files`.
     leaflets: Vec<String>,
+    /// Their findings (PDF-*), by page URL, dropped with them.
+    leaflet_findings: HashMap<String, Vec<Finding>>,
+}
+
+impl Served {
+    /// Every finding about the page at `url`.
+    fn findings_of(&self, url: &str) -> Vec<&Finding> {
+        [&self.page_findings, &self.site_findings, &self.leaflet_findings].iter().filter_map(|m| m.get(url)).flatten().collect()
+    }
 }
 
 #[derive(Clone)]
@@ -169,11 +178,21 @@ impl Builder {
             return Some(made.clone());
         }
         let served = |rel: &str| self.served.read().unwrap_or_else(|e| e.into_inner()).files.get(rel).cloned();
-        let pdf = session.leaflet(path, &served)?;
-        let mut s = self.served();
-        s.files.insert(path.to_string(), pdf.clone());
-        s.leaflets.push(path.to_string());
-        Some(pdf)
+        let asked = session.leaflet(path, &served)?;
+        let found = !asked.findings.is_empty();
+        {
+            let mut s = self.served();
+            s.leaflet_findings.insert(asked.url, asked.findings);
+            if let Some(pdf) = &asked.pdf {
+                s.files.insert(path.to_string(), pdf.clone());
+                s.leaflets.push(path.to_string());
+            }
+        }
+        if found {
+            // The page's panel, open in another tab, shows them.
+            let _ = self.events.send(FINDINGS);
+        }
+        asked.pdf
     }
 
     /// Applies changed files (all of them when `None`), serves the result and tells open pages
@@ -207,6 +226,7 @@ impl Builder {
             for leaflet in std::mem::take(&mut s.leaflets) {
                 s.files.remove(&leaflet);
             }
+            s.leaflet_findings.clear();
             if update.full {
                 Some((std::mem::replace(&mut s.files, update.files), std::mem::replace(&mut s.page_findings, update.page_findings.into_iter().collect())))
             } else {
@@ -320,7 +340,7 @@ fn served_file(app: &App, path: &str, name: &str) -> Option<Response> {
     if let Some(bytes) = s.files.get(name) {
         if name.ends_with(".html") {
             let url = if name.ends_with("index.html") { format!("/{}", name.trim_end_matches("index.html")) } else { format!("/{name}") };
-            let findings: Vec<&Finding> = [&s.page_findings, &s.site_findings].iter().filter_map(|m| m.get(&url)).flatten().collect();
+            let findings = s.findings_of(&url);
             // The leaflet link's words come without the page count and size: its leaflet is
             // typeset only when asked for.
             let html = crate::leaflet::link::fill(&String::from_utf8_lossy(bytes), None);

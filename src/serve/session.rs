@@ -201,11 +201,17 @@ impl Session {
         Some(SiteCheck { by_url, files: sink.written.into_files() })
     }
 
-    /// The PDF leaflet at the output path `path`, typeset now from the pages being served.
-    pub fn leaflet(&self, path: &str, served: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync)) -> Option<Vec<u8>> {
+    /// The PDF leaflet at the output path `path`, typeset now from the pages being served, with
+    /// its findings at the site's severities; `None` when no page has a leaflet there.
+    pub fn leaflet(&self, path: &str, served: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync)) -> Option<artefacts::pdf::Asked> {
         let sink = OverServed { written: Memory::default(), served };
         match artefacts::pdf::leaflet_at(&self.loaded.artefact_context(&self.opts), &sink, path) {
-            Ok(pdf) => pdf,
+            Ok(mut asked) => {
+                if let Some(asked) = &mut asked {
+                    checks::apply_levels(&mut asked.findings, &self.loaded.site.config.checks);
+                }
+                asked
+            }
             Err(e) => {
                 eprintln!("{e}");
                 None

@@ -54,14 +54,20 @@ impl Artefact for Leaflets {
         let (made, findings) = typeset::write_all(cx, sink, &all)?;
         #[cfg(not(feature = "pdf"))]
         let (made, findings) = (std::collections::HashMap::<String, link::Facts>::new(), Vec::new());
-        // Each page's link gets its leaflet's page count and size.
+        // Each page's link gets its leaflet's page count and size, or goes if there is no leaflet.
         cx.site.targets.par_iter().try_for_each(|target| {
             let Some(own) = linked_leaflet(cx.site, target) else { return Ok(()) };
             let page = output_file(&cx.site.config.base_path, &target.url);
             let Some(html) = sink.read(&page) else { return Ok(()) };
-            let in_language = (own.lang != target.lang).then(|| cx.locales.endonym(&own.lang));
-            let words = link::words(cx.locales, &target.lang, in_language.as_deref(), made.get(&leaflet_path(cx.site, own)).copied());
-            sink.write(&page, link::fill(&String::from_utf8_lossy(&html), Some(&words)).as_bytes())
+            let html = String::from_utf8_lossy(&html);
+            let filled = match made.get(&leaflet_path(cx.site, own)) {
+                Some(&facts) => {
+                    let in_language = (own.lang != target.lang).then(|| cx.locales.endonym(&own.lang));
+                    link::fill(&html, Some(&link::words(cx.locales, &target.lang, in_language.as_deref(), Some(facts))))
+                }
+                None => link::remove(&html),
+            };
+            sink.write(&page, filled.as_bytes())
         })?;
         Ok(findings)
     }
@@ -71,17 +77,28 @@ impl Artefact for Leaflets {
     }
 }
 
+/// A leaflet typeset on request (see [`leaflet_at`]).
+pub struct Asked {
+    /// The URL of the page it is the leaflet of.
+    pub url: String,
+    /// The PDF; `None` when it cannot be typeset.
+    pub pdf: Option<Vec<u8>>,
+    /// The checks' findings about it (PDF-*), each about the page.
+    pub findings: Vec<Finding>,
+}
+
 /// The leaflet at the output path `path`, typeset now from the pages `sink` gives back, for
-/// `serve`; `None` when no page has a leaflet there or it cannot be typeset.
-pub fn leaflet_at(cx: &Context<'_>, sink: &dyn Sink, path: &str) -> Result<Option<Vec<u8>>> {
-    let Some((target, _)) = leaflets(cx.site).find(|(_, p)| p == path) else { return Ok(None) };
+/// `serve`; `None` when no page has a leaflet there.
+pub fn leaflet_at(cx: &Context<'_>, sink: &dyn Sink, path: &str) -> Result<Option<Asked>> {
+    let Some((target, path)) = leaflets(cx.site).find(|(_, p)| p == path) else { return Ok(None) };
     #[cfg(feature = "pdf")]
-    return typeset::one(cx, sink, target);
+    let (pdf, findings) = typeset::one(cx, sink, target, &path)?;
     #[cfg(not(feature = "pdf"))]
-    {
-        let _ = (sink, target);
-        Ok(None)
-    }
+    let (pdf, findings) = {
+        let _ = (sink, path);
+        (None, Vec::new())
+    };
+    Ok(Some(Asked { url: target.url.clone(), pdf, findings }))
 }
 
 /// Without the `pdf` feature there are no leaflets (`print.pdf` is then off in every site).

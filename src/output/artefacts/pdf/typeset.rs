@@ -50,14 +50,11 @@ pub(super) fn write_all(cx: &Context<'_>, sink: &dyn Sink, all: &[(&Target, Stri
         let typeset = typesetter.leaflet(target, &String::from_utf8_lossy(&html), sink)?;
         typesetter.forget_now_and_then();
         // Only what the checks and the link need is kept: not the PDF.
-        let made = match typeset.made {
-            Some(made) => {
-                sink.write(path, &made.pdf)?;
-                Some((Facts { pages: made.pages, bytes: made.pdf.len() }, made.inspection))
-            }
-            None => None,
-        };
-        Ok(Some((*target, path, Written { made, unprintable: typeset.unprintable })))
+        let (pdf, written) = typeset.written();
+        if let Some(pdf) = pdf {
+            sink.write(path, &pdf)?;
+        }
+        Ok(Some((*target, path, written)))
     })?;
     if let Some(cache) = &typesetter.cache {
         cache.prune();
@@ -72,15 +69,20 @@ pub(super) fn write_all(cx: &Context<'_>, sink: &dyn Sink, all: &[(&Target, Stri
     Ok((facts, findings))
 }
 
-/// The leaflet of `target` alone (for `serve`, which makes each when it is asked for): its
-/// PDF, from the cache when it is there. Nothing else in the cache is touched.
-pub(super) fn one(cx: &Context<'_>, sink: &dyn Sink, target: &Target) -> Result<Option<Vec<u8>>> {
-    let Some(html) = sink.read(&output_file(&cx.site.config.base_path, &target.url)) else { return Ok(None) };
+/// The leaflet of `target` at `path` alone (for `serve`, which makes each when it is asked
+/// for): its PDF, from the cache when it is there, and the checks' findings about it, each
+/// about the page. Nothing else in the cache is touched.
+pub(super) fn one(cx: &Context<'_>, sink: &dyn Sink, target: &Target, path: &String) -> Result<(Option<Vec<u8>>, Vec<Finding>)> {
+    let Some(html) = sink.read(&output_file(&cx.site.config.base_path, &target.url)) else { return Ok((None, Vec::new())) };
     let typesetter = Typesetter::new(cx);
     // The serving thread's stack is too small for Typst's layout of a long page.
-    let made = typesetting_pool(1)?.install(|| typesetter.leaflet(target, &String::from_utf8_lossy(&html), sink))?.made;
+    let typeset = typesetting_pool(1)?.install(|| typesetter.leaflet(target, &String::from_utf8_lossy(&html), sink))?;
     typst::comemo::evict(FORGET_AFTER);
-    Ok(made.map(|m| m.pdf))
+    let (pdf, written) = typeset.written();
+    let mut findings = page_findings(cx.site, target, &written);
+    let typeset = [(target, path, written)];
+    findings.extend(font_size_finding(cx, &typeset).map(|f| f.page(&target.url, &target.lang, target.form)));
+    Ok((pdf, findings))
 }
 
 /// `typeset` of each of `all`, in order, on the threads of [`typesetting_pool`], handed to it
@@ -136,6 +138,15 @@ struct Typeset {
 struct Written {
     made: Option<(Facts, Inspection)>,
     unprintable: Vec<(String, String)>,
+}
+
+impl Typeset {
+    /// The PDF to write, apart from what is kept of the leaflet once it is written.
+    fn written(self) -> (Option<Vec<u8>>, Written) {
+        let Some(made) = self.made else { return (None, Written { made: None, unprintable: self.unprintable }) };
+        let facts = Facts { pages: made.pages, bytes: made.pdf.len() };
+        (Some(made.pdf), Written { made: Some((facts, made.inspection)), unprintable: self.unprintable })
+    }
 }
 
 /// How often Typst's memo cache is cleared, and of what: results unused for this many
@@ -309,10 +320,11 @@ impl<'a> Typesetter<'a> {
             Err(_) => return Ok(Err("Typst stopped on a fault of its own".to_string())),
         };
         let pdf = |standards: &[PdfStandard]| typst_pdf::pdf(&document, &self.options(target, standards));
-        Ok(pdf(&[PdfStandard::Ua_1])
-            .or_else(|_| pdf(&[]))
-            .map(|pdf| Made { pdf, pages: document.pages().len(), inspection: inspect::inspect(&document) })
-            .map_err(|errors| errors.first().map(|e| e.message.to_string()).unwrap_or_default()))
+        // The export (typst-pdf and krilla) is caught as the layout is.
+        let Ok(exported) = caught_typst_panic(|| pdf(&[PdfStandard::Ua_1]).or_else(|_| pdf(&[]))) else {
+            return Ok(Err("Typst's PDF export stopped on a fault of its own".to_string()));
+        };
+        Ok(exported.map(|pdf| Made { pdf, pages: document.pages().len(), inspection: inspect::inspect(&document) }).map_err(|errors| errors.first().map(|e| e.message.to_string()).unwrap_or_default()))
     }
 
     /// The pictures of `asked` that cannot be printed, with why, in the order the page shows them.
