@@ -479,6 +479,34 @@ fn stamp_refuses_what_is_not_a_variant_and_writes_nothing() {
 }
 
 #[test]
+fn stamp_neither_writes_nor_reads_through_a_link_out_of_the_site() {
+    let site = fixture();
+    // Another site, whose translation the link leads to.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::copy(site.path().join("site.yaml"), elsewhere.path().join("site.yaml")).unwrap();
+    common::write_file(elsewhere.path(), "content/notes.md", "---\ntitle: Notes\n---\nWords.\n");
+    let outside = elsewhere.path().join("content/notes.ur.md");
+    let text = "---\ntitle: باہر\n---\nالفاظ\n";
+    std::fs::write(&outside, text).unwrap();
+    std::os::unix::fs::symlink(&outside, site.path().join("content/help/linked.ur.md")).unwrap();
+    write(site.path(), "content/help/linked.md", "---\ntitle: Linked\n---\nWords.\n");
+    let (code, _, err) = run(site.path(), &["stamp", "content/help/linked.ur.md"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("content/help/linked.ur.md: this is a link to") && err.contains("outside the site folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), text, "the file outside the site is not written");
+    // A source page that is a link out of the site is not read either.
+    std::fs::remove_file(site.path().join("content/help/linked.md")).unwrap();
+    std::fs::write(elsewhere.path().join("source.md"), "---\ntitle: Linked\n---\nWords.\n").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("source.md"), site.path().join("content/help/linked.md")).unwrap();
+    std::fs::remove_file(site.path().join("content/help/linked.ur.md")).unwrap();
+    write(site.path(), "content/help/linked.ur.md", "---\ntitle: ربط\n---\nالفاظ\n");
+    let (code, _, err) = run(site.path(), &["stamp", "content/help/linked.ur.md"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("content/help/linked.md: this is a link to"), "{err}");
+    assert!(!read(site.path(), "content/help/linked.ur.md").contains("source_hash"));
+}
+
+#[test]
 fn the_example_site_is_stamped_with_one_outdated_translation() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let s = status_json(root);

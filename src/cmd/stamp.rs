@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
+use crate::files::SiteFolder;
 use crate::front_matter;
 use crate::i18n::staleness;
 use crate::load::{CONTENT_DIR, parse_file_name};
@@ -74,14 +75,20 @@ pub fn run(files: &[PathBuf]) -> Result<i32> {
 }
 
 /// The site folder a file is in (the parent of the nearest `content/` above it that has a
-/// site.yaml beside it), and the file's path inside `content/`.
-fn site_of(path: &Path) -> Option<(PathBuf, String)> {
-    let abs = path.canonicalize().ok()?;
+/// site.yaml beside it), the file's path inside `content/`, and the file's absolute path. The
+/// file's folder is resolved but not the file: a file that is a link belongs to the site it is
+/// in, which [`SiteFolder::check`] then asks it not to lead out of.
+fn site_of(path: &Path) -> Option<(PathBuf, String, PathBuf)> {
+    let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => parent.canonicalize().ok()?,
+        None => std::env::current_dir().ok()?.canonicalize().ok()?,
+    };
+    let abs = folder.join(path.file_name()?);
     for dir in abs.ancestors().skip(1) {
         if dir.file_name().is_some_and(|n| n == CONTENT_DIR) {
             let root = dir.parent()?;
             if root.join(crate::config::FILE).is_file() {
-                return Some((root.to_path_buf(), crate::files::rel_path(dir, &abs)));
+                return Some((root.to_path_buf(), crate::files::rel_path(dir, &abs), abs));
             }
         }
     }
@@ -110,9 +117,12 @@ fn plan(path: &Path) -> Result<Stamp> {
     if path.extension().is_none_or(|e| e != "md") {
         return refuse("this is not a markdown page (.md)".into(), "Name translation or Easy read files, like content/help/out-of-hours.cy.md.");
     }
-    let Some((root, inside)) = site_of(path) else {
+    let Some((root, inside, abs)) = site_of(path) else {
         return refuse("this file is not inside a site's content/ folder (a content/ folder with a site.yaml beside it)".into(), "Stamp files inside your site's content/ folder.");
     };
+    // Neither the file written nor the source read may be a link out of the site, as in a build.
+    let folder = SiteFolder::new(&root);
+    folder.check(&abs).map_err(Error::input)?;
     let config = Config::load(&root)?;
     let key = parse_file_name(&inside, &config.languages)?;
     let Some((source_lang, source_form)) = source_of(&config.default_language, &key.lang, key.form) else {
@@ -125,6 +135,7 @@ fn plan(path: &Path) -> Result<Stamp> {
     };
     let source_rel = format!("{CONTENT_DIR}/{}{}.md", key.page, if source_form == Form::Easy { ".easy" } else { "" });
     let source_path = root.join(&source_rel);
+    folder.check(&source_path).map_err(Error::input)?;
     let source_path = source_path.canonicalize().unwrap_or(source_path);
     if !source_path.is_file() {
         return refuse(
