@@ -755,6 +755,9 @@ fn hidden_focus(doc: &Doc, o: &mut Out<'_>) {
 
 // ---------------------------------------------------------------- tables
 
+/// How many grid slots a table may fill for each of its cells and rows (see [`table_grid`]).
+const GRID_SLOTS_PER_CELL: usize = 16;
+
 /// Cells of a table laid out on a grid: (row, column, element). Works for HTML tables and for
 /// ARIA tables (rows and cells given by roles).
 fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, ElementRef<'a>)> {
@@ -773,16 +776,28 @@ fn table_grid<'a>(doc: &Doc, table: &ElementRef<'a>) -> Vec<(usize, usize, Eleme
             stack.extend(kids);
         }
     }
+    let row_cells: Vec<Vec<ElementRef<'a>>> = rows.iter().map(|row| row.children().filter_map(ElementRef::wrap).filter(|c| is_cell(c)).collect()).collect();
+    // Spans can ask for far more slots than the table has cells (a `colspan=1000 rowspan=1000`
+    // cell is a million), and each slot is work for the rules: past a budget proportional to
+    // the table's cells and rows, further cells take one slot each, so that the checks stay
+    // linear in the page's size. Real tables, whose spans cover cells that are left out, stay
+    // well inside it.
+    let mut budget = GRID_SLOTS_PER_CELL * (row_cells.iter().map(Vec::len).sum::<usize>() + rows.len()) + 1024;
     let mut cells = Vec::new();
     let mut taken: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for (r, row) in rows.iter().enumerate() {
+    for (r, row) in row_cells.into_iter().enumerate() {
         let mut c = 0;
-        for cell in row.children().filter_map(ElementRef::wrap).filter(|c| is_cell(c)) {
+        for cell in row {
             while taken.contains(&(r, c)) {
                 c += 1;
             }
-            let span = |a: &str| if html { cell.value().get(a).and_then(|v| v.trim().parse::<usize>().ok()).filter(|v| *v > 0).unwrap_or(1).min(1000) } else { 1 };
-            let (cs, rs) = (span("colspan"), span("rowspan"));
+            let span = |a: &str| if html { cell.value().get(a).and_then(|v| v.trim().parse::<usize>().ok()).filter(|v| *v > 0).unwrap_or(1) } else { 1 };
+            // HTML's limits: at most 1,000 columns, and no further down than the last row.
+            let (mut cs, mut rs) = (span("colspan").min(1000), span("rowspan").min(rows.len() - r));
+            if cs * rs > budget {
+                (cs, rs) = (1, 1);
+            }
+            budget = budget.saturating_sub(cs * rs);
             for dr in 0..rs {
                 for dc in 0..cs {
                     taken.insert((r + dr, c + dc));
@@ -1213,5 +1228,29 @@ mod tests {
         // covers each of them.
         let lonely = lonely_headers("<table><tr><th colspan=2>wide</th><th>end</th></tr><tr><th scope=row>row</th><td>x</td><td headers=none>y</td></tr></table>");
         assert_eq!(lonely, ["end"]);
+    }
+
+    /// The grid of the first table in `html`, as (row, column, cell text).
+    fn grid(html: &str) -> Vec<(usize, usize, String)> {
+        let doc = Doc::parse(html);
+        let table = doc.html.select(&scraper::Selector::parse("table").unwrap()).next().unwrap();
+        table_grid(&doc, &table).into_iter().map(|(r, c, e)| (r, c, e.text().collect())).collect()
+    }
+
+    #[test]
+    fn spans_stop_at_the_last_row_and_within_a_budget_of_slots() {
+        // A row span reaches no further than the table's last row, as in a browser.
+        let g = grid("<table><tr><td rowspan=65534>a</td><td>b</td></tr><tr><td>c</td></tr></table>");
+        assert_eq!(g, [(0, 0, "a".into()), (1, 0, "a".into()), (0, 1, "b".into()), (1, 1, "c".into())]);
+        // Ordinary spans are kept whole.
+        assert_eq!(grid("<table><tr><th colspan=3>all</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>").len(), 6);
+        // A thousand columns by up to 400 rows for each of 50 cells in 400 rows would be billions of
+        // slots: past the budget, cells take one slot each, and the grid stays near the size of
+        // the table.
+        let row = "<td colspan=1000 rowspan=1000>x</td>".repeat(50);
+        let g = grid(&format!("<table>{}</table>", format!("<tr>{row}</tr>").repeat(400)));
+        let cells = 50 * 400;
+        assert!(g.len() <= GRID_SLOTS_PER_CELL * (cells + 400) + 1024 + cells, "{} slots", g.len());
+        assert!(g.len() >= cells, "every cell still has a slot");
     }
 }
