@@ -17,9 +17,17 @@ use crate::site::{Shows, Site, Target};
 /// The folder of the index in the output.
 pub const DIR: &str = "pagefind";
 
-/// Files Pagefind always writes, whatever the pages: the rest are named by their content's hash,
-/// which is not known before the pages are written.
-const FIXED: &[&str] = &["pagefind.js", "pagefind-entry.json", "pagefind-worker.js", "pagefind-highlight.js", "pagefind-ui.js", "pagefind-ui.css"];
+/// Files Pagefind always writes, whatever the pages, that the search page uses: the rest are
+/// named by their content's hash, which is not known before the pages are written.
+const FIXED: &[&str] = &["pagefind.js", "pagefind-entry.json", "pagefind-worker.js"];
+
+/// Whether the search page uses Pagefind's file `name`. Pagefind also writes its own search
+/// interfaces (`pagefind-ui.js`, `pagefind-modular-ui.js`, `pagefind-component-ui.js`, their
+/// stylesheets) and `pagefind-highlight.js`, about 250 KiB of script that the theme's search
+/// page (`theme/search.js`, which imports `pagefind.js`) never loads: they are not published.
+fn used(name: &str) -> bool {
+    !name.starts_with("pagefind-") || FIXED.contains(&name)
+}
 
 /// Pagefind's list of the languages and their indexes.
 const ENTRY: &str = "pagefind-entry.json";
@@ -58,7 +66,7 @@ impl Artefact for SearchIndex {
         let indexes = crate::threads::each(&languages, rayon::current_num_threads(), crate::limits::STACK_SIZE, |pages| index_files(pages_written(site, sink, pages)))?;
         // A sink that cannot give the pages back writes no index, rather than one of no pages.
         let Some(indexes) = indexes.into_iter().collect::<Option<Vec<_>>>() else { return Ok(Vec::new()) };
-        for (rel, bytes) in merge(indexes)? {
+        for (rel, bytes) in merge(indexes)?.into_iter().filter(|(rel, _)| used(rel)) {
             sink.write(&format!("{DIR}/{rel}"), &bytes)?;
         }
         Ok(Vec::new())
@@ -210,6 +218,13 @@ mod tests {
         assert!(files.iter().any(|(name, _)| name.starts_with("filter/")), "no filter index for the form: {:?}", files.iter().map(|f| &f.0).collect::<Vec<_>>());
         for f in FIXED {
             assert!(files.iter().any(|(name, _)| name == f), "Pagefind did not write {f}, which `paths` promises");
+        }
+        // Its own interfaces are left out; the index, its entry, script, worker and WebAssembly stay.
+        let published: Vec<&str> = files.iter().map(|f| f.0.as_str()).filter(|n| used(n)).collect();
+        assert!(files.iter().any(|f| f.0 == "pagefind-ui.js") && !published.contains(&"pagefind-ui.js"));
+        assert!(!published.iter().any(|n| n.ends_with(".css") || n.contains("-ui") || n.contains("highlight")), "{published:?}");
+        for part in ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind", "fragment/", "index/", "filter/", "pagefind.en_"] {
+            assert!(published.iter().any(|n| n.starts_with(part)), "{part} is not published: {published:?}");
         }
     }
 
