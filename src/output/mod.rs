@@ -118,10 +118,13 @@ pub fn check_cache_dir(root: &Path, out: Option<&Path>, cache: &Path) -> Result<
     }
 }
 
-/// The folder of the site (`root`, resolved) that holds `abs`, among those whose files are read
-/// as the site's own: nothing clearleaf writes may go there.
+/// The folders of a site whose files the build reads as the site's own (besides site.yaml):
+/// `serve` watches them, and nothing clearleaf writes may go in them.
+pub const SITE_FOLDERS: [&str; 4] = [crate::files::CONTENT_DIR, crate::templates::THEMES_DIR, crate::i18n::LOCALES_DIR, crate::load::STATIC_DIR];
+
+/// The folder of the site (`root`, resolved) that holds `abs`, among [`SITE_FOLDERS`].
 fn site_folder_holding(root: &Path, abs: &Path) -> Option<&'static str> {
-    ["content", "themes", "locales", "static"].into_iter().find(|folder| abs.starts_with(root.join(folder)))
+    SITE_FOLDERS.into_iter().find(|folder| abs.starts_with(root.join(folder)))
 }
 
 /// The names clearleaf itself puts in an output folder (and nothing else that starts the same).

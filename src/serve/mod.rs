@@ -271,7 +271,7 @@ fn watch(root: &std::path::Path, builder: Builder, pending: Arc<Pending>) -> Res
     let (tx, rx) = std::sync::mpsc::channel();
     // Short: an edit should show at once; editors' several writes of one save still batch.
     let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(10), Some(Duration::from_millis(3)), tx).map_err(|e| Error::Internal(format!("cannot watch files: {e}")))?;
-    for dir in ["content", "themes", "locales", "static"] {
+    for dir in crate::output::SITE_FOLDERS {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer.watch(&path, RecursiveMode::Recursive).map_err(|e| Error::Internal(format!("cannot watch {}: {e}", path.display())))?;
